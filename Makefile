@@ -1,0 +1,52 @@
+# traintop — two commands: `make run` (set up, build, open the dashboard on MNIST) and
+# `make test` (set up, build, run every test). Both install missing system packages first.
+
+SWIFT ?= swift
+CONFIG ?= release
+APT_PACKAGES := libopenblas-dev libncursesw5-dev zlib1g-dev tmux
+RUN_ARGS ?= train mnist
+
+.PHONY: all setup build run test bench clean
+
+all: build
+
+## setup: install missing Debian packages (as root), or print the exact command and stop.
+setup:
+	@if [ "$$(uname)" = "Linux" ] && command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=""; \
+	  for p in $(APT_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = "0" ]; then \
+	      echo "installing:$$missing"; \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	    else \
+	      echo "traintop needs these system packages:$$missing"; \
+	      echo "run:  sudo apt-get install -y$$missing"; \
+	      exit 1; \
+	    fi; \
+	  fi; \
+	fi
+
+## build: release build of everything.
+build: setup
+	$(SWIFT) build -c $(CONFIG)
+
+## run: open the dashboard training the default model on MNIST.
+run: setup
+	$(SWIFT) build -c $(CONFIG) --product traintop
+	.build/$(CONFIG)/traintop $(RUN_ARGS)
+
+## test: every test (unit, oracle, gradient checks, golden text, end to end under tmux).
+test: setup
+	$(SWIFT) build -c $(CONFIG) --build-tests
+	$(SWIFT) test -c $(CONFIG) --skip-build
+
+## bench: the benchmark table (not a test).
+bench: setup
+	$(SWIFT) build -c $(CONFIG) --product traintop-bench
+	.build/$(CONFIG)/traintop-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+// traintop: trains neural networks on the CPU behind a live, steerable ncurses dashboard.
+// Target layering (each depends only on rows above it) is described in README.md.
+import PackageDescription
+
+/// Release builds of the numeric core: unchecked arithmetic is not used; only -O.
+let package = Package(
+  name: "traintop",
+  platforms: [.macOS(.v15)],  // Mutex (Synchronization) needs macOS 15
+  products: [
+    .executable(name: "traintop", targets: ["traintop"]),
+    .executable(name: "traintop-bench", targets: ["Bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    // System libraries.
+    .systemLibrary(
+      name: "CBLAS", path: "Sources/CBLAS",
+      providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CNcurses", path: "Sources/CNcurses",
+      providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib",
+      providers: [.apt(["zlib1g-dev"])]),
+
+    // Libraries, bottom to top.
+    .target(
+      name: "Tensor",
+      dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
+    .target(name: "NN", dependencies: ["Tensor"]),
+    .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
+    .target(name: "Training", dependencies: ["NN", "Datasets"]),
+    .target(name: "Dashboard", dependencies: ["Training"]),
+    .target(name: "Terminal", dependencies: ["Dashboard", "CNcurses"]),
+    .executableTarget(
+      name: "traintop",
+      dependencies: [
+        "Training", "Dashboard", "Terminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ]),
+    .executableTarget(name: "Bench", dependencies: ["Training"]),
+
+    // Tests.
+    .target(name: "TestSupport", dependencies: ["NN", "Datasets"], path: "Sources/TestSupport"),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+    .testTarget(name: "NNTests", dependencies: ["NN", "TestSupport"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+  ]
+)

@@ -1,0 +1,2 @@
+import Training
+print("bench: not written yet")

@@ -1,0 +1,22 @@
+import Tensor
+
+/// A trainable tensor and its gradient, shared by the layer that owns it and the optimizer.
+///
+/// A reference type on purpose: the layer reads `value` in `forward`, writes
+/// `gradient` in `backward`, and the optimizer updates `value` in place, all
+/// without copying. Only the trainer thread touches a model's parameters.
+public final class Parameter {
+  /// A dotted name such as `layers.0.weight`, used in checkpoints.
+  public var name: String
+  /// The current values.
+  public var value: Tensor
+  /// The gradient of the loss with respect to `value`, overwritten by each backward pass.
+  public var gradient: Tensor
+
+  /// Creates a parameter holding `value` with a zero gradient.
+  public init(name: String, value: Tensor) {
+    self.name = name
+    self.value = value
+    self.gradient = Tensor.zeros(like: value)
+  }
+}
