@@ -76,11 +76,16 @@ public final class RunLog: Sendable {
       return digits.count < 2 ? "0" + digits : digits
     }
     let stamp = "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))-\(two(c.hour))\(two(c.minute))\(two(c.second))"
-    let safe = String(name.unicodeScalars.map { scalar -> Character in
-      let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_".unicodeScalars.contains(scalar))
-      return allowed ? Character(scalar) : "-"
-    })
+    let safe = String(name.unicodeScalars.map { isFileSafe($0) ? Character($0) : "-" })
     return safe.isEmpty ? stamp : "\(stamp)-\(safe)"
+  }
+
+  /// ASCII letters, digits, `.`, `_` and `-`.
+  private static func isFileSafe(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-": return true
+    default: return false
+    }
   }
 
   private static func createUniqueDirectory(in root: URL, base: String) throws -> URL {

@@ -60,7 +60,8 @@ public enum Safetensors {
       var tensors: [String: Tensor] = [:]
       var expectedBegin = 0
       for (name, entry) in header.entries {
-        let (dtype, begin, end) = try validate(entry, name: name, expectedBegin: expectedBegin, bufferSize: buffer.count, file: file)
+        let (dtype, begin, end) = try validate(
+          entry, name: name, expectedBegin: expectedBegin, bufferSize: buffer.count, file: file)
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[begin..<end])
         tensors[name] = Tensor(shape: entry.shape, storage: floats(bytes, dtype: dtype))
         expectedBegin = end

@@ -34,15 +34,18 @@ public enum SafetensorsDType: String, CaseIterable, Sendable {
   /// Reads element `index` of a little-endian buffer as a Float.
   func element(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Float {
     let offset = index * size
+    func load<T: FixedWidthInteger>(_ type: T.Type) -> T {
+      T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
     switch self {
-    case .float32: return Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-    case .float64: return Float(Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))))
-    case .bfloat16: return Float(bitPattern: UInt32(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) << 16)
-    case .int64: return Float(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-    case .int32: return Float(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
-    case .int16: return Float(Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int16.self)))
-    case .int8: return Float(bytes.load(fromByteOffset: offset, as: Int8.self))
-    case .uint8, .bool: return Float(bytes[offset])
+    case .float32: return Float(bitPattern: load(UInt32.self))
+    case .float64: return Float(Double(bitPattern: load(UInt64.self)))
+    case .bfloat16: return Float(bitPattern: UInt32(load(UInt16.self)) << 16)
+    case .int64: return Float(load(Int64.self))
+    case .int32: return Float(load(Int32.self))
+    case .int16: return Float(load(Int16.self))
+    case .int8: return Float(load(Int8.self))
+    case .uint8, .bool: return Float(load(UInt8.self))
     }
   }
 }
