@@ -24,8 +24,10 @@ public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
 public struct OptimizerSettings: Codable, Sendable, Equatable {
   /// Learning rate.
   public var learningRate: Double = 1e-3
-  /// Momentum for SGD/Nesterov/RMSProp (PyTorch semantics: lr outside the buffer).
+  /// Momentum for SGD+momentum and Nesterov (PyTorch semantics: lr outside the buffer).
   public var momentum: Double = 0.9
+  /// RMSProp's momentum (PyTorch default 0: none); separate from SGD's `momentum`, whose default is 0.9.
+  public var rmspropMomentum: Double = 0
   /// Adam's β1.
   public var beta1: Double = 0.9
   /// Adam's β2.

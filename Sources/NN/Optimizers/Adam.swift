@@ -1,0 +1,155 @@
+import Foundation
+import Tensor
+
+/// Adam with coupled L2 (kind `.adam`) or AdamW with decoupled weight decay (kind `.adamw`);
+/// optional AMSGrad. PyTorch's `Adam` / `AdamW`.
+///
+/// ```
+/// t = t + 1
+/// AdamW: p = p·(1 − lr·λ)          // FIRST, with the current lr
+/// Adam:  g = g + λ·p               // coupled L2, goes through m and v
+/// m = β1·m + (1 − β1)·g
+/// v = β2·v + (1 − β2)·g²
+/// v̂ = amsgrad ? (vmax = max(vmax, v)) : v
+/// p = p − (lr / (1 − β1ᵗ)) · m / (√v̂ / √(1 − β2ᵗ) + ε)
+/// ```
+/// Bias corrections use the β values of the current step, so editing β1 mid-run changes them
+/// (as in PyTorch). See Kingma & Ba 2014, <https://arxiv.org/abs/1412.6980>, and
+/// Loshchilov & Hutter 2017, <https://arxiv.org/abs/1711.05101>.
+public final class Adam: Optimizer {
+  /// `.adam` or `.adamw`.
+  public let kind: OptimizerKind
+  /// Read afresh at every step: `learningRate`, `beta1`, `beta2`, `epsilon`, `weightDecay`, `amsgrad`.
+  public var settings: OptimizerSettings
+  /// Steps taken: Adam's `t`.
+  public private(set) var stepCount = 0
+  private var table = StateTable<AdamState>()
+
+  /// An Adam (`.adam`) or AdamW (`.adamw`) optimizer.
+  public init(kind: OptimizerKind = .adam, settings: OptimizerSettings) {
+    precondition(kind == .adam || kind == .adamw, "Adam cannot run \(kind)")
+    self.kind = kind
+    self.settings = settings
+  }
+
+  /// Updates every parameter in place from its gradient.
+  public func step(_ parameters: [Parameter]) {
+    if table.align(with: parameters) { stepCount = 0 }
+    stepCount += 1
+    let rule = AdamRule(decoupled: kind == .adamw, settings: settings, step: stepCount)
+    for (index, parameter) in parameters.enumerated() {
+      rule.update(&parameter.value, gradient: parameter.gradient, state: &table.states[index])
+    }
+  }
+
+  /// `exp_avg` and `exp_avg_sq` for every parameter, plus `max_exp_avg_sq` once AMSGrad is used.
+  public func exportState(_ parameters: [Parameter]) -> [String: Tensor] {
+    table.export(parameters)
+  }
+
+  /// Restores `exp_avg`, `exp_avg_sq` (required once a step has run) and `max_exp_avg_sq`
+  /// (required when `amsgrad` is on; otherwise optional).
+  public func importState(_ state: [String: Tensor], stepCount: Int, parameters: [Parameter]) throws {
+    guard stepCount >= 0 else { throw OptimizerStateError.invalidStepCount(stepCount) }
+    var required: Set<OptimizerStateKey> = []
+    if stepCount > 0 {
+      required = [.expAvg, .expAvgSq]
+      if settings.amsgrad { required.insert(.maxExpAvgSq) }
+    }
+    try table.restore(
+      from: state, parameters: parameters, required: required,
+      allowed: [.expAvg, .expAvgSq, .maxExpAvgSq])
+    self.stepCount = stepCount
+  }
+}
+
+/// One parameter's Adam state (tinygrad's `m[i]`, `v[i]`).
+struct AdamState: ParameterState {
+  /// The first moment `m`.
+  var m: Tensor
+  /// The second moment `v`.
+  var v: Tensor
+  /// AMSGrad's running maximum of `v`, created (zero) when AMSGrad is first used.
+  var vMax: Tensor?
+
+  init(like value: Tensor) {
+    m = Tensor.zeros(like: value)
+    v = Tensor.zeros(like: value)
+  }
+
+  var namedTensors: [(key: OptimizerStateKey, tensor: Tensor)] {
+    var result: [(key: OptimizerStateKey, tensor: Tensor)] = [(.expAvg, m), (.expAvgSq, v)]
+    if let vMax { result.append((.maxExpAvgSq, vMax)) }
+    return result
+  }
+
+  mutating func restore(_ key: OptimizerStateKey, _ tensor: Tensor) {
+    switch key {
+    case .expAvg: m = tensor
+    case .expAvgSq: v = tensor
+    case .maxExpAvgSq: vMax = tensor
+    default: preconditionFailure("Adam has no state '\(key.rawValue)'")
+    }
+  }
+}
+
+/// The Adam/AdamW rule for step `t`, with its coefficients read from the settings.
+struct AdamRule {
+  /// Multiplies the parameter first: `1 − lr·λ` for AdamW, 1 for Adam.
+  let decay: Float
+  /// Coupled L2 coefficient: λ for Adam, 0 for AdamW.
+  let l2: Float
+  let beta1: Float
+  let oneMinusBeta1: Float
+  let beta2: Float
+  let oneMinusBeta2: Float
+  /// `lr / (1 − β1ᵗ)`.
+  let stepSize: Float
+  /// `√(1 − β2ᵗ)`.
+  let correction2Root: Float
+  let epsilon: Float
+  let amsgrad: Bool
+
+  init(decoupled: Bool, settings s: OptimizerSettings, step t: Int) {
+    decay = decoupled ? Float(1 - s.learningRate * s.weightDecay) : 1
+    l2 = decoupled ? 0 : Float(s.weightDecay)
+    beta1 = Float(s.beta1)
+    oneMinusBeta1 = Float(1 - s.beta1)
+    beta2 = Float(s.beta2)
+    oneMinusBeta2 = Float(1 - s.beta2)
+    stepSize = Float(s.learningRate / (1 - pow(s.beta1, Double(t))))
+    correction2Root = Float((1 - pow(s.beta2, Double(t))).squareRoot())
+    epsilon = Float(s.epsilon)
+    amsgrad = s.amsgrad
+  }
+
+  /// Applies one step to `value` (elementwise, in place).
+  func update(_ value: inout Tensor, gradient: Tensor, state: inout AdamState) {
+    precondition(
+      value.count == gradient.count && value.count == state.m.count, "Adam: shape mismatch")
+    if amsgrad && state.vMax == nil { state.vMax = Tensor.zeros(like: value) }
+    gradient.withUnsafeBufferPointer { g in
+      value.withUnsafeMutableBufferPointer { p in
+        state.m.withUnsafeMutableBufferPointer { m in
+          state.v.withUnsafeMutableBufferPointer { v in
+            withOptionalMutablePointer(&state.vMax) { vMax in
+              let maximum = amsgrad ? vMax : nil
+              for i in 0..<p.count {
+                p[i] *= decay
+                let gi = g[i] + l2 * p[i]
+                m[i] = beta1 * m[i] + oneMinusBeta1 * gi
+                v[i] = beta2 * v[i] + oneMinusBeta2 * gi * gi
+                var second = v[i]
+                if let maximum {
+                  maximum[i] = max(maximum[i], second)
+                  second = maximum[i]
+                }
+                p[i] -= stepSize * m[i] / (second.squareRoot() / correction2Root + epsilon)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import Tensor
+
+/// RMSProp (PyTorch's `RMSprop`): optional momentum and centring, no bias correction.
+///
+/// ```
+/// g = g + λ·p                                  // coupled L2 weight decay
+/// v = α·v + (1 − α)·g²
+/// centered: ḡ = α·ḡ + (1 − α)·g;  denom = √(v − ḡ²) + ε
+/// else:     denom = √v + ε                     // ε OUTSIDE the root (Keras puts it inside)
+/// μ > 0:    b = μ·b + g/denom;  p = p − lr·b
+/// else:     p = p − lr·g/denom
+/// ```
+/// μ is `settings.rmspropMomentum` (default 0), not SGD's `momentum`. `v − ḡ²` is clamped at 0
+/// against rounding (PyTorch would return NaN there). See Hinton's lecture 6e,
+/// <https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf>.
+public final class RMSProp: Optimizer {
+  /// Always `.rmsprop`.
+  public let kind = OptimizerKind.rmsprop
+  /// Read afresh at every step: `learningRate`, `alpha`, `epsilon`, `weightDecay`,
+  /// `rmspropMomentum`, `centered`.
+  public var settings: OptimizerSettings
+  /// Steps taken (PyTorch's `step`).
+  public private(set) var stepCount = 0
+  private var table = StateTable<RMSPropState>()
+
+  /// An RMSProp optimizer.
+  public init(settings: OptimizerSettings) {
+    self.settings = settings
+  }
+
+  /// Updates every parameter in place from its gradient.
+  public func step(_ parameters: [Parameter]) {
+    if table.align(with: parameters) { stepCount = 0 }
+    stepCount += 1
+    let rule = RMSPropRule(settings: settings)
+    for (index, parameter) in parameters.enumerated() {
+      rule.update(&parameter.value, gradient: parameter.gradient, state: &table.states[index])
+    }
+  }
+
+  /// `square_avg` for every parameter, plus `momentum_buffer` and `grad_avg` once used.
+  public func exportState(_ parameters: [Parameter]) -> [String: Tensor] {
+    table.export(parameters)
+  }
+
+  /// Restores `square_avg` (required once a step has run), `momentum_buffer` and `grad_avg`
+  /// (optional: missing means not used yet; they start at zero when first needed).
+  public func importState(_ state: [String: Tensor], stepCount: Int, parameters: [Parameter]) throws {
+    guard stepCount >= 0 else { throw OptimizerStateError.invalidStepCount(stepCount) }
+    try table.restore(
+      from: state, parameters: parameters,
+      required: stepCount > 0 ? [.squareAvg] : [],
+      allowed: [.squareAvg, .momentumBuffer, .gradAvg])
+    self.stepCount = stepCount
+  }
+}
+
+/// One parameter's RMSProp state.
+struct RMSPropState: ParameterState {
+  /// The moving average of squared gradients `v`.
+  var squareAvg: Tensor
+  /// The momentum buffer `b`, created (zero) when momentum is first used.
+  var momentumBuffer: Tensor?
+  /// The moving average of gradients `ḡ`, created (zero) when centring is first used.
+  var gradAvg: Tensor?
+
+  init(like value: Tensor) { squareAvg = Tensor.zeros(like: value) }
+
+  var namedTensors: [(key: OptimizerStateKey, tensor: Tensor)] {
+    var result: [(key: OptimizerStateKey, tensor: Tensor)] = [(.squareAvg, squareAvg)]
+    if let momentumBuffer { result.append((.momentumBuffer, momentumBuffer)) }
+    if let gradAvg { result.append((.gradAvg, gradAvg)) }
+    return result
+  }
+
+  mutating func restore(_ key: OptimizerStateKey, _ tensor: Tensor) {
+    switch key {
+    case .squareAvg: squareAvg = tensor
+    case .momentumBuffer: momentumBuffer = tensor
+    case .gradAvg: gradAvg = tensor
+    default: preconditionFailure("RMSProp has no state '\(key.rawValue)'")
+    }
+  }
+}
+
+/// The RMSProp rule for one step, with its coefficients read from the settings.
+struct RMSPropRule {
+  let learningRate: Float
+  let alpha: Float
+  let oneMinusAlpha: Float
+  let epsilon: Float
+  let weightDecay: Float
+  let momentum: Float
+  let centered: Bool
+
+  init(settings: OptimizerSettings) {
+    learningRate = Float(settings.learningRate)
+    alpha = Float(settings.alpha)
+    oneMinusAlpha = Float(1 - settings.alpha)
+    epsilon = Float(settings.epsilon)
+    weightDecay = Float(settings.weightDecay)
+    momentum = Float(settings.rmspropMomentum)
+    centered = settings.centered
+  }
+
+  /// Applies one step to `value` (elementwise, in place).
+  func update(_ value: inout Tensor, gradient: Tensor, state: inout RMSPropState) {
+    precondition(
+      value.count == gradient.count && value.count == state.squareAvg.count, "RMSProp: shape mismatch")
+    if centered && state.gradAvg == nil { state.gradAvg = Tensor.zeros(like: value) }
+    if momentum > 0 && state.momentumBuffer == nil { state.momentumBuffer = Tensor.zeros(like: value) }
+    gradient.withUnsafeBufferPointer { g in
+      value.withUnsafeMutableBufferPointer { p in
+        state.squareAvg.withUnsafeMutableBufferPointer { v in
+          withOptionalMutablePointer(&state.gradAvg) { gradAvg in
+            withOptionalMutablePointer(&state.momentumBuffer) { buffer in
+              for i in 0..<p.count {
+                update(&p[i], g[i], &v[i], centered ? gradAvg?.advanced(by: i) : nil,
+                       momentum > 0 ? buffer?.advanced(by: i) : nil)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The rule for one element; `gradAvg` and `buffer` point at its centring and momentum state when used.
+  @inline(__always)
+  private func update(
+    _ p: inout Float, _ gradient: Float, _ v: inout Float,
+    _ gradAvg: UnsafeMutablePointer<Float>?, _ buffer: UnsafeMutablePointer<Float>?
+  ) {
+    let g = gradient + weightDecay * p
+    v = alpha * v + oneMinusAlpha * g * g
+    var meanSquare = v
+    if let gradAvg {
+      gradAvg.pointee = alpha * gradAvg.pointee + oneMinusAlpha * g
+      meanSquare = max(0, v - gradAvg.pointee * gradAvg.pointee)
+    }
+    let ratio = g / (meanSquare.squareRoot() + epsilon)
+    if let buffer {
+      buffer.pointee = momentum * buffer.pointee + ratio
+      p -= learningRate * buffer.pointee
+    } else {
+      p -= learningRate * ratio
+    }
+  }
+}
