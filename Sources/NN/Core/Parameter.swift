@@ -12,11 +12,14 @@ public final class Parameter {
   public var value: Tensor
   /// The gradient of the loss with respect to `value`, overwritten by each backward pass.
   public var gradient: Tensor
+  /// Whether L1/L2 penalties apply (weights: yes; biases and batch-norm parameters: no, as Keras' kernel_regularizer).
+  public var isRegularized: Bool
 
-  /// Creates a parameter holding `value` with a zero gradient.
-  public init(name: String, value: Tensor) {
+  /// Creates a parameter holding `value` with a zero gradient (not regularised unless asked).
+  public init(name: String, value: Tensor, isRegularized: Bool = false) {
     self.name = name
     self.value = value
     self.gradient = Tensor.zeros(like: value)
+    self.isRegularized = isRegularized
   }
 }

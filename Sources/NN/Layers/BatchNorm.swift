@@ -1,0 +1,253 @@
+import Tensor
+
+/// Batch normalisation over the features of `[batch, features]` (PyTorch `BatchNorm1d`).
+///
+/// ```
+/// training:   μ, σ² = mean and BIASED variance of the batch;  x̂ = (x − μ)/√(σ² + ε);  y = γ·x̂ + β
+///             running_mean ← (1 − m)·running_mean + m·μ
+///             running_var  ← (1 − m)·running_var  + m·σ²·N/(N − 1)        (UNBIASED)
+///             dx = γ/√(σ² + ε) · (g − mean(g) − x̂·mean(g·x̂))
+/// evaluation: x̂ = (x − running_mean)/√(running_var + ε);  dx = g·γ/√(running_var + ε)
+/// both:       dγ = Σ_batch g·x̂,  dβ = Σ_batch g
+/// ```
+/// PyTorch's momentum m weights the new batch. A batch of one row in training mode has no
+/// variance (PyTorch raises an error): this layer then normalises it with the running
+/// statistics, as in evaluation, and leaves them unchanged.
+public final class BatchNorm: Layer {
+  /// The number of features normalised.
+  public let features: Int
+  /// The weight of the new batch in the running statistics.
+  public let momentum: Double
+  /// Added to the variance inside the square root.
+  public let epsilon: Double
+  /// The scale γ `[features]`, named `weight`, starting at 1; not regularised.
+  public let weight: Parameter
+  /// The shift β `[features]`, named `bias`, starting at 0; not regularised.
+  public let bias: Parameter
+  /// The running mean `[features]` (buffer `running_mean`), starting at 0.
+  public let runningMean: Parameter
+  /// The running unbiased variance `[features]` (buffer `running_var`), starting at 1.
+  public let runningVariance: Parameter
+  /// The number of training batches seen, `[1]` (buffer `num_batches_tracked`, as PyTorch).
+  public let batchesTracked: Parameter
+
+  /// x̂ of the last forward.
+  private var normalized = Tensor(shape: [0])
+  /// The mean used by the last forward (batch or running), per feature.
+  private var mean: [Double]
+  /// The biased batch variance of the last training forward, per feature.
+  private var variance: [Double]
+  /// 1/√(σ² + ε) used by the last forward, per feature.
+  private var inverseStd: [Double]
+  /// Σ_batch g and Σ_batch g·x̂ of the last backward, per feature.
+  private var gradientSums: [Double], projectedGradientSums: [Double]
+  /// γ·invStd per feature, for the input gradient.
+  private var featureScale: [Double]
+  /// Whether the last forward normalised with batch statistics (training, batch > 1).
+  private var usedBatchStatistics = false
+
+  /// Creates the layer for `features` features.
+  public init(features: Int, momentum: Double = 0.1, epsilon: Double = 1e-5) {
+    precondition(features > 0, "BatchNorm needs at least one feature")
+    precondition(momentum >= 0 && momentum <= 1 && epsilon > 0, "BatchNorm: bad momentum/epsilon")
+    self.features = features
+    self.momentum = momentum
+    self.epsilon = epsilon
+    weight = Parameter(name: "weight", value: Tensor(shape: [features], repeating: 1))
+    bias = Parameter(name: "bias", value: Tensor(shape: [features]))
+    runningMean = Parameter(name: "running_mean", value: Tensor(shape: [features]))
+    runningVariance = Parameter(name: "running_var", value: Tensor(shape: [features], repeating: 1))
+    batchesTracked = Parameter(name: "num_batches_tracked", value: Tensor(shape: [1]))
+    mean = [Double](repeating: 0, count: features)
+    variance = mean
+    inverseStd = mean
+    gradientSums = mean
+    projectedGradientSums = mean
+    featureScale = mean
+  }
+
+  /// The number of training batches that updated the running statistics.
+  public var numBatchesTracked: Int { Int(batchesTracked.value.storage[0]) }
+
+  /// `batchnorm <features>`.
+  public var summary: String { "batchnorm \(features)" }
+
+  /// γ, then β.
+  public var parameters: [Parameter] { [weight, bias] }
+
+  /// The running mean, running variance and batch count.
+  public var buffers: [Parameter] { [runningMean, runningVariance, batchesTracked] }
+
+  /// Normalises with batch statistics in training (updating the running ones), running statistics otherwise.
+  public func forward(
+    _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator
+  ) {
+    precondition(input.columns == features, "BatchNorm expects \(features) features, got \(input.shape)")
+    usedBatchStatistics = mode == .training && input.rows > 1
+    if usedBatchStatistics {
+      computeBatchStatistics(input)
+      updateRunningStatistics(batchSize: input.rows)
+    } else {
+      loadRunningStatistics()
+    }
+    normalize(input, into: &output)
+  }
+
+  /// Writes dγ, dβ and, if asked, dx (through the batch statistics when they were used).
+  public func backward(
+    input: Tensor, output: Tensor, gradOutput: Tensor,
+    gradInput: inout Tensor, computeInputGradient: Bool
+  ) {
+    precondition(gradOutput.count == normalized.count, "BatchNorm: gradient \(gradOutput.shape)")
+    accumulateGradientSums(gradOutput)
+    writeParameterGradients()
+    if computeInputGradient { writeInputGradient(gradOutput, into: &gradInput) }
+  }
+}
+
+// MARK: - Forward steps
+
+extension BatchNorm {
+  private func computeBatchStatistics(_ input: Tensor) {
+    let n = input.rows, f = features
+    input.withUnsafeBufferPointer { x in
+      mean.withUnsafeMutableBufferPointer { mu in
+        variance.withUnsafeMutableBufferPointer { v in
+          for j in 0..<f { mu[j] = 0; v[j] = 0 }
+          for i in 0..<n { for j in 0..<f { mu[j] += Double(x[i * f + j]) } }
+          for j in 0..<f { mu[j] /= Double(n) }
+          for i in 0..<n {
+            for j in 0..<f {
+              let d = Double(x[i * f + j]) - mu[j]
+              v[j] += d * d
+            }
+          }
+          for j in 0..<f { v[j] /= Double(n) }
+        }
+      }
+    }
+    for j in 0..<f { inverseStd[j] = 1 / (variance[j] + epsilon).squareRoot() }
+  }
+
+  private func updateRunningStatistics(batchSize n: Int) {
+    let m = momentum, correction = Double(n) / Double(n - 1)
+    runningMean.value.withUnsafeMutableBufferPointer { rm in
+      runningVariance.value.withUnsafeMutableBufferPointer { rv in
+        for j in 0..<features {
+          rm[j] = Float((1 - m) * Double(rm[j]) + m * mean[j])
+          rv[j] = Float((1 - m) * Double(rv[j]) + m * variance[j] * correction)
+        }
+      }
+    }
+    batchesTracked.value.storage[0] += 1
+  }
+
+  private func loadRunningStatistics() {
+    runningMean.value.withUnsafeBufferPointer { rm in
+      runningVariance.value.withUnsafeBufferPointer { rv in
+        for j in 0..<features {
+          mean[j] = Double(rm[j])
+          inverseStd[j] = 1 / (Double(rv[j]) + epsilon).squareRoot()
+        }
+      }
+    }
+  }
+
+  /// x̂ = (x − μ)·invStd into `normalized`; y = γ·x̂ + β into `output`.
+  private func normalize(_ input: Tensor, into output: inout Tensor) {
+    let n = input.rows, f = features
+    if normalized.shape != [n, f] { normalized.resize(to: [n, f]) }
+    if output.shape != [n, f] { output.resize(to: [n, f]) }
+    input.withUnsafeBufferPointer { x in
+      normalized.withUnsafeMutableBufferPointer { xhat in
+        output.withUnsafeMutableBufferPointer { y in
+          weight.value.withUnsafeBufferPointer { gamma in
+            bias.value.withUnsafeBufferPointer { beta in
+              mean.withUnsafeBufferPointer { mu in
+                inverseStd.withUnsafeBufferPointer { s in
+                  for i in 0..<n {
+                    for j in 0..<f {
+                      let k = i * f + j
+                      let value = Float((Double(x[k]) - mu[j]) * s[j])
+                      xhat[k] = value
+                      y[k] = gamma[j] * value + beta[j]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// MARK: - Backward steps
+
+extension BatchNorm {
+  /// Σ_batch g and Σ_batch g·x̂ per feature, in Double.
+  private func accumulateGradientSums(_ gradOutput: Tensor) {
+    let n = normalized.rows, f = features
+    gradOutput.withUnsafeBufferPointer { g in
+      normalized.withUnsafeBufferPointer { xhat in
+        gradientSums.withUnsafeMutableBufferPointer { sg in
+          projectedGradientSums.withUnsafeMutableBufferPointer { sgx in
+            for j in 0..<f { sg[j] = 0; sgx[j] = 0 }
+            for i in 0..<n {
+              for j in 0..<f {
+                let k = i * f + j
+                sg[j] += Double(g[k])
+                sgx[j] += Double(g[k]) * Double(xhat[k])
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private func writeParameterGradients() {
+    if weight.gradient.shape != [features] { weight.gradient.resize(to: [features]) }
+    if bias.gradient.shape != [features] { bias.gradient.resize(to: [features]) }
+    weight.gradient.withUnsafeMutableBufferPointer { dGamma in
+      bias.gradient.withUnsafeMutableBufferPointer { dBeta in
+        for j in 0..<features {
+          dGamma[j] = Float(projectedGradientSums[j])
+          dBeta[j] = Float(gradientSums[j])
+        }
+      }
+    }
+  }
+
+  /// dx = γ·invStd·(g − mean(g) − x̂·mean(g·x̂)) with batch statistics, g·γ·invStd otherwise.
+  private func writeInputGradient(_ gradOutput: Tensor, into gradInput: inout Tensor) {
+    let n = normalized.rows, f = features
+    let center: Double = usedBatchStatistics ? 1 / Double(n) : 0
+    // Per-feature coefficients, in place of the sums (the parameter gradients are written).
+    for j in 0..<f {
+      featureScale[j] = Double(weight.value.storage[j]) * inverseStd[j]
+      gradientSums[j] *= center
+      projectedGradientSums[j] *= center
+    }
+    if gradInput.shape != [n, f] { gradInput.resize(to: [n, f]) }
+    gradOutput.withUnsafeBufferPointer { g in
+      normalized.withUnsafeBufferPointer { xhat in
+        gradInput.withUnsafeMutableBufferPointer { dx in
+          featureScale.withUnsafeBufferPointer { scale in
+            gradientSums.withUnsafeBufferPointer { meanG in
+              projectedGradientSums.withUnsafeBufferPointer { meanGX in
+                for i in 0..<n {
+                  for j in 0..<f {
+                    let k = i * f + j
+                    dx[k] = Float(scale[j] * (Double(g[k]) - meanG[j] - Double(xhat[k]) * meanGX[j]))
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import Tensor
+
+/// Multi-class hinge loss (PyTorch `MultiMarginLoss`, p = 1, margin 1, mean reduction).
+///
+/// ```
+/// ℓ_i = (1/C)·Σ_{j ≠ y_i} max(0, margin − x_{i,y_i} + x_{ij})      divided by C, not C − 1
+/// dx_ij = +1/(C·N) for each j with a strictly positive term; dx_{i,y_i} = −(their count)/(C·N)
+/// ```
+/// Needs class-id targets.
+public struct MultiClassHinge: Loss {
+  /// The margin (PyTorch's default 1).
+  public let margin: Double
+
+  /// Creates the loss with `margin`.
+  public init(margin: Double = 1) {
+    self.margin = margin
+  }
+
+  /// `hinge`.
+  public var name: String { LossKind.hinge.rawValue }
+
+  /// The mean loss; writes its gradient with respect to the output.
+  public func evaluate(_ output: Tensor, _ target: LossTarget, gradient: inout Tensor) -> Double {
+    if gradient.shape != output.shape { gradient.resize(to: output.shape) }
+    let total = gradient.withUnsafeMutableBufferPointer { g in
+      accumulate(output, target, gradient: g) { _, _ in }
+    }
+    return total / Double(Swift.max(output.rows, 1))
+  }
+
+  /// The loss of each row (PyTorch `reduction='none'`).
+  public func unreducedLosses(_ output: Tensor, _ target: LossTarget) -> [Double] {
+    var losses = [Double](repeating: 0, count: output.rows)
+    _ = accumulate(output, target, gradient: nil) { row, loss in losses[row] = loss }
+    return losses
+  }
+
+  /// Sums the row losses, reporting each to `record`, and writes the mean's gradient when given a buffer.
+  private func accumulate(
+    _ output: Tensor, _ target: LossTarget, gradient: UnsafeMutableBufferPointer<Float>?,
+    record: (Int, Double) -> Void
+  ) -> Double {
+    let n = output.rows, c = output.columns
+    let ids = target.classIDs(rows: n, columns: c, loss: name)
+    let unit = 1 / Double(c * n)
+    return output.withUnsafeBufferPointer { x in
+      var total: Double = 0
+      for i in 0..<n {
+        let base = i * c, y = Int(ids[i])
+        let targetScore = Double(x[base + y])
+        var loss: Double = 0, active = 0
+        for j in 0..<c {
+          let term = j == y ? 0 : margin - targetScore + Double(x[base + j])
+          let positive = term > 0
+          if positive { loss += term; active += 1 }
+          gradient?[base + j] = positive ? Float(unit) : 0
+        }
+        gradient?[base + y] = Float(-Double(active) * unit)
+        loss /= Double(c)
+        record(i, loss)
+        total += loss
+      }
+      return total
+    }
+  }
+}

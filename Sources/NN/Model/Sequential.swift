@@ -1,0 +1,94 @@
+import Tensor
+
+/// A chain of layers owning every activation and gradient buffer between them.
+///
+/// Buffers are sized on the first call and reused, so a training step at a fixed batch size
+/// allocates nothing. Parameters and buffers are named `layers.<index>.<name>`
+/// (e.g. `layers.0.weight`), as a PyTorch `Sequential` would name them.
+public final class Sequential {
+  /// The layers, input first.
+  public let layers: [any Layer]
+  /// The number of input features.
+  public let inputFeatures: Int
+  /// The number of output features.
+  public let outputFeatures: Int
+  /// Every trainable parameter, in layer order.
+  public let parameters: [Parameter]
+  /// Every non-trainable buffer (batch-norm statistics), in layer order.
+  public let buffers: [Parameter]
+  /// The output of each layer in the last forward (`activations[i]` = output of `layers[i]`).
+  public internal(set) var activations: [Tensor]
+  /// dL/d(input of layer i) from the last backward; index 0 is never computed.
+  public internal(set) var activationGradients: [Tensor]
+  /// The input of the last forward, held until the next backward.
+  var lastInput = Tensor(shape: [0])
+
+  /// Wraps `layers`, expecting `inputFeatures` input features; names their parameters and buffers.
+  public init(layers: [any Layer], inputFeatures: Int) {
+    precondition(!layers.isEmpty, "Sequential needs at least one layer")
+    precondition(inputFeatures > 0, "Sequential needs a positive input size")
+    self.layers = layers
+    self.inputFeatures = inputFeatures
+    outputFeatures = layers.reduce(inputFeatures) { $1.outputFeatures(for: $0) }
+    for (index, layer) in layers.enumerated() {
+      for item in layer.parameters + layer.buffers {
+        item.name = "layers.\(index).\(Self.localName(item.name))"
+      }
+    }
+    parameters = layers.flatMap(\.parameters)
+    buffers = layers.flatMap(\.buffers)
+    activations = layers.map { _ in Tensor(shape: [0]) }
+    activationGradients = activations
+  }
+
+  /// Builds the multi-layer perceptron `spec` describes, drawing weights from `rng`.
+  ///
+  /// Each hidden layer is Dense → [BatchNorm] → activation → [Dropout]; the last Dense gives logits.
+  public convenience init(spec: ModelSpec, rng: inout SeededGenerator) {
+    do { try spec.validate() } catch { preconditionFailure("invalid model spec: \(error)") }
+    var layers: [any Layer] = []
+    let initializer = spec.resolvedInitializer
+    for (index, (inputs, outputs)) in zip(spec.sizes, spec.sizes.dropFirst()).enumerated() {
+      layers.append(Dense(inputs: inputs, outputs: outputs, initializer: initializer, rng: &rng))
+      guard index < spec.sizes.count - 2 else { break }
+      if spec.batchNorm { layers.append(BatchNorm(features: outputs)) }
+      layers.append(spec.activation.makeLayer())
+      if spec.dropout > 0 { layers.append(Dropout(rate: spec.dropout)) }
+    }
+    self.init(layers: layers, inputFeatures: spec.inputFeatures)
+  }
+
+  /// The part of a name after its last dot (`layers.0.weight` → `weight`).
+  private static func localName(_ name: String) -> String {
+    name.split(separator: ".").last.map(String.init) ?? name
+  }
+
+  /// The number of trainable scalars.
+  public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+
+  /// One line per layer (`layers.<i>  <summary>  <parameter count>`), then the total.
+  public var summary: String {
+    let rows = layers.enumerated().map { index, layer in
+      ("layers.\(index)", layer.summary, layer.parameters.reduce(0) { $0 + $1.value.count })
+    }
+    let nameWidth = rows.map(\.0.count).max() ?? 0
+    let summaryWidth = rows.map(\.1.count).max() ?? 0
+    let lines = rows.map { name, text, count in
+      let padded = name.padding(nameWidth) + "  " + text.padding(summaryWidth)
+      return count > 0 ? "\(padded)  \(count)" : padded.trimmingTrailingSpaces()
+    }
+    return (lines + ["total \(parameterCount) parameters"]).joined(separator: "\n")
+  }
+}
+
+extension String {
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+
+  fileprivate func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+}
