@@ -24,7 +24,7 @@ public struct Batch: Sendable {
 }
 
 /// What a dataset asks the model to predict.
-public enum Task: Sendable, Equatable, Codable {
+public enum DatasetTask: Sendable, Equatable, Codable {
   /// Classification into the named classes (class id = index).
   case classification(classNames: [String])
   /// Regression of `outputs` real values per sample.

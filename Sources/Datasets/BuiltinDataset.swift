@@ -70,7 +70,7 @@ public enum BuiltinDataset: String, CaseIterable, Codable, Sendable {
   }
 
   /// The task as the trainer sees it.
-  public var task: Task {
+  public var task: DatasetTask {
     self == .diabetes ? .regression(outputs: 1) : .classification(classNames: classNames)
   }
 

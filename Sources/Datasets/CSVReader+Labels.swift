@@ -10,7 +10,7 @@ extension CSVReader {
     let count = rows.lines.count
     let featureNames = layout.names.indices.filter { $0 != layout.labelColumn }.map { layout.names[$0] }
     var block = SampleBlock(features: .floats(rows.features), featureCount: featureCount, labels: [], targets: [], count: count)
-    let task: Task
+    let task: DatasetTask
     if isRegression(layout: layout, classNames: classNames) {
       block.targets = try targets(rows, layout: layout)
       task = .regression(outputs: 1)

@@ -7,7 +7,7 @@ public struct Dataset: Sendable {
   /// The built-in name, or the file or folder name.
   public var name: String
   /// Classification (class names) or regression (outputs).
-  public var task: Task
+  public var task: DatasetTask
   /// Values per sample (the model's input width).
   public var featureCount: Int
   /// One name per feature (CSV header names, or `pixel_<row>_<col>`).

@@ -3,7 +3,7 @@ struct RawDataset: Sendable {
   /// The dataset's name (built-in name, or the file or folder name).
   var name: String
   /// Classification (with class names) or regression.
-  var task: Task
+  var task: DatasetTask
   /// One name per feature (header names, or `pixel_<row>_<col>`, or `feature_<i>`).
   var featureNames: [String]
   /// The image layout, when samples are images.

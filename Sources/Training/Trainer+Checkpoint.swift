@@ -1,0 +1,93 @@
+import Foundation
+import NN
+import Tensor
+
+/// The resumable state a checkpoint stores besides tensors, as JSON in safetensors metadata.
+struct ResumeState: Codable {
+  var progress: Progress
+  var rng: SeededGenerator
+  var optimizer: OptimizerKind
+  var settings: OptimizerSettings
+  var optimizerSteps: Int
+  var schedule: LearningRateSchedule
+  var earlyStopping: EarlyStopping
+  var regularization: RegularizationSettings
+  var accumulator: EpochAccumulator
+  var epochs: [EpochMetrics]
+  var learningRateChanges: [Int]
+}
+
+extension Trainer {
+  /// The metadata key holding `ResumeState` JSON.
+  static let resumeKey = "traintop.resume"
+
+  /// Writes a checkpoint (model, optimizer state and resume state) atomically.
+  func saveCheckpoint(
+    kind: CheckpointKind, to path: String? = nil, announce: Bool, source: CommandSource? = nil
+  ) {
+    let url = path.map { URL(fileURLWithPath: $0) } ?? runLog?.checkpointURL(kind)
+    guard let url else {
+      if announce { log(.rejected, "save: no run directory and no path given", source: source) }
+      return
+    }
+    do {
+      try makeCheckpoint().save(to: url)
+      if announce { log(.checkpoint, "checkpoint saved to \(url.path)", source: source) }
+    } catch {
+      log(.rejected, "checkpoint not saved: \(error)", source: source)
+    }
+  }
+
+  /// The current state as a checkpoint.
+  func makeCheckpoint() throws -> Checkpoint {
+    let state = ResumeState(
+      progress: progress, rng: rng, optimizer: optimizer.kind, settings: optimizer.settings,
+      optimizerSteps: optimizer.stepCount, schedule: schedule, earlyStopping: earlyStopping,
+      regularization: regularization, accumulator: accumulator, epochs: epochMetrics,
+      learningRateChanges: learningRateChanges)
+    var checkpoint = Checkpoint(
+      model: model.stateTensors(), optimizerState: optimizer.exportState(model.parameters))
+    checkpoint.metadata[Self.resumeKey] = try TrainingJSON.string(state)
+    try checkpoint.setJSON(configuration, for: .config)
+    checkpoint.epoch = progress.epoch
+    checkpoint.step = progress.step
+    checkpoint[.optimizerKind] = optimizer.kind.rawValue
+    return checkpoint
+  }
+
+  /// Restores everything a checkpoint holds, so the run continues exactly where it was saved.
+  public func restore(from checkpoint: Checkpoint) throws {
+    guard let json = checkpoint.metadata[Self.resumeKey] else {
+      throw TrainerError.checkpointMissing(Self.resumeKey)
+    }
+    let state = try TrainingJSON.value(ResumeState.self, from: json)
+    try model.loadState(from: checkpoint.model)
+    optimizer = makeOptimizer(state.optimizer, settings: state.settings)
+    try optimizer.importState(
+      checkpoint.optimizerState, stepCount: state.optimizerSteps, parameters: model.parameters)
+    progress = state.progress
+    rng = state.rng
+    schedule = state.schedule
+    earlyStopping = state.earlyStopping
+    regularization = state.regularization
+    accumulator = state.accumulator
+    accumulator.startTime = Date().timeIntervalSince1970
+    accumulator.pausedSeconds = 0
+    epochMetrics = state.epochs
+    learningRateChanges = state.learningRateChanges
+    log(.info, "resumed at epoch \(progress.epoch + 1), step \(progress.step)")
+  }
+}
+
+/// Errors the trainer reports (never traps).
+public enum TrainerError: Error, CustomStringConvertible {
+  /// A checkpoint lacks a metadata key traintop needs to resume.
+  case checkpointMissing(String)
+
+  /// A one-line message.
+  public var description: String {
+    switch self {
+    case .checkpointMissing(let key): return "checkpoint has no '\(key)' metadata: not a traintop checkpoint?"
+    }
+  }
+}

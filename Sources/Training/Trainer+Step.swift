@@ -1,0 +1,91 @@
+import Datasets
+import Foundation
+import NN
+import Tensor
+
+extension Trainer {
+  /// One update on training batch `batchIndex` of the current epoch.
+  func trainStep(batchIndex: Int) {
+    let started = DispatchTime.now().uptimeNanoseconds
+    if buffers.orderEpoch != progress.epoch {
+      sampler.permutation(epoch: progress.epoch, into: &buffers.order)
+      buffers.orderEpoch = progress.epoch
+    }
+    dataset.train.fill(&buffers.batch, indices: buffers.order[sampler.range(ofBatch: batchIndex)])
+    augmenter?.apply(to: &buffers.batch, epoch: progress.epoch, batch: batchIndex)
+    let rate = schedule.rate(atStep: progress.step)
+    optimizer.settings.learningRate = rate
+
+    let output = model.forward(buffers.batch.inputs, mode: .training, rng: &rng)
+    var lossValue = loss.evaluate(output, target(), gradient: &buffers.lossGradient)
+    countCorrect(output)
+    model.backward(lossGradient: buffers.lossGradient)
+    lossValue += applyPenalties()
+    let norm = globalGradientNorm(model.parameters)
+    guard lossValue.isFinite, norm.isFinite else {
+      handleNonFinite(loss: lossValue, norm: norm)
+      return
+    }
+    guardState.badStepsInARow = 0
+    applyClipping(norm: norm)
+    optimizer.step(model.parameters)
+    progress.step += 1
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    record(loss: lossValue, rate: rate, norm: norm, seconds: seconds)
+  }
+
+  /// The loss target for the current batch.
+  func target() -> LossTarget {
+    dataset.task.isClassification
+      ? .classes(buffers.batch.labels) : .values(buffers.batch.targets)
+  }
+
+  /// Adds this batch's correct predictions (classification) or residuals (regression) to the epoch sums.
+  func countCorrect(_ output: Tensor) {
+    let n = buffers.batch.count
+    if dataset.task.isClassification {
+      output.argmaxRows(into: &buffers.predictions)
+      var correct = 0
+      for i in 0..<n where buffers.predictions[i] == buffers.batch.labels[i] { correct += 1 }
+      accumulator.correct += correct
+    } else {
+      accumulator.regression.add(predictions: output, targets: buffers.batch.targets)
+    }
+  }
+
+  /// Adds L1/L2 gradients to the parameters and returns the penalty added to the loss.
+  func applyPenalties() -> Double {
+    var penalty = 0.0
+    if regularization.l1 > 0 { penalty += l1Penalty(model.parameters, lambda: regularization.l1) }
+    if regularization.l2 > 0 { penalty += l2Penalty(model.parameters, lambda: regularization.l2) }
+    return penalty
+  }
+
+  /// Clips gradients by global norm and/or by value, as configured.
+  func applyClipping(norm: Double) {
+    if let maxNorm = regularization.clipNorm, norm > maxNorm {
+      _ = clipGradients(model.parameters, maxNorm: maxNorm)
+    }
+    if let maxValue = regularization.clipValue {
+      clipGradients(model.parameters, maxValue: maxValue)
+    }
+  }
+
+  /// Records a finished step in the history, the epoch sums and the step log.
+  func record(loss lossValue: Double, rate: Double, norm: Double, seconds: Double) {
+    let n = buffers.batch.count
+    accumulator.lossSum += lossValue * Double(n)
+    accumulator.samples += n
+    accumulator.trainingSeconds += seconds
+    let samplesPerSecond = seconds > 0 ? Double(n) / seconds : 0
+    history.record(lossValue, at: progress.step, in: .trainLoss)
+    history.record(rate, at: progress.step, in: .learningRate)
+    history.record(norm, at: progress.step, in: .gradientNorm)
+    history.record(samplesPerSecond, at: progress.step, in: .samplesPerSecond)
+    writeLog {
+      try $0.appendStep(
+        step: progress.step, epoch: progress.epoch + 1, loss: lossValue, learningRate: rate,
+        gradientNorm: norm, samplesPerSecond: samplesPerSecond)
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import Datasets
+import Foundation
+import NN
+import Tensor
+
+/// Trains a model on a dataset, steered through a `TrainerChannel`; owns everything it trains.
+///
+/// Only the thread that calls `run()` touches the model, optimizer, schedule,
+/// early stopping and history. Everything else talks to it through the channel:
+/// commands go in (applied between two steps, in order), snapshots come out.
+public final class Trainer {
+  /// The resolved configuration the run started with.
+  public let configuration: TrainerConfiguration
+  /// The data.
+  public let dataset: Dataset
+  /// The channel to the UI (or the headless printer).
+  public let channel: TrainerChannel
+  /// The run directory's logs, if logging.
+  public let runLog: RunLog?
+  /// The model being trained.
+  public internal(set) var model: Sequential
+  /// The optimizer in use (replaced when the kind changes).
+  public internal(set) var optimizer: any Optimizer
+  /// The learning-rate schedule.
+  public internal(set) var schedule: LearningRateSchedule
+  /// Early stopping's state.
+  public internal(set) var earlyStopping: EarlyStopping
+  /// Bounded per-step history.
+  public internal(set) var history = History()
+
+  let loss: any Loss
+  let sampler: EpochSampler
+  var augmenter: Augmenter?
+  var rng: SeededGenerator
+  var progress = Progress()
+  var regularization: RegularizationSettings
+  var status: TrainingStatus = .starting
+  var pendingSteps = 0
+  var stopReason: StopReason?
+  var buffers = StepBuffers()
+  var accumulator = EpochAccumulator()
+  var guardState = NonFiniteGuardState()
+  var bestWeights: [String: Tensor]?
+  var epochMetrics: [EpochMetrics] = []
+  var recentEvents: [TrainingEvent] = []
+  var learningRateChanges: [Int] = []
+  var testMetrics: [(name: String, value: Double)] = []
+  var publishClock = PublishClock()
+  var logFailed = false
+  let startTime = Date()
+
+  /// Builds the model, optimizer and schedule for `dataset` from `configuration`.
+  public init(
+    configuration: TrainerConfiguration, dataset: Dataset,
+    channel: TrainerChannel = TrainerChannel(), runLog: RunLog? = nil,
+    augmenter: Augmenter? = nil
+  ) {
+    self.augmenter = augmenter
+    self.configuration = configuration
+    self.dataset = dataset
+    self.channel = channel
+    self.runLog = runLog
+    var generator = SeededGenerator(seed: configuration.seed)
+    model = Sequential(spec: configuration.model, rng: &generator)
+    rng = generator
+    optimizer = makeOptimizer(configuration.optimizer, settings: configuration.settings)
+    sampler = EpochSampler(
+      count: dataset.train.count, batchSize: configuration.batchSize, seed: configuration.seed)
+    schedule = LearningRateSchedule(
+      name: configuration.schedule, baseRate: configuration.settings.learningRate,
+      stepsPerEpoch: sampler.batchesPerEpoch, totalEpochs: configuration.epochs,
+      warmupEpochs: configuration.warmupEpochs)
+    earlyStopping = configuration.earlyStopping
+    let kind = configuration.loss ?? (dataset.task.isClassification ? .crossEntropy : .mse)
+    loss = kind.makeLoss(labelSmoothing: configuration.labelSmoothing)
+    regularization = RegularizationSettings(
+      l1: configuration.l1, l2: configuration.l2,
+      clipNorm: configuration.clipNorm, clipValue: configuration.clipValue)
+  }
+
+  /// Static facts about this run, for snapshots.
+  public var info: RunInfo {
+    RunInfo(
+      datasetName: dataset.name, modelSummary: configuration.model.description,
+      isClassification: dataset.task.isClassification, totalEpochs: configuration.epochs,
+      stepsPerEpoch: sampler.batchesPerEpoch, batchSize: configuration.batchSize,
+      runDirectory: runLog?.directory.path)
+  }
+
+  /// The global step count so far.
+  public var step: Int { progress.step }
+
+  /// Why training stopped, once it has.
+  public var finalStopReason: StopReason? { stopReason }
+
+  /// The per-epoch metrics so far.
+  public var epochs: [EpochMetrics] { epochMetrics }
+
+  /// The final test metrics, once training has stopped.
+  public var finalTestMetrics: [(name: String, value: Double)] { testMetrics }
+
+  /// Runs until the epochs are done, early stopping fires, or a stop command arrives; then finishes.
+  public func run() {
+    train(untilStep: nil)
+    finish(reason: stopReason ?? .epochsDone)
+  }
+
+  /// Trains until global step `limit` (or the end of training), without the final test and logs.
+  ///
+  /// `run()` is `train(untilStep: nil)` followed by `finish`. Stopping at a given step
+  /// and resuming from a checkpoint is how exact resume is tested.
+  public func train(untilStep limit: Int?) {
+    if status == .starting {
+      status = .running
+      log(.info, "training \(model.summary) on \(dataset.name): \(model.parameterCount) parameters")
+      if configuration.onNonFinite == .rollback { rememberGoodState() }
+      publish(force: true)
+    }
+    while progress.epoch < configuration.epochs, stopReason == nil {
+      if let limit, progress.step >= limit { return }
+      runEpoch(untilStep: limit)
+    }
+  }
+
+  /// Runs the rest of the current epoch (or up to step `limit`), then its end-of-epoch work.
+  func runEpoch(untilStep limit: Int?) {
+    let batches = sampler.batchesPerEpoch
+    if progress.batchInEpoch == 0 { accumulator.reset() }
+    while progress.batchInEpoch < batches {
+      if let limit, progress.step >= limit { return }
+      guard waitUntilAllowedToStep() else { return }
+      trainStep(batchIndex: progress.batchInEpoch)
+      progress.batchInEpoch += 1
+      if stopReason != nil { return }
+      publish(force: false)
+    }
+    endEpoch()
+  }
+
+  /// Applies queued commands and blocks while paused; false when training must stop.
+  func waitUntilAllowedToStep() -> Bool {
+    applyQueuedCommands()
+    let pauseStart = Date()
+    while status == .paused, pendingSteps == 0, stopReason == nil {
+      publish(force: false)
+      channel.waitForCommand(timeout: 0.1)
+      applyQueuedCommands()
+    }
+    accumulator.pausedSeconds += Date().timeIntervalSince(pauseStart)
+    if pendingSteps > 0 { pendingSteps -= 1 }
+    return stopReason == nil
+  }
+
+  /// Ends the run: best weights, test evaluation, logs, the final snapshot.
+  func finish(reason: StopReason) {
+    stopReason = reason
+    if configuration.earlyStopping.restoreBestWeights, let best = bestWeights {
+      try? model.loadState(from: best)
+      log(.info, "restored best weights from epoch \(earlyStopping.status.bestEpoch ?? 0)")
+    }
+    testMetrics = evaluateTest()
+    status = .stopped(reason)
+    log(.stop, "stopped: \(reason.rawValue)")
+    saveCheckpoint(kind: .last, announce: false)
+    writeLog { try $0.flush() }
+    publish(force: true)
+    channel.finish()
+  }
+}

@@ -1,0 +1,219 @@
+import Datasets
+import Foundation
+import NN
+import Tensor
+import Testing
+import TestSupport
+@testable import Training
+
+/// Loads a shipped dataset once per process (debug builds parse CSV slowly).
+enum TrainerFixtures {
+  static let digits: Dataset = load("digits")
+  static let iris: Dataset = load("iris")
+
+  static func load(_ name: String) -> Dataset {
+    do {
+      return try DatasetLoader.load(DatasetOptions(name), datasetsDirectory: Fixtures.datasets)
+    } catch {
+      fatalError("cannot load \(name): \(error)")
+    }
+  }
+
+  /// A small digits configuration: 64-32-10, Adam, batch 64 (20 steps per epoch).
+  static func digitsConfiguration(epochs: Int = 3) -> TrainerConfiguration {
+    var c = TrainerConfiguration(model: ModelSpec(sizes: [64, 32, 10]))
+    c.batchSize = 64
+    c.epochs = epochs
+    c.settings.learningRate = 1e-2
+    c.earlyStopping = EarlyStopping(patience: 100)
+    return c
+  }
+
+  /// The per-step training losses recorded in a trainer's history (exact while under capacity).
+  static func losses(_ trainer: Trainer) -> [Double] {
+    trainer.history.series(.trainLoss).buckets.map(\.last)
+  }
+}
+
+@Suite struct TrainerTests {
+  /// A full run on iris reaches a sensible accuracy and ends with `epochs done`.
+  @Test func trainsIris() {
+    var c = TrainerConfiguration(model: ModelSpec(sizes: [4, 16, 3]))
+    c.batchSize = 16
+    c.epochs = 60
+    c.settings.learningRate = 1e-2
+    c.earlyStoppingEnabled = false
+    let trainer = Trainer(configuration: c, dataset: TrainerFixtures.iris)
+    trainer.run()
+    #expect(trainer.finalStopReason == .epochsDone)
+    #expect(trainer.epochs.count == 60)
+    let accuracy = trainer.finalTestMetrics.first { $0.name == "test_accuracy" }?.value ?? 0
+    #expect(accuracy >= 0.9, "iris test accuracy \(accuracy)")
+  }
+
+  /// The same seed gives bit-identical losses.
+  @Test func deterministic() {
+    let a = Trainer(configuration: TrainerFixtures.digitsConfiguration(epochs: 1), dataset: TrainerFixtures.digits)
+    let b = Trainer(configuration: TrainerFixtures.digitsConfiguration(epochs: 1), dataset: TrainerFixtures.digits)
+    a.train(untilStep: 15)
+    b.train(untilStep: 15)
+    #expect(TrainerFixtures.losses(a) == TrainerFixtures.losses(b))
+    #expect(TrainerFixtures.losses(a).count == 15)
+  }
+
+  /// Resuming from a checkpoint written after k steps gives the same losses as an uninterrupted run,
+  /// across an epoch boundary, with dropout (RNG), a plateau schedule and Adam state.
+  @Test func exactResume() throws {
+    var c = TrainerFixtures.digitsConfiguration(epochs: 4)
+    c.model = ModelSpec(sizes: [64, 32, 10], dropout: 0.2)
+    c.schedule = .cosine
+    let total = 50, k = 27
+    let whole = Trainer(configuration: c, dataset: TrainerFixtures.digits)
+    whole.train(untilStep: total)
+
+    let first = Trainer(configuration: c, dataset: TrainerFixtures.digits)
+    first.train(untilStep: k)
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeAll(dir) }
+    let file = dir.appendingPathComponent("last.safetensors")
+    try first.makeCheckpoint().save(to: file)
+
+    let second = Trainer(configuration: c, dataset: TrainerFixtures.digits)
+    try second.restore(from: Checkpoint.load(from: file))
+    #expect(second.step == k)
+    second.train(untilStep: total)
+    let resumed = TrainerFixtures.losses(first) + TrainerFixtures.losses(second)
+    #expect(resumed == TrainerFixtures.losses(whole))
+    #expect(second.epochs == whole.epochs.map { m in
+      var m = m
+      if let s = second.epochs.first(where: { $0.epoch == m.epoch }) {
+        m.seconds = s.seconds
+        m.samplesPerSecond = s.samplesPerSecond
+      }
+      return m
+    })
+  }
+
+  /// Commands apply in order between steps; each becomes an event with old → new; bad values are rejected.
+  @Test func commandsApplyAndLog() {
+    let channel = TrainerChannel()
+    var c = TrainerFixtures.digitsConfiguration(epochs: 1)
+    c.optimizer = .momentum
+    c.settings.learningRate = 0.1
+    let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits, channel: channel)
+    channel.send(.setMomentum(0.5), source: .prompt)
+    channel.send(.setLearningRate(.scale(0.5)), source: .key)
+    channel.send(.setLearningRate(.absolute(-1)), source: .prompt)
+    channel.send(.setWeightDecay(1e-4), source: .prompt)
+    channel.send(.setOptimizer(.nesterov), source: .key)
+    trainer.train(untilStep: 1)
+    #expect(trainer.optimizer.kind == .nesterov)
+    #expect(trainer.optimizer.settings.momentum == 0.5)
+    #expect(trainer.optimizer.settings.weightDecay == 1e-4)
+    #expect(abs(trainer.schedule.rate(atStep: 1) - 0.05) < 1e-12)
+    let messages = trainer.recentEvents.map(\.message)
+    #expect(messages.contains("momentum 0.9 → 0.5"))
+    #expect(messages.contains("lr 1.0e-1 → 5.0e-2"))
+    #expect(messages.contains { $0.hasPrefix("lr rejected: learning rate must be a positive number") })
+    #expect(messages.contains { $0.hasPrefix("optimizer momentum → nesterov (carried") })
+    let lr = trainer.recentEvents.first { $0.message.hasPrefix("lr 1.0e-1") }
+    #expect(lr?.source == .key && lr?.oldValue == "1.0e-1" && lr?.newValue == "5.0e-2")
+    #expect(trainer.learningRateChanges == [0])
+  }
+
+  /// Pause stops the steps; `step` takes exactly one; resume continues; stop ends with `manual`.
+  @Test func pauseStepResumeStop() async throws {
+    let channel = TrainerChannel()
+    let trainer = Trainer(
+      configuration: TrainerFixtures.digitsConfiguration(epochs: 1000), dataset: TrainerFixtures.digits,
+      channel: channel)
+    channel.send(.pause, source: .key)
+    let box = UncheckedBox(trainer)
+    let done = Task.detached { box.value.run() }
+    let paused = try await waitForSnapshot(channel) { $0.status == .paused }
+    try await Task.sleep(for: .milliseconds(200))
+    #expect(channel.latest().snapshot?.step == paused.step)
+    channel.send(.step, source: .key)
+    _ = try await waitForSnapshot(channel) { $0.step == paused.step + 1 }
+    try await Task.sleep(for: .milliseconds(200))
+    #expect(channel.latest().snapshot?.step == paused.step + 1)
+    channel.send(.resume, source: .key)
+    _ = try await waitForSnapshot(channel) { $0.step > paused.step + 5 }
+    channel.send(.stop(.manual), source: .key)
+    await done.value
+    #expect(trainer.finalStopReason == .manual)
+    #expect(channel.isFinished)
+    #expect(channel.latest().snapshot?.status == .stopped(.manual))
+  }
+
+  /// A NaN loss never reaches the weights; after N bad steps the guard rolls back and cuts the LR.
+  @Test func nonFiniteGuardRollsBack() {
+    var c = TrainerFixtures.digitsConfiguration(epochs: 2)
+    c.optimizer = .sgd
+    c.settings.learningRate = 1e30  // explodes within a few steps
+    c.nonFiniteLimit = 2
+    c.rollbackFactor = 0.5
+    let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits)
+    trainer.train(untilStep: 30)
+    for p in trainer.model.parameters { #expect(p.value.isFinite, "\(p.name) not finite") }
+    #expect(trainer.recentEvents.contains { $0.kind == .rollback })
+    #expect(trainer.recentEvents.contains { $0.kind == .skippedStep })
+  }
+
+  /// With `--on-nan stop` the first non-finite step stops training.
+  @Test func nonFiniteStop() {
+    var c = TrainerFixtures.digitsConfiguration(epochs: 2)
+    c.optimizer = .sgd
+    c.settings.learningRate = 1e30
+    c.onNonFinite = .stop
+    let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits)
+    trainer.run()
+    #expect(trainer.finalStopReason == .nonFinite)
+  }
+
+  /// A large unregularised MLP overfits digits: early stopping fires and restores the best epoch.
+  @Test func earlyStoppingRestoresBest() throws {
+    var c = TrainerConfiguration(model: ModelSpec(sizes: [64, 256, 256, 10]))
+    c.batchSize = 32
+    c.epochs = 200
+    c.settings.learningRate = 3e-3
+    c.earlyStopping = EarlyStopping(minDelta: 1e-4, patience: 3, restoreBestWeights: true)
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeAll(dir) }
+    let log = try RunLog(root: dir, name: "overfit")
+    let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits, runLog: log)
+    trainer.run()
+    #expect(trainer.finalStopReason == .patienceExhausted)
+    let best = try #require(trainer.earlyStopping.status.bestEpoch)
+    #expect(trainer.epochs.count == best + 3)
+    // Restored: the model's validation loss now equals the best epoch's.
+    let validation = trainer.evaluate(TrainerFixtures.digits.validation)
+    #expect(abs(validation.loss - trainer.epochs[best - 1].validationLoss) < 1e-9)
+    let events = try String(contentsOf: log.url(of: .events), encoding: .utf8)
+    #expect(events.contains("early stop: patience exhausted"))
+    #expect(events.contains("restored best weights from epoch \(best)"))
+  }
+}
+
+/// Waits until the channel's snapshot satisfies `condition` (10 s at most).
+func waitForSnapshot(
+  _ channel: TrainerChannel, _ condition: (TrainingSnapshot) -> Bool
+) async throws -> TrainingSnapshot {
+  for _ in 0..<1000 {
+    if let s = channel.latest().snapshot, condition(s) { return s }
+    try await Task.sleep(for: .milliseconds(10))
+  }
+  Issue.record("timed out waiting for a snapshot")
+  throw CancellationError()
+}
+
+/// Hands a non-Sendable trainer to the detached task that owns it from then on.
+struct UncheckedBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
+
+extension FileManager {
+  /// Removes a directory tree.
+  func removeAll(_ url: URL) throws { try removeItem(at: url) }
+}
