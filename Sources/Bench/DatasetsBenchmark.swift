@@ -25,7 +25,9 @@ enum DatasetsBenchmark {
         }
       }
     }
-    let digitsTime = seconds { _ = try? DatasetLoader.load(DatasetOptions("digits"), datasetsDirectory: datasetsDirectory) }
+    let digitsTime = seconds {
+      _ = try? DatasetLoader.load(DatasetOptions("digits"), datasetsDirectory: datasetsDirectory)
+    }
     if checksum.isNaN { print("datasets: unexpected NaN input") }  // keeps the fills observable
     let perEpoch = median(epochTimes)
     let samplesPerSecond = Double(mnist.train.count) / perEpoch

@@ -7,7 +7,7 @@ enum Gzip {
     bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
   }
 
-  /// Inflates every gzip member in `bytes`; throws a `DatasetError` naming `file` if the stream is truncated or corrupt.
+  /// Inflates every gzip member in `bytes`; throws a `DatasetError` naming `file` if truncated or corrupt.
   static func decompress(_ bytes: [UInt8], file: String) throws -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(sizeHint(bytes))

@@ -1,7 +1,7 @@
 import Datasets
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A tiny MNIST-style set: 4 training images 2x3 (u8), 2 test images, labels 0...2.
 struct TinyIDX {
@@ -56,7 +56,8 @@ func loadIDX(_ source: DatasetSource) throws -> Dataset {
     defer { files.remove() }
     try TinyIDX.write(to: files, folder: "tiny")
     let paths = IDXFilePaths(
-      trainImages: files.url("tiny/train-images-idx3-ubyte").path, trainLabels: files.url("tiny/train-labels-idx1-ubyte").path)
+      trainImages: files.url("tiny/train-images-idx3-ubyte").path,
+      trainLabels: files.url("tiny/train-labels-idx1-ubyte").path)
     let options = DatasetOptions(source: .idxFiles(paths), split: SplitFractions(train: 0.5, validation: 0, test: 0.5))
     let dataset = try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets)
     #expect(!dataset.hasOwnTestSplit)
@@ -94,7 +95,8 @@ func loadIDX(_ source: DatasetSource) throws -> Dataset {
     let files = try TestFiles()
     defer { files.remove() }
     // Three samples of one value each; labels as i32.
-    try files.write("typed/train-images-idx3-ubyte", bytes: TestFiles.idx(type: type, dimensions: [3, 1, 1], payload: payload))
+    try files.write(
+      "typed/train-images-idx3-ubyte", bytes: TestFiles.idx(type: type, dimensions: [3, 1, 1], payload: payload))
     try files.write(
       "typed/train-labels-idx1-ubyte",
       bytes: TestFiles.idx(type: 0x0C, dimensions: [3], payload: [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]))
