@@ -7,6 +7,9 @@ public enum DatasetLoader {
   /// Splits: the data's own test file when it has one (MNIST), with `validationFraction` of
   /// the training file carved out, stratified; otherwise a stratified `options.split`
   /// (70/15/15 by default). Imputation and preprocessing use training-split statistics only.
+  ///
+  /// CSV labels: integer labels are the class ids (names from a `classes.txt` beside the file,
+  /// else "0"..."max"); other string labels get ids in sorted order, independent of row order.
   /// - Throws: `DatasetError` naming the file (and line and column) for anything wrong with the input.
   public static func load(_ options: DatasetOptions, datasetsDirectory: URL) throws -> Dataset {
     try options.validate()
@@ -60,6 +63,11 @@ public enum DatasetLoader {
   private static func readPath(_ url: URL, name: String, _ options: DatasetOptions) throws -> RawDataset {
     guard FileReader.isDirectory(url) else {
       try FileReader.requireFile(url)
+      if url.lastPathComponent.lowercased().contains("idx") {
+        throw DatasetError(
+          file: url.path,
+          "is a single IDX file; give the folder holding the train/test images and labels, or all four paths")
+      }
       return try CSVReader(url: url, options: options, name: name).read()
     }
     if let files = try IDXReader.Files.find(in: url) {

@@ -87,9 +87,13 @@ struct IDXArray: Sendable {
       )
     }
     let dimensions = (0..<rank).map { readUInt32(bytes, at: 4 + 4 * $0) }
-    let limit = Int(Int32.max) * 8
-    guard dimensions.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) <= limit else {
-      throw DatasetError(file: file, "the header gives implausible dimensions \(dimensions)")
+    var elements = 1
+    for dimension in dimensions {
+      let (product, overflow) = elements.multipliedReportingOverflow(by: dimension)
+      guard !overflow, product <= Int(Int32.max) * 8 else {
+        throw DatasetError(file: file, "the header gives implausible dimensions \(dimensions)")
+      }
+      elements = product
     }
     return (type, dimensions, size)
   }

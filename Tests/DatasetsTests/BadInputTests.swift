@@ -328,3 +328,16 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     )
   }
 }
+
+@Suite struct BadPathHintTests {
+  @Test func singleIDXFileGetsAHint() throws {
+    let files = try TestFiles()
+    defer { files.remove() }
+    try TinyIDX.write(to: files, folder: "tiny")
+    let path = files.url("tiny/train-images-idx3-ubyte").path
+    let error = datasetError { try loadIDX(.path(path)) }
+    #expect(
+      error?.description
+        == "\(path): is a single IDX file; give the folder holding the train/test images and labels, or all four paths")
+  }
+}

@@ -109,3 +109,30 @@ func loadIDX(_ source: DatasetSource) throws -> Dataset {
     #expect(batch.labels == [1, 0, 1])
   }
 }
+
+@Suite struct GzipTests {
+  @Test func concatenatedMembersAndTrailingPaddingAreRead() throws {
+    let files = try TestFiles()
+    defer { files.remove() }
+    try TinyIDX.write(to: files, folder: "tiny")
+    let raw = TestFiles.idx(type: 0x08, dimensions: [4, 2, 3], payload: TinyIDX.trainPixels)
+    // Two gzip members (as `cat a.gz b.gz` makes), then zero padding.
+    let split = raw.count / 2
+    let bytes = TestFiles.gzip(Array(raw[..<split])) + TestFiles.gzip(Array(raw[split...])) + [0, 0, 0, 0]
+    try FileManager.default.removeItem(at: files.url("tiny/train-images-idx3-ubyte"))
+    try files.write("tiny/train-images-idx3-ubyte.gz", bytes: bytes)
+    let dataset = try loadIDX(.path(files.url("tiny").path))
+    #expect(allRows(dataset.train).inputs.storage == TinyIDX.trainPixels.map { Float($0) / 255 })
+  }
+
+  @Test func implausibleDimensionsAreRejected() throws {
+    let files = try TestFiles()
+    defer { files.remove() }
+    try TinyIDX.write(to: files, folder: "tiny")
+    let huge = TestFiles.idx(type: 0x08, dimensions: [0x7FFF_FFFF, 0x7FFF_FFFF, 0x7FFF_FFFF], payload: [])
+    let path = try files.write("tiny/train-images-idx3-ubyte", bytes: huge).path
+    let error = datasetError { try loadIDX(.path(files.url("tiny").path)) }
+    #expect(
+      error?.description == "\(path): the header gives implausible dimensions [2147483647, 2147483647, 2147483647]")
+  }
+}
