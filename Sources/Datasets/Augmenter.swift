@@ -73,10 +73,14 @@ public struct Augmenter: Sendable {
           for i in 0..<source.count { source[i] = data[base + i] }
           for y in 0..<h {
             for x in 0..<w {
-              let u = Double(x) - cx - transform.dx, v = Double(y) - cy - transform.dy
-              let sx = cosA * u + sinA * v + cx, sy = -sinA * u + cosA * v + cy
-              let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
-              let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
+              let u = Double(x) - cx - transform.dx
+              let v = Double(y) - cy - transform.dy
+              let sx = cosA * u + sinA * v + cx
+              let sy = -sinA * u + cosA * v + cy
+              let x0 = Int(sx.rounded(.down))
+              let y0 = Int(sy.rounded(.down))
+              let fx = Float(sx - Double(x0))
+              let fy = Float(sy - Double(y0))
               for k in 0..<c {
                 let out = (y * w + x) * c + k
                 func pixel(_ px: Int, _ py: Int) -> Float {
@@ -99,7 +103,8 @@ public struct Augmenter: Sendable {
     inputs.withUnsafeMutableBufferPointer { data in
       var i = 0
       while i < data.count {
-        let u1 = max(generator.nextUniformDouble(), 1e-300), u2 = generator.nextUniformDouble()
+        let u1 = max(generator.nextUniformDouble(), 1e-300)
+        let u2 = generator.nextUniformDouble()
         let radius = (-2 * log(u1)).squareRoot() * sigma
         data[i] += Float(radius * cos(2 * Double.pi * u2))
         if i + 1 < data.count { data[i + 1] += Float(radius * sin(2 * Double.pi * u2)) }

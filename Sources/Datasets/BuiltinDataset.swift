@@ -82,7 +82,9 @@ public enum BuiltinDataset: String, CaseIterable, Codable, Sendable {
       let samples = counts.test.map { "\(counts.train) train + \($0) test" } ?? "\(counts.train)"
       let features = dataset.imageShape.map { "\(dataset.featureCount) (\($0))" } ?? "\(dataset.featureCount)"
       let names = dataset.classNames
-      let classes = names.isEmpty ? "- (1 target)" : names.first == "0" ? "\(names.count)" : "\(names.count) (\(names.joined(separator: ", ")))"
+      let classes =
+        names.isEmpty
+        ? "- (1 target)" : names.first == "0" ? "\(names.count)" : "\(names.count) (\(names.joined(separator: ", ")))"
       rows.append([dataset.rawValue, dataset.taskDescription, samples, features, classes])
     }
     return rows

@@ -64,7 +64,9 @@ struct CSVParser {
       let byte = bytes[position]
       position += 1
       if byte == delimiter { continue }
-      if byte == CSVParser.carriageReturn, position < bytes.count, bytes[position] == CSVParser.newline { position += 1 }
+      if byte == CSVParser.carriageReturn, position < bytes.count, bytes[position] == CSVParser.newline {
+        position += 1
+      }
       line += 1
       return startLine
     }
@@ -76,7 +78,9 @@ struct CSVParser {
       let byte = bytes[position]
       guard byte == CSVParser.newline || byte == CSVParser.carriageReturn else { return }
       position += 1
-      if byte == CSVParser.carriageReturn, position < bytes.count, bytes[position] == CSVParser.newline { position += 1 }
+      if byte == CSVParser.carriageReturn, position < bytes.count, bytes[position] == CSVParser.newline {
+        position += 1
+      }
       line += 1
     }
   }
@@ -111,7 +115,9 @@ struct CSVParser {
       }
       let byte = bytes[position]
       if byte == CSVParser.newline { line += 1 }
-      if byte == CSVParser.carriageReturn, position + 1 < bytes.count, bytes[position + 1] != CSVParser.newline { line += 1 }
+      if byte == CSVParser.carriageReturn, position + 1 < bytes.count, bytes[position + 1] != CSVParser.newline {
+        line += 1
+      }
       if byte == CSVParser.quote {
         if position + 1 < bytes.count, bytes[position + 1] == CSVParser.quote {
           hasEscapes = true
@@ -146,7 +152,9 @@ struct CSVParser {
     var end = field.end
     while start < end, isPadding(bytes[start]) { start += 1 }
     while end > start, isPadding(bytes[end - 1]) { end -= 1 }
-    let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    let text = bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+    }
     return field.hasEscapes ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
   }
 

@@ -9,7 +9,8 @@ extension CSVReader {
     let featureCount = layout.names.count - 1
     let count = rows.lines.count
     let featureNames = layout.names.indices.filter { $0 != layout.labelColumn }.map { layout.names[$0] }
-    var block = SampleBlock(features: .floats(rows.features), featureCount: featureCount, labels: [], targets: [], count: count)
+    var block = SampleBlock(
+      features: .floats(rows.features), featureCount: featureCount, labels: [], targets: [], count: count)
     let task: DatasetTask
     if isRegression(layout: layout, classNames: classNames) {
       block.targets = try targets(rows, layout: layout)
@@ -45,7 +46,9 @@ extension CSVReader {
         throw DatasetError(
           file: file, line: line, column: layout.labelColumn + 1,
           columnName: layout.hasHeader ? layout.names[layout.labelColumn] : nil,
-          text.isEmpty ? "missing regression target; expected a number" : "expected a finite number as regression target, found \"\(text)\"")
+          text.isEmpty
+            ? "missing regression target; expected a number"
+            : "expected a finite number as regression target, found \"\(text)\"")
       }
       return value
     }
@@ -61,7 +64,9 @@ extension CSVReader {
       let ids = try rows.labels.indices.map { i -> Int32 in
         if let id = integers[i] {
           guard id >= 0, id < names.count else {
-            throw error.at(i, "label \(id) is out of range: expected 0...\(names.count - 1) (classes.txt lists \(names.count) classes)")
+            throw error.at(
+              i,
+              "label \(id) is out of range: expected 0...\(names.count - 1) (classes.txt lists \(names.count) classes)")
           }
           return Int32(id)
         }

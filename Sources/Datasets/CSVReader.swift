@@ -95,12 +95,14 @@ struct CSVReader {
       guard resolved >= 0, resolved < names.count else {
         throw DatasetError(
           file: file, line: line,
-          "label column index \(index) is out of range: the file has \(names.count) columns (0...\(names.count - 1), or -1 for the last)")
+          "label column index \(index) is out of range: the file has \(names.count) columns "
+            + "(0...\(names.count - 1), or -1 for the last)")
       }
       return resolved
     case .name(let wanted):
       guard hasHeader else {
-        throw DatasetError(file: file, line: line, "label column '\(wanted)' is given by name, but the file has no header row")
+        throw DatasetError(
+          file: file, line: line, "label column '\(wanted)' is given by name, but the file has no header row")
       }
       if let exact = names.firstIndex(of: wanted) { return exact }
       if let loose = names.firstIndex(where: { $0.lowercased() == wanted.lowercased() }) { return loose }

@@ -7,7 +7,8 @@ enum ClassNamesFile {
     let url = directory.appendingPathComponent("classes.txt")
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     let bytes = try FileReader.bytes(at: url)
-    let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+    let text = String(
+      decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
     var names = text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     while names.last?.isEmpty == true { names.removeLast() }

@@ -56,19 +56,19 @@ extension DataSplit {
     }
   }
 
-  /// u8 rows: `byteTable` gives `Float(v) / divisor` exactly, then the per-feature affine map.
+  /// u8 rows: `Float(v) / inputDivisor` (exactly what a per-pixel division gives), then the affine map.
   private func gatherBytes(
     _ bytes: [UInt8], indices: ArraySlice<Int>, into out: UnsafeMutableBufferPointer<Float>
   ) {
     let width = featureCount
-    byteTable.withUnsafeBufferPointer { lookup in
-      bytes.withUnsafeBufferPointer { source in
-        rows.withUnsafeBufferPointer { rowOf in
-          for (i, index) in indices.enumerated() {
-            let src = rowOf[index] * width
-            let dst = i * width
-            for j in 0..<width { out[dst + j] = lookup[Int(source[src + j])] }
-          }
+    let divisor = preprocessing.inputDivisor
+    bytes.withUnsafeBufferPointer { source in
+      rows.withUnsafeBufferPointer { rowOf in
+        guard width > 0, let sourceBase = source.baseAddress, let outBase = out.baseAddress else { return }
+        for (i, index) in indices.enumerated() {
+          let src = sourceBase + rowOf[index] * width
+          let dst = outBase + i * width
+          for j in 0..<width { dst[j] = Float(src[j]) / divisor }
         }
       }
     }
@@ -83,13 +83,14 @@ extension DataSplit {
     let divisor = preprocessing.inputDivisor
     values.withUnsafeBufferPointer { source in
       rows.withUnsafeBufferPointer { rowOf in
+        guard width > 0, let sourceBase = source.baseAddress, let outBase = out.baseAddress else { return }
         for (i, index) in indices.enumerated() {
-          let src = rowOf[index] * width
-          let dst = i * width
+          let src = sourceBase + rowOf[index] * width
+          let dst = outBase + i * width
           if divisor == 1 {
-            for j in 0..<width { out[dst + j] = source[src + j] }
+            dst.update(from: src, count: width)
           } else {
-            for j in 0..<width { out[dst + j] = source[src + j] / divisor }
+            for j in 0..<width { dst[j] = src[j] / divisor }
           }
         }
       }

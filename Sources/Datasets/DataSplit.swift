@@ -9,11 +9,7 @@ public struct DataSplit: Sendable {
   /// The shared samples the rows point into.
   let block: SampleBlock
   /// The transform applied by `fill`.
-  public var preprocessing: Preprocessing {
-    didSet { byteTable = DataSplit.byteTable(block, preprocessing) }
-  }
-  /// `Float(v) / inputDivisor` for every byte value v (u8 storage only), so `fill` needs no division.
-  private(set) var byteTable: [Float]
+  public var preprocessing: Preprocessing
   /// The number of classes (0 for regression).
   public let classCount: Int
   /// Samples per class in this split, rows repeated by oversampling included; empty for regression.
@@ -24,18 +20,12 @@ public struct DataSplit: Sendable {
     self.block = block
     self.rows = rows
     self.preprocessing = preprocessing
-    self.byteTable = DataSplit.byteTable(block, preprocessing)
     self.classCount = classCount
     var counts = [Int](repeating: 0, count: classCount)
     if classCount > 0 {
       for row in rows { counts[Int(block.labels[row])] += 1 }
     }
     classCounts = counts
-  }
-
-  private static func byteTable(_ block: SampleBlock, _ preprocessing: Preprocessing) -> [Float] {
-    guard case .bytes = block.features else { return [] }
-    return (0..<256).map { Float($0) / preprocessing.inputDivisor }
   }
 
   /// The number of samples.

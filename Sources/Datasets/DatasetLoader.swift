@@ -7,6 +7,9 @@ public enum DatasetLoader {
   /// Splits: the data's own test file when it has one (MNIST), with `validationFraction` of
   /// the training file carved out, stratified; otherwise a stratified `options.split`
   /// (70/15/15 by default). Imputation and preprocessing use training-split statistics only.
+  ///
+  /// CSV labels: integer labels are the class ids (names from a `classes.txt` beside the file,
+  /// else "0"..."max"); other string labels get ids in sorted order, independent of row order.
   /// - Throws: `DatasetError` naming the file (and line and column) for anything wrong with the input.
   public static func load(_ options: DatasetOptions, datasetsDirectory: URL) throws -> Dataset {
     try options.validate()
@@ -33,9 +36,8 @@ public enum DatasetLoader {
     case .path(let path):
       let url = URL(fileURLWithPath: path)
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw DatasetError(
-          file: path,
-          "no such file or folder (and not a built-in name: \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")))")
+        let names = BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")
+        throw DatasetError(file: path, "no such file or folder (and not a built-in name: \(names))")
       }
       return try readPath(url, name: datasetName(url), options)
     case .csv(let path):
@@ -45,7 +47,8 @@ public enum DatasetLoader {
     case .idxFiles(let paths):
       let files = IDXReader.Files(
         trainImages: URL(fileURLWithPath: paths.trainImages), trainLabels: URL(fileURLWithPath: paths.trainLabels),
-        testImages: paths.testImages.map(URL.init(fileURLWithPath:)), testLabels: paths.testLabels.map(URL.init(fileURLWithPath:)))
+        testImages: paths.testImages.map(URL.init(fileURLWithPath:)),
+        testLabels: paths.testLabels.map(URL.init(fileURLWithPath:)))
       guard (files.testImages == nil) == (files.testLabels == nil) else {
         throw DatasetError("give both test images and test labels, or neither")
       }
@@ -60,13 +63,19 @@ public enum DatasetLoader {
   private static func readPath(_ url: URL, name: String, _ options: DatasetOptions) throws -> RawDataset {
     guard FileReader.isDirectory(url) else {
       try FileReader.requireFile(url)
+      if url.lastPathComponent.lowercased().contains("idx") {
+        throw DatasetError(
+          file: url.path,
+          "is a single IDX file; give the folder holding the train/test images and labels, or all four paths")
+      }
       return try CSVReader(url: url, options: options, name: name).read()
     }
     if let files = try IDXReader.Files.find(in: url) {
       return try IDXReader(files: files, name: name).read()
     }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    let tables = names.filter { name in [".csv", ".tsv", ".csv.gz"].contains { name.lowercased().hasSuffix($0) } }.sorted()
+    let tables = names.filter { name in [".csv", ".tsv", ".csv.gz"].contains { name.lowercased().hasSuffix($0) } }
+      .sorted()
     guard tables.count == 1, let table = tables.first else {
       throw DatasetError(
         file: url.path,
@@ -81,12 +90,16 @@ public enum DatasetLoader {
   /// The file or folder name without extensions.
   private static func datasetName(_ url: URL) -> String {
     var name = url.lastPathComponent
-    for suffix in [".gz", ".csv", ".tsv"] where name.lowercased().hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+    for suffix in [".gz", ".csv", ".tsv"] where name.lowercased().hasSuffix(suffix) {
+      name = String(name.dropLast(suffix.count))
+    }
     return name.isEmpty ? "dataset" : name
   }
 
   /// Train, validation and test rows: own test file plus a carved validation share, or a 3-way stratified split.
-  private static func splitRows(_ raw: RawDataset, _ options: DatasetOptions) -> (train: [Int], validation: [Int], test: [Int]) {
+  private static func splitRows(_ raw: RawDataset, _ options: DatasetOptions) -> (
+    train: [Int], validation: [Int], test: [Int]
+  ) {
     let strata = raw.train.strata
     if let test = raw.test {
       let fraction = options.validationFraction
@@ -130,13 +143,15 @@ public enum DatasetLoader {
     let scaling = options.scaling.resolved(isImage: isBytes)
     let preprocessing = Preprocessing(fitting: scaling, block: raw.train, rows: trainRows)
     let classCount = raw.task.isClassification ? raw.task.outputCount : 0
-    let sampled = options.oversample
+    let sampled =
+      options.oversample
       ? ClassBalance.oversampled(rows: trainRows, labels: raw.train.labels, seed: options.seed) : trainRows
     return Dataset(
       name: raw.name, task: raw.task, featureCount: raw.train.featureCount, featureNames: raw.featureNames,
       imageShape: raw.imageShape,
       train: DataSplit(block: raw.train, rows: sampled, preprocessing: preprocessing, classCount: classCount),
-      validation: DataSplit(block: raw.train, rows: validationRows, preprocessing: preprocessing, classCount: classCount),
+      validation: DataSplit(
+        block: raw.train, rows: validationRows, preprocessing: preprocessing, classCount: classCount),
       test: DataSplit(block: testBlock, rows: testRows, preprocessing: preprocessing, classCount: classCount),
       hasOwnTestSplit: raw.test != nil, options: options, baseTrainRows: trainRows)
   }

@@ -92,7 +92,7 @@ public struct DatasetOptions: Codable, Sendable, Equatable {
 extension DatasetOptions {
   /// Classification, regression, or decided from the data.
   public enum TaskKind: String, Codable, Sendable, CaseIterable {
-    /// Regression for a CSV label column named `target` (unless a classes.txt is next to the file), else classification.
+    /// Regression for a CSV label column named `target` (unless classes.txt is beside the file), else classification.
     case automatic
     /// Class labels (integers or strings).
     case classification

@@ -7,7 +7,7 @@ enum Gzip {
     bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
   }
 
-  /// Inflates every gzip member in `bytes`; throws a `DatasetError` naming `file` if the stream is truncated or corrupt.
+  /// Inflates every gzip member in `bytes`; throws a `DatasetError` naming `file` if truncated or corrupt.
   static func decompress(_ bytes: [UInt8], file: String) throws -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(sizeHint(bytes))
@@ -43,8 +43,8 @@ enum Gzip {
       case Z_OK:
         continue
       case Z_STREAM_END:
-        if stream.avail_in == 0 { return }
-        // Another gzip member follows (or trailing garbage, which inflate rejects below).
+        // Another gzip member may follow; anything else after the end (e.g. zero padding) is ignored, as gzip does.
+        guard stream.avail_in >= 2, stream.next_in[0] == 0x1f, stream.next_in[1] == 0x8b else { return }
         guard inflateReset(&stream) == Z_OK else { throw corrupt(file, "cannot restart zlib") }
       case Z_BUF_ERROR:
         throw DatasetError(

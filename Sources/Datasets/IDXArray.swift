@@ -6,7 +6,12 @@
 struct IDXArray: Sendable {
   /// The element type named by the third magic byte.
   enum ElementType: UInt8, Sendable {
-    case uint8 = 0x08, int8 = 0x09, int16 = 0x0B, int32 = 0x0C, float32 = 0x0D, float64 = 0x0E
+    case uint8 = 0x08
+    case int8 = 0x09
+    case int16 = 0x0B
+    case int32 = 0x0C
+    case float32 = 0x0D
+    case float64 = 0x0E
 
     /// Bytes per element.
     var size: Int {
@@ -64,7 +69,8 @@ struct IDXArray: Sendable {
     _ bytes: [UInt8], file: String
   ) throws -> (type: ElementType, dimensions: [Int], size: Int) {
     guard bytes.count >= 4 else {
-      throw DatasetError(file: file, "is not an IDX file: it has only \(bytes.count) bytes, less than the 4-byte magic number")
+      throw DatasetError(
+        file: file, "is not an IDX file: it has only \(bytes.count) bytes, less than the 4-byte magic number")
     }
     let magic = bytes[0..<4].map { String($0, radix: 16).leftPadded(to: 2) }.joined(separator: " ")
     guard bytes[0] == 0, bytes[1] == 0, let type = ElementType(rawValue: bytes[2]), bytes[3] > 0 else {
@@ -77,12 +83,17 @@ struct IDXArray: Sendable {
     let size = 4 + 4 * rank
     guard bytes.count >= size else {
       throw DatasetError(
-        file: file, "the header is truncated: \(rank) dimensions need \(size) header bytes, the file has \(bytes.count)")
+        file: file, "the header is truncated: \(rank) dimensions need \(size) header bytes, the file has \(bytes.count)"
+      )
     }
     let dimensions = (0..<rank).map { readUInt32(bytes, at: 4 + 4 * $0) }
-    let limit = Int(Int32.max) * 8
-    guard dimensions.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) <= limit else {
-      throw DatasetError(file: file, "the header gives implausible dimensions \(dimensions)")
+    var elements = 1
+    for dimension in dimensions {
+      let (product, overflow) = elements.multipliedReportingOverflow(by: dimension)
+      guard !overflow, product <= Int(Int32.max) * 8 else {
+        throw DatasetError(file: file, "the header gives implausible dimensions \(dimensions)")
+      }
+      elements = product
     }
     return (type, dimensions, size)
   }

@@ -66,14 +66,16 @@ struct IDXReader {
   private func integerLabels(_ array: IDXArray, file: String) throws -> [Int32] {
     let dims = array.dimensions
     guard dims.count == 1 || (dims.count == 2 && dims[1] == 1) else {
-      throw DatasetError(file: file, "a labels file must be 1-dimensional (one label per sample); found dimensions \(dims)")
+      throw DatasetError(
+        file: file, "a labels file must be 1-dimensional (one label per sample); found dimensions \(dims)")
     }
     switch array.values {
     case .bytes(let bytes):
       return bytes.map { Int32($0) }
     case .numbers(let numbers):
       guard array.elementType.isInteger else {
-        throw DatasetError(file: file, "holds \(array.elementType) values; labels must be an integer type (u8, i8, i16, i32)")
+        throw DatasetError(
+          file: file, "holds \(array.elementType) values; labels must be an integer type (u8, i8, i16, i32)")
       }
       return numbers.map { Int32($0) }
     }
@@ -102,11 +104,13 @@ struct IDXReader {
       if let bad = block.labels.firstIndex(where: { $0 < 0 || Int($0) >= classCount }) {
         throw DatasetError(
           file: url.path,
-          "label \(block.labels[bad]) of sample \(bad) (counting from 0) is out of range: expected 0...\(classCount - 1)\(limitNote)")
+          "label \(block.labels[bad]) of sample \(bad) (counting from 0) is out of range: "
+            + "expected 0...\(classCount - 1)\(limitNote)")
       }
     }
     guard classCount <= 100_000 else {
-      throw DatasetError(file: files.trainLabels.path, "label \(top) would need \(top + 1) classes; expected class ids 0..<K")
+      throw DatasetError(
+        file: files.trainLabels.path, "label \(top) would need \(top + 1) classes; expected class ids 0..<K")
     }
     return classNames ?? (0..<classCount).map(String.init)
   }
@@ -150,20 +154,23 @@ extension IDXReader.Files {
       // Prefer the uncompressed file when both are present (same content, faster).
       return (matches.first { !$0.hasSuffix(".gz") } ?? matches.first).map { directory.appendingPathComponent($0) }
     }
-    let images = ["images", "idx3"], labels = ["labels", "idx1"]
+    let images = ["images", "idx3"]
+    let labels = ["labels", "idx1"]
     guard let trainImages = try pick(["train"], images), let trainLabels = try pick(["train"], labels) else {
       throw DatasetError(
         file: directory.path,
         "holds IDX files (\(candidates.joined(separator: ", "))) but not both train-images-idx3-ubyte[.gz] "
           + "and train-labels-idx1-ubyte[.gz]")
     }
-    let testImages = try pick(["t10k", "test"], images), testLabels = try pick(["t10k", "test"], labels)
+    let testImages = try pick(["t10k", "test"], images)
+    let testLabels = try pick(["t10k", "test"], labels)
     guard (testImages == nil) == (testLabels == nil) else {
       throw DatasetError(
         file: directory.path,
         "holds test \(testImages == nil ? "labels" : "images") but no test \(testImages == nil ? "images" : "labels") "
           + "(t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz] go together)")
     }
-    return IDXReader.Files(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels)
+    return IDXReader.Files(
+      trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels)
   }
 }

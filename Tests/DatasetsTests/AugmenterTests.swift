@@ -1,8 +1,8 @@
 import Datasets
 import Foundation
 import Tensor
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AugmenterTests {
   /// The first 32 MNIST training images, unscaled ([0, 1]).
@@ -87,7 +87,8 @@ import TestSupport
   }
 
   @Test func tabularNoiseHasTheRequestedSpread() throws {
-    let options = DatasetOptions(source: .builtin(.digits), augmentation: AugmentationOptions(noiseStandardDeviation: 0.5))
+    let options = DatasetOptions(
+      source: .builtin(.digits), augmentation: AugmentationOptions(noiseStandardDeviation: 0.5))
     let digits = try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets)
     var augmenter = try #require(digits.makeAugmenter(seed: 3))
     var batch = Batch()

@@ -1,7 +1,7 @@
 import Datasets
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The `DatasetError` thrown by `body`, or nil (recorded as a failure) when it does not throw one.
 func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation = #_sourceLocation) -> DatasetError? {
@@ -28,7 +28,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
   @Test func truncatedGzip() throws {
     let files = try TestFiles()
     defer { files.remove() }
-    let original = try [UInt8](Data(contentsOf: Fixtures.datasets.appendingPathComponent("mnist/t10k-labels-idx1-ubyte.gz")))
+    let original = try [UInt8](
+      Data(contentsOf: Fixtures.datasets.appendingPathComponent("mnist/t10k-labels-idx1-ubyte.gz")))
     let path = try files.write("cut/train-labels-idx1-ubyte.gz", bytes: Array(original.prefix(2000))).path
     try files.write("cut/train-images-idx3-ubyte", bytes: TestFiles.idx(type: 8, dimensions: [1, 1, 1], payload: [0]))
     let error = datasetError { try loadIDX(.path(files.url("cut").path)) }
@@ -46,7 +47,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     }
     defer { files.remove() }
     let path = files.url("tiny/train-labels-idx1-ubyte.gz").path
-    #expect(error?.description == "\(path): the gzip data is corrupt (incorrect data check); download or copy the file again")
+    #expect(
+      error?.description == "\(path): the gzip data is corrupt (incorrect data check); download or copy the file again")
   }
 
   @Test func wrongMagic() throws {
@@ -63,10 +65,12 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
 
   @Test func imageAndLabelCountsDisagree() throws {
     let (error, files) = try loadError { files in
-      try files.write("tiny/train-labels-idx1-ubyte", bytes: TestFiles.idx(type: 8, dimensions: [3], payload: [0, 1, 2]))
+      try files.write(
+        "tiny/train-labels-idx1-ubyte", bytes: TestFiles.idx(type: 8, dimensions: [3], payload: [0, 1, 2]))
     }
     defer { files.remove() }
-    let labels = files.url("tiny/train-labels-idx1-ubyte").path, images = files.url("tiny/train-images-idx3-ubyte").path
+    let labels = files.url("tiny/train-labels-idx1-ubyte").path
+    let images = files.url("tiny/train-images-idx3-ubyte").path
     #expect(error?.description == "\(labels): has 3 labels, but \(images) has 4 images; expected one label per image")
   }
 
@@ -79,12 +83,14 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     // Training labels are [2, 0, 1, 0]; classes.txt names only 2 classes.
     #expect(
       error?.description
-        == "\(labels): label 2 of sample 0 (counting from 0) is out of range: expected 0...1 (classes.txt lists 2 classes)")
+        == "\(labels): label 2 of sample 0 (counting from 0) is out of range: expected 0...1 (classes.txt lists 2 classes)"
+    )
   }
 
   @Test func negativeLabel() throws {
     let (error, files) = try loadError { files in
-      try files.write("tiny/t10k-labels-idx1-ubyte", bytes: TestFiles.idx(type: 9, dimensions: [2], payload: [1, 0xFF]))
+      try files.write(
+        "tiny/t10k-labels-idx1-ubyte", bytes: TestFiles.idx(type: 9, dimensions: [2], payload: [1, 0xFF]))
     }
     defer { files.remove() }
     let labels = files.url("tiny/t10k-labels-idx1-ubyte").path
@@ -100,23 +106,28 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let images = files.url("tiny/train-images-idx3-ubyte").path
     #expect(
       error?.description
-        == "\(images): the data is shorter than the header says: a 4x2x3 array of uint8 needs 24 bytes after the 16-byte header, found 20")
+        == "\(images): the data is shorter than the header says: a 4x2x3 array of uint8 needs 24 bytes after the 16-byte header, found 20"
+    )
   }
 
   @Test func dataLongerThanTheHeaderSays() throws {
     let (error, files) = try loadError { files in
-      try files.write("tiny/t10k-labels-idx1-ubyte", bytes: TestFiles.idx(type: 8, dimensions: [2], payload: [0, 1, 2]))
+      try files.write(
+        "tiny/t10k-labels-idx1-ubyte", bytes: TestFiles.idx(type: 8, dimensions: [2], payload: [0, 1, 2]))
     }
     defer { files.remove() }
     let labels = files.url("tiny/t10k-labels-idx1-ubyte").path
     #expect(
       error?.description
-        == "\(labels): the data is longer than the header says: a 2 array of uint8 needs 2 bytes after the 8-byte header, found 3")
+        == "\(labels): the data is longer than the header says: a 2 array of uint8 needs 2 bytes after the 8-byte header, found 3"
+    )
   }
 
   @Test func floatLabelsAreRejected() throws {
     let (error, files) = try loadError { files in
-      try files.write("tiny/t10k-labels-idx1-ubyte", bytes: TestFiles.idx(type: 0x0D, dimensions: [2], payload: [UInt8](repeating: 0, count: 8)))
+      try files.write(
+        "tiny/t10k-labels-idx1-ubyte",
+        bytes: TestFiles.idx(type: 0x0D, dimensions: [2], payload: [UInt8](repeating: 0, count: 8)))
     }
     defer { files.remove() }
     let labels = files.url("tiny/t10k-labels-idx1-ubyte").path
@@ -137,7 +148,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
 
 @Suite struct BadCSVInputTests {
   /// Loads `text` as data.csv in a fresh folder and returns the error and the file's path.
-  func loadError(_ text: String, configure: (inout DatasetOptions) -> Void = { _ in }) throws -> (DatasetError?, String) {
+  func loadError(_ text: String, configure: (inout DatasetOptions) -> Void = { _ in }) throws -> (DatasetError?, String)
+  {
     let files = try TestFiles()
     defer { files.remove() }
     let path = files.url("data.csv").path
@@ -156,7 +168,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("a,b,label\n1,2,0\n3,abc,1\n")
     #expect(
       error?.description
-        == "\(file):3: column 2 (b): expected a number, found \"abc\"; or set impute to mean to fill such cells with the training mean")
+        == "\(file):3: column 2 (b): expected a number, found \"abc\"; or set impute to mean to fill such cells with the training mean"
+    )
     #expect(error?.column == 2)
   }
 
@@ -164,7 +177,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("1,2,0\n3,,1\n")
     #expect(
       error?.description
-        == "\(file):2: column 2: missing value; expected a number; or set impute to mean to fill such cells with the training mean")
+        == "\(file):2: column 2: missing value; expected a number; or set impute to mean to fill such cells with the training mean"
+    )
   }
 
   @Test(arguments: ["NaN", "inf", "-Infinity"])
@@ -172,13 +186,15 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("a,b,label\n1,2,0\n\(value),4,1\n")
     #expect(
       error?.description
-        == "\(file):3: column 1 (a): expected a finite number, found \"\(value)\"; or set impute to mean to fill such cells with the training mean")
+        == "\(file):3: column 1 (a): expected a finite number, found \"\(value)\"; or set impute to mean to fill such cells with the training mean"
+    )
   }
 
   @Test(arguments: ["", "\n\n  \r\n", "\u{FEFF}"])
   func emptyFile(text: String) throws {
     let (error, file) = try loadError(text)
-    #expect(error?.description == "\(file): the file is empty; expected an optional header row, then one row per sample")
+    #expect(
+      error?.description == "\(file): the file is empty; expected an optional header row, then one row per sample")
   }
 
   @Test func onlyAHeader() throws {
@@ -194,7 +210,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
   @Test func labelColumnIndexOutOfRange() throws {
     let (error, file) = try loadError("a,b,label\n1,2,0\n") { $0.labelColumn = .index(3) }
     #expect(
-      error?.description == "\(file):1: label column index 3 is out of range: the file has 3 columns (0...2, or -1 for the last)")
+      error?.description
+        == "\(file):1: label column index 3 is out of range: the file has 3 columns (0...2, or -1 for the last)")
   }
 
   @Test func labelNameWithoutHeader() throws {
@@ -204,21 +221,25 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
 
   @Test func unterminatedQuote() throws {
     let (error, file) = try loadError("a,b,label\n1,2,0\n3,\"4,1\n5,6,0\n")
-    #expect(error?.description == "\(file):3: column 2: quoted field is never closed; expected a closing \" before the end of the file")
+    #expect(
+      error?.description
+        == "\(file):3: column 2: quoted field is never closed; expected a closing \" before the end of the file")
   }
 
   @Test func textAfterClosingQuote() throws {
     let (error, file) = try loadError("a,b,label\n1,\"2\"x,0\n")
     #expect(
       error?.description
-        == "\(file):2: column 2: unexpected text after a closing quote; expected the delimiter or the end of the line (write a quote inside a quoted field as \"\")")
+        == "\(file):2: column 2: unexpected text after a closing quote; expected the delimiter or the end of the line (write a quote inside a quoted field as \"\")"
+    )
   }
 
   @Test func singleColumn() throws {
     let (error, file) = try loadError("label\n1\n2\n")
     #expect(
       error?.description
-        == "\(file):1: found 1 column; expected at least one feature column and a label column (is the delimiter right? detected ',')")
+        == "\(file):1: found 1 column; expected at least one feature column and a label column (is the delimiter right? detected ',')"
+    )
   }
 
   @Test func missingLabel() throws {
@@ -228,7 +249,9 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
 
   @Test func nonNumericRegressionTarget() throws {
     let (error, file) = try loadError("a,target\n1,2\n2,big\n")
-    #expect(error?.description == "\(file):3: column 2 (target): expected a finite number as regression target, found \"big\"")
+    #expect(
+      error?.description == "\(file):3: column 2 (target): expected a finite number as regression target, found \"big\""
+    )
   }
 
   @Test func negativeIntegerLabel() throws {
@@ -238,7 +261,9 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
 
   @Test func imputeCannotFillAColumnWithNoTrainingValue() throws {
     let (error, file) = try loadError("a,b,label\n1,,0\n2,,1\n") { $0.impute = .mean }
-    #expect(error?.description == "\(file): column 2 (b): feature b has no numeric value in the training split, so it cannot be imputed")
+    #expect(
+      error?.description
+        == "\(file): column 2 (b): feature b has no numeric value in the training split, so it cannot be imputed")
   }
 }
 
@@ -247,24 +272,30 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let files = try TestFiles()
     defer { files.remove() }
     let path = files.url("nope.csv").path
-    let error = datasetError { try DatasetLoader.load(DatasetOptions(source: .csv(path: path)), datasetsDirectory: Fixtures.datasets) }
+    let error = datasetError {
+      try DatasetLoader.load(DatasetOptions(source: .csv(path: path)), datasetsDirectory: Fixtures.datasets)
+    }
     #expect(error?.description == "\(path): no such file")
   }
 
   @Test func missingPathIsNotABuiltin() throws {
     let error = datasetError { try DatasetLoader.load(DatasetOptions("mnistt"), datasetsDirectory: Fixtures.datasets) }
-    #expect(error?.description == "mnistt: no such file or folder (and not a built-in name: mnist, iris, wine, digits, diabetes)")
+    #expect(
+      error?.description
+        == "mnistt: no such file or folder (and not a built-in name: mnist, iris, wine, digits, diabetes)")
   }
 
   @Test func directoryWhereAFileIsExpected() throws {
     let files = try TestFiles()
     defer { files.remove() }
     let csvError = datasetError {
-      try DatasetLoader.load(DatasetOptions(source: .csv(path: files.directory.path)), datasetsDirectory: Fixtures.datasets)
+      try DatasetLoader.load(
+        DatasetOptions(source: .csv(path: files.directory.path)), datasetsDirectory: Fixtures.datasets)
     }
     #expect(csvError?.description == "\(files.directory.path): is a directory, but a file was expected here")
     try TinyIDX.write(to: files, folder: "tiny")
-    let paths = IDXFilePaths(trainImages: files.url("tiny").path, trainLabels: files.url("tiny/train-labels-idx1-ubyte").path)
+    let paths = IDXFilePaths(
+      trainImages: files.url("tiny").path, trainLabels: files.url("tiny/train-labels-idx1-ubyte").path)
     let idxError = datasetError { try loadIDX(.idxFiles(paths)) }
     #expect(idxError?.description == "\(files.url("tiny").path): is a directory, but a file was expected here")
   }
@@ -293,6 +324,20 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let error = datasetError { try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets) }
     #expect(
       error?.description
-        == "shift and rotation augmentation need images, but iris is tabular; use noise only, or give an image shape for a CSV of images")
+        == "shift and rotation augmentation need images, but iris is tabular; use noise only, or give an image shape for a CSV of images"
+    )
+  }
+}
+
+@Suite struct BadPathHintTests {
+  @Test func singleIDXFileGetsAHint() throws {
+    let files = try TestFiles()
+    defer { files.remove() }
+    try TinyIDX.write(to: files, folder: "tiny")
+    let path = files.url("tiny/train-images-idx3-ubyte").path
+    let error = datasetError { try loadIDX(.path(path)) }
+    #expect(
+      error?.description
+        == "\(path): is a single IDX file; give the folder holding the train/test images and labels, or all four paths")
   }
 }

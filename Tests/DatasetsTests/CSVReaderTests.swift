@@ -1,7 +1,7 @@
 import Datasets
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Loads `text` as `name` in a temporary folder, all rows in the training split in file order, no scaling.
 func loadCSV(
@@ -57,8 +57,10 @@ func allRows(_ split: DataSplit) -> Batch {
 
   @Test func detectsSemicolonTabAndPipeDelimiters() throws {
     for delimiter in [";", "\t", "|"] {
-      let text = ["x", "y", "label"].joined(separator: delimiter) + "\n"
-        + ["1.25", "-2", "1"].joined(separator: delimiter) + "\n" + ["3", "4e1", "0"].joined(separator: delimiter) + "\n"
+      let text =
+        ["x", "y", "label"].joined(separator: delimiter) + "\n"
+        + ["1.25", "-2", "1"].joined(separator: delimiter) + "\n" + ["3", "4e1", "0"].joined(separator: delimiter)
+        + "\n"
       let dataset = try loadCSV(text)
       #expect(dataset.featureCount == 2, "delimiter \(delimiter.debugDescription)")
       #expect(allRows(dataset.train).inputs.storage == [1.25, -2, 3, 40])
@@ -160,7 +162,8 @@ func allRows(_ split: DataSplit) -> Batch {
     defer { files.remove() }
     try files.write("flowers/flowers.csv", text: "x,label\n1,0\n2,1\n3,0\n4,1\n")
     try files.write("flowers/classes.txt", text: "red\nblue\n")
-    let options = DatasetOptions(source: .path(files.url("flowers").path), split: SplitFractions(train: 1, validation: 0, test: 0))
+    let options = DatasetOptions(
+      source: .path(files.url("flowers").path), split: SplitFractions(train: 1, validation: 0, test: 0))
     let dataset = try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets)
     #expect(dataset.name == "flowers")
     #expect(dataset.classNames == ["red", "blue"])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ChecksumTests {
   @Test func md5MatchesKnownDigests() {
@@ -17,7 +17,8 @@ import TestSupport
     let entries = sums.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
     #expect(entries.count == 12)  // datasets/MD5SUMS lists 12 files
     for entry in entries {
-      let expected = String(entry[0]), path = String(entry[1])
+      let expected = String(entry[0])
+      let path = String(entry[1])
       let bytes = try [UInt8](Data(contentsOf: Fixtures.datasets.appendingPathComponent(path)))
       #expect(MD5.hex(bytes) == expected, "\(path)")
     }

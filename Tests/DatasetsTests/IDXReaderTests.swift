@@ -1,7 +1,7 @@
 import Datasets
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A tiny MNIST-style set: 4 training images 2x3 (u8), 2 test images, labels 0...2.
 struct TinyIDX {
@@ -56,7 +56,8 @@ func loadIDX(_ source: DatasetSource) throws -> Dataset {
     defer { files.remove() }
     try TinyIDX.write(to: files, folder: "tiny")
     let paths = IDXFilePaths(
-      trainImages: files.url("tiny/train-images-idx3-ubyte").path, trainLabels: files.url("tiny/train-labels-idx1-ubyte").path)
+      trainImages: files.url("tiny/train-images-idx3-ubyte").path,
+      trainLabels: files.url("tiny/train-labels-idx1-ubyte").path)
     let options = DatasetOptions(source: .idxFiles(paths), split: SplitFractions(train: 0.5, validation: 0, test: 0.5))
     let dataset = try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets)
     #expect(!dataset.hasOwnTestSplit)
@@ -94,7 +95,8 @@ func loadIDX(_ source: DatasetSource) throws -> Dataset {
     let files = try TestFiles()
     defer { files.remove() }
     // Three samples of one value each; labels as i32.
-    try files.write("typed/train-images-idx3-ubyte", bytes: TestFiles.idx(type: type, dimensions: [3, 1, 1], payload: payload))
+    try files.write(
+      "typed/train-images-idx3-ubyte", bytes: TestFiles.idx(type: type, dimensions: [3, 1, 1], payload: payload))
     try files.write(
       "typed/train-labels-idx1-ubyte",
       bytes: TestFiles.idx(type: 0x0C, dimensions: [3], payload: [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]))
@@ -105,5 +107,32 @@ func loadIDX(_ source: DatasetSource) throws -> Dataset {
     // Non-u8 values are not divided by 255.
     #expect(batch.inputs.storage == [1, -2, 3])
     #expect(batch.labels == [1, 0, 1])
+  }
+}
+
+@Suite struct GzipTests {
+  @Test func concatenatedMembersAndTrailingPaddingAreRead() throws {
+    let files = try TestFiles()
+    defer { files.remove() }
+    try TinyIDX.write(to: files, folder: "tiny")
+    let raw = TestFiles.idx(type: 0x08, dimensions: [4, 2, 3], payload: TinyIDX.trainPixels)
+    // Two gzip members (as `cat a.gz b.gz` makes), then zero padding.
+    let split = raw.count / 2
+    let bytes = TestFiles.gzip(Array(raw[..<split])) + TestFiles.gzip(Array(raw[split...])) + [0, 0, 0, 0]
+    try FileManager.default.removeItem(at: files.url("tiny/train-images-idx3-ubyte"))
+    try files.write("tiny/train-images-idx3-ubyte.gz", bytes: bytes)
+    let dataset = try loadIDX(.path(files.url("tiny").path))
+    #expect(allRows(dataset.train).inputs.storage == TinyIDX.trainPixels.map { Float($0) / 255 })
+  }
+
+  @Test func implausibleDimensionsAreRejected() throws {
+    let files = try TestFiles()
+    defer { files.remove() }
+    try TinyIDX.write(to: files, folder: "tiny")
+    let huge = TestFiles.idx(type: 0x08, dimensions: [0x7FFF_FFFF, 0x7FFF_FFFF, 0x7FFF_FFFF], payload: [])
+    let path = try files.write("tiny/train-images-idx3-ubyte", bytes: huge).path
+    let error = datasetError { try loadIDX(.path(files.url("tiny").path)) }
+    #expect(
+      error?.description == "\(path): the header gives implausible dimensions [2147483647, 2147483647, 2147483647]")
   }
 }

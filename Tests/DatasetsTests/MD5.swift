@@ -25,7 +25,8 @@ enum MD5 {
       for chunk in stride(from: 0, to: bytes.count, by: 64) {
         for i in 0..<16 {
           let b = chunk + 4 * i
-          words[i] = UInt32(bytes[b]) | UInt32(bytes[b + 1]) << 8 | UInt32(bytes[b + 2]) << 16 | UInt32(bytes[b + 3]) << 24
+          words[i] =
+            UInt32(bytes[b]) | UInt32(bytes[b + 1]) << 8 | UInt32(bytes[b + 2]) << 16 | UInt32(bytes[b + 3]) << 24
         }
         compress(&state, words)
       }
@@ -41,10 +42,18 @@ enum MD5 {
       var f: UInt32
       let g: Int
       switch i {
-      case 0..<16: f = (b & c) | (~b & d); g = i
-      case 16..<32: f = (d & b) | (~d & c); g = (5 * i + 1) % 16
-      case 32..<48: f = b ^ c ^ d; g = (3 * i + 5) % 16
-      default: f = c ^ (b | ~d); g = (7 * i) % 16
+      case 0..<16:
+        f = (b & c) | (~b & d)
+        g = i
+      case 16..<32:
+        f = (d & b) | (~d & c)
+        g = (5 * i + 1) % 16
+      case 32..<48:
+        f = b ^ c ^ d
+        g = (3 * i + 5) % 16
+      default:
+        f = c ^ (b | ~d)
+        g = (7 * i) % 16
       }
       f = f &+ a &+ constants[i] &+ words[g]
       a = d
@@ -60,7 +69,7 @@ enum MD5 {
 }
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif

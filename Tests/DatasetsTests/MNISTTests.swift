@@ -1,7 +1,7 @@
 import Datasets
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct MNISTTests {
   @Test func loadsTrainAndTestFromGzip() throws {

@@ -1,7 +1,7 @@
 import Datasets
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PreprocessingTests {
   /// Three rows: a = 1, 2, 6; b = 10, 10, 10 (constant); c = -1, 0, 4.

@@ -1,7 +1,7 @@
 import Datasets
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SplitTests {
   /// 100 rows of class 0, 40 of class 1, 20 of class 2 (value = row number).
@@ -22,15 +22,26 @@ import TestSupport
   }
 
   @Test func splitIsSeeded() throws {
-    let a = try loadCSV(Self.text) { $0.split = .standard; $0.seed = 1 }
-    let b = try loadCSV(Self.text) { $0.split = .standard; $0.seed = 1 }
-    let c = try loadCSV(Self.text) { $0.split = .standard; $0.seed = 2 }
+    let a = try loadCSV(Self.text) {
+      $0.split = .standard
+      $0.seed = 1
+    }
+    let b = try loadCSV(Self.text) {
+      $0.split = .standard
+      $0.seed = 1
+    }
+    let c = try loadCSV(Self.text) {
+      $0.split = .standard
+      $0.seed = 2
+    }
     #expect(a.test.rows == b.test.rows)
     #expect(a.test.rows != c.test.rows)
   }
 
   @Test func tinyClassesKeepATrainingSample() throws {
-    let dataset = try loadCSV("x,label\n1,0\n2,0\n3,0\n4,0\n5,1\n") { $0.split = SplitFractions(train: 0.2, validation: 0.4, test: 0.4) }
+    let dataset = try loadCSV("x,label\n1,0\n2,0\n3,0\n4,0\n5,1\n") {
+      $0.split = SplitFractions(train: 0.2, validation: 0.4, test: 0.4)
+    }
     // Class 1 has one sample: it stays in train. Class 0: 4 · 0.4 = 1.6 → 2 and 2, trimmed to 2 + 1 so train keeps 1.
     #expect(dataset.train.classCounts == [1, 1])
     #expect(dataset.validation.classCounts[0] + dataset.test.classCounts[0] == 3)
