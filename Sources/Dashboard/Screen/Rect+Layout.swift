@@ -17,7 +17,7 @@ public enum LayoutSize: Hashable, Sendable {
 extension Rect {
   /// Splits this rectangle into parts along `axis`.
   ///
-  /// Fixed parts are served first, then ratio parts share the rest by weight (the last ratio part
+  /// Fixed parts are served first, then ratio parts share the rest by weight (the first ratio part
   /// takes the rounding remainder). With `overlap` 1, neighbours share their touching edge, which
   /// is how boxes share a border line.
   /// - Parameters:
@@ -53,12 +53,12 @@ extension Rect {
     let weightSum = weights.reduce(0, +)
     guard weightSum > 0 else { return lengths }
     var left = remaining
-    let lastRatio = weights.lastIndex { $0 > 0 } ?? 0
     for (index, weight) in weights.enumerated() where weight > 0 {
-      let share = index == lastRatio ? left : remaining * weight / weightSum
-      lengths[index] = share
-      left -= share
+      lengths[index] = remaining * weight / weightSum
+      left -= lengths[index]
     }
+    // The rounding remainder goes to the first ratio part.
+    if let first = weights.firstIndex(where: { $0 > 0 }) { lengths[first] += left }
     return lengths
   }
 }
