@@ -57,7 +57,7 @@ extension BrailleChart {
   }
 
   /// The cell rows that carry a y tick: 3–5 evenly spaced rows (fewer only when the plot is shorter).
-  static func tickRows(_ rows: Int) -> [Int] {
+  public static func tickRows(_ rows: Int) -> [Int] {
     guard rows > 1 else { return rows == 1 ? [0] : [] }
     let count = rows <= 3 ? rows : min(5, max(3, (rows - 1) / 3 + 1))
     return (0..<count).map { Int((Double($0 * (rows - 1)) / Double(count - 1)).rounded()) }
