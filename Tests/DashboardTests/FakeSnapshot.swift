@@ -50,3 +50,46 @@ enum FakeSnapshot {
     return snapshot
   }
 }
+
+extension FakeSnapshot {
+  /// A tiny regression-free run for pane goldens: 2 epochs of 4 steps, few points, round numbers.
+  static func tiny() -> TrainingSnapshot {
+    var snapshot = TrainingSnapshot(
+      info: RunInfo(
+        datasetName: "iris", modelSummary: "mlp 4-16-3 relu", isClassification: true,
+        totalEpochs: 4, stepsPerEpoch: 4, batchSize: 30))
+    snapshot.status = .running
+    snapshot.epoch = 3
+    snapshot.step = 8
+    snapshot.stepLoss = Series(values: [2.0, 1.5, 1.0, 0.8, 0.6, 0.5, 0.45, 0.4])
+    snapshot.learningRate = Series(values: [0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05])
+    snapshot.upcomingLearningRate = [(8, 0.05), (12, 0.025), (16, 0.0)]
+    snapshot.learningRateChanges = [4]
+    snapshot.settings.learningRate = 0.05
+    snapshot.scheduleDescription = "step ×0.5 every 1"
+    snapshot.gradientNorm = Series(values: [3.0, 2.5, 2.0, 1.5, 1.2, 1.0, 0.9, 0.8])
+    snapshot.clipNorm = 2
+    snapshot.layerGradientNorms = [("dense1", 0.6), ("dense2", 0.3)]
+    snapshot.epochs = [
+      EpochMetrics(
+        epoch: 1, trainLoss: 1.3, trainMetric: 0.6, validationLoss: 1.4, validationMetric: 0.5, learningRate: 0.1,
+        seconds: 1, samplesPerSecond: 120),
+      EpochMetrics(
+        epoch: 2, trainLoss: 0.5, trainMetric: 0.9, validationLoss: 0.6, validationMetric: 0.85, learningRate: 0.05,
+        seconds: 1, samplesPerSecond: 120),
+    ]
+    snapshot.samplesPerSecond = 120
+    snapshot.elapsedSeconds = 2
+    snapshot.etaSeconds = 2
+    return snapshot
+  }
+
+  /// `pane` drawn in a box filling a `width` × `height` screen.
+  static func boxed(_ pane: any Pane, _ snapshot: TrainingSnapshot, _ ui: UIState = UIState(), width: Int, height: Int)
+    -> Screen
+  {
+    var screen = Screen(width: width, height: height)
+    screen.draw(pane, snapshot, ui, boxedIn: screen.bounds)
+    return screen
+  }
+}
