@@ -86,8 +86,8 @@ import Testing
     #expect(
       screen.lines == [
         "┌ Gradient norm 0.8 · clip 2 ──────────────────────────────────┐",
-        "│  3┤⠉⠒⠢⠤⢄⣀                              dense1 ▕███████▏  0.6 │",
-        "│   │⣀⣀⣀⣀⣀⣀⣉⣒⣢⣄⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀ dense2 ▕███▌   ▏  0.3 │",
+        "│  3┤⠉⠒⠢⠤⢄⣀                              dense1 ▕████████▏  0.6│",
+        "│   │⣀⣀⣀⣀⣀⣀⣉⣒⣢⣄⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀ dense2 ▕████    ▏  0.3│",
         "│1.5┤           ⠉⠑⠒⠢⠤⢄⣀⡀                                       │",
         "│0.8┤                  ⠈⠉⠉⠒⠒⠢⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀                       │",
         "│   └0              step               7                       │",
@@ -122,7 +122,7 @@ import Testing
     #expect(
       screen.lines == [
         "traintop · iris · mlp 4-16-3 relu · adam lr 5.0e-2 β 0.9/0.999 wd 0 · step ×0.5 every 1      RUNNING",
-        "epoch 3/4 · step 8/16 ▕████████        ▏ 50% · 120 samples/s · elapsed 0:02 · ETA 0:02              ",
+        "epoch 3/4 · step 8/16 ▕████████        ▏ 50% · 120 samples/s · ETA 0:02 · elapsed 0:02              ",
       ])
     #expect(screen.cell(x: 99, y: 0).style == Palette.running)
   }

@@ -45,7 +45,7 @@ public struct GradientNormPane: Pane {
     let largest = layers.map(\.norm).filter(\.isFinite).max() ?? 0
     let nameWidth = min(layers.map(\.name.count).max() ?? 0, max(4, area.width / 3))
     let valueWidth = 5
-    let barWidth = area.width - nameWidth - valueWidth - 4
+    let barWidth = area.width - nameWidth - valueWidth - 3  // " ▕" and "▏"
     let shown = layers.count <= area.height ? layers.count : max(0, area.height - 1)
     for (row, layer) in layers.prefix(shown).enumerated() {
       let y = area.y + row

@@ -16,7 +16,8 @@ public struct HeaderPane: Pane {
     let left = HeaderPane.runLine(snapshot).truncated(to: max(0, stateX - area.x - 1))
     screen.put(left, x: area.x, y: area.y, maxWidth: area.width)
     guard area.height > 1 else { return }
-    screen.put(HeaderPane.progressLine(snapshot, width: area.width), x: area.x, y: area.y + 1, maxWidth: area.width)
+    let progress = HeaderPane.progressLine(snapshot, width: area.width).truncated(to: area.width)
+    screen.put(progress, x: area.x, y: area.y + 1)
   }
 
   /// `RUNNING` (green), `PAUSED` (yellow), `STOPPED (reason)` (red) or `STARTING` (cyan).
@@ -61,7 +62,7 @@ public struct HeaderPane: Pane {
     return parts.joined(separator: " ")
   }
 
-  /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · ETA 0:41`.
+  /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · ETA 0:41 · elapsed 1:23`.
   public static func progressLine(_ snapshot: TrainingSnapshot, width: Int) -> [Span] {
     let info = snapshot.info
     let separator = Span(" · ", Palette.secondary)
@@ -76,8 +77,8 @@ public struct HeaderPane: Pane {
       return spans + testMetrics(snapshot.testMetrics, separator: separator)
     }
     spans += [separator, Span(Format.compact(snapshot.samplesPerSecond) + " samples/s")]
-    spans += [separator, Span("elapsed " + Format.duration(snapshot.elapsedSeconds), Palette.secondary)]
     if let eta = snapshot.etaSeconds { spans += [separator, Span("ETA " + Format.duration(eta))] }
+    spans += [separator, Span("elapsed " + Format.duration(snapshot.elapsedSeconds), Palette.secondary)]
     return spans
   }
 
