@@ -1,0 +1,113 @@
+import Foundation
+
+/// Number and time formatting for the dashboard: short, fixed rules, no locale, no Foundation.
+public enum Format {
+  /// A number with exactly `decimals` digits after the point, rounded half away from zero.
+  ///
+  /// `fixed(2.345, decimals: 2)` is `"2.35"` (up to binary rounding of the input); non-finite
+  /// values print as `NaN`, `∞`, `-∞`.
+  public static func fixed(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return nonFinite(value) }
+    let places = max(0, min(decimals, 12))
+    var scale: Double = 1
+    for _ in 0..<places { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    guard scaled < 9e18 else { return scientific(value, digits: places) }
+    let whole = UInt64(scaled)
+    let unit = UInt64(scale)
+    let sign = value < 0 && whole > 0 ? "-" : ""
+    guard places > 0 else { return sign + String(whole) }
+    let fraction = String(whole % unit)
+    let padding = String(repeating: "0", count: places - fraction.count)
+    return sign + String(whole / unit) + "." + padding + fraction
+  }
+
+  /// Scientific notation with `digits` mantissa decimals and a bare exponent: `1.0e-3`, `2.5e4`.
+  public static func scientific(_ value: Double, digits: Int = 1) -> String {
+    guard value.isFinite else { return nonFinite(value) }
+    guard value != 0 else { return "0" }
+    var exponent = Int((log10(abs(value))).rounded(.down))
+    var mantissa = value / power10(exponent)
+    // Rounding the mantissa may carry it to 10 (9.96 → "10.0"): renormalise.
+    if abs(Double(fixed(mantissa, decimals: digits)) ?? mantissa) >= 10 {
+      exponent += 1
+      mantissa = value / power10(exponent)
+    }
+    return fixed(mantissa, decimals: digits) + "e" + String(exponent)
+  }
+
+  /// A short number: `significantDigits` digits, `k`/`M`/`G` suffixes, scientific below 1e-3.
+  ///
+  /// Examples (3 digits): `21437 → "21.4k"`, `0.08123 → "0.0812"`, `2.3 → "2.3"`,
+  /// `0.00025 → "2.5e-4"`, `1250000 → "1.25M"`. Trailing zeros after the point are dropped.
+  public static func compact(_ value: Double, significantDigits: Int = 3) -> String {
+    guard value.isFinite else { return nonFinite(value) }
+    guard value != 0 else { return "0" }
+    let digits = max(1, significantDigits)
+    let magnitude = abs(value)
+    if magnitude < 1e-3 { return trimmed(scientific(value, digits: digits - 1)) }
+    let suffixes = ["", "k", "M", "G", "T"]
+    var tier = 0
+    var scaled = value
+    while abs(scaled) >= 1000, tier < suffixes.count - 1 {
+      scaled /= 1000
+      tier += 1
+    }
+    var text = significant(scaled, digits: digits)
+    // Rounding may reach 1000 (999.96 → "1000"): move up one suffix.
+    if let rounded = Double(text), abs(rounded) >= 1000, tier < suffixes.count - 1 {
+      scaled /= 1000
+      tier += 1
+      text = significant(scaled, digits: digits)
+    }
+    return text + suffixes[tier]
+  }
+
+  /// A duration as `m:ss`, or `h:mm:ss` from one hour up (`41 → "0:41"`, `3725 → "1:02:05"`).
+  public static func duration(_ seconds: Double) -> String {
+    guard seconds.isFinite else { return "--:--" }
+    let total = Int(max(0, seconds).rounded())
+    let (hours, minutes, secs) = (total / 3600, total / 60 % 60, total % 60)
+    let paddedSeconds = secs < 10 ? "0\(secs)" : "\(secs)"
+    if hours == 0 { return "\(minutes):\(paddedSeconds)" }
+    let paddedMinutes = minutes < 10 ? "0\(minutes)" : "\(minutes)"
+    return "\(hours):\(paddedMinutes):\(paddedSeconds)"
+  }
+
+  /// A percentage with no decimals: `0.423 → "42%"`.
+  public static func percent(_ fraction: Double) -> String {
+    guard fraction.isFinite else { return nonFinite(fraction) }
+    return fixed(fraction * 100, decimals: 0) + "%"
+  }
+
+  /// `value` with `digits` significant digits, trailing zeros dropped.
+  static func significant(_ value: Double, digits: Int) -> String {
+    let magnitude = abs(value)
+    // Digits before the point (1 for 2.3, 0 for 0.5, -1 for 0.08): decimals fill up the rest.
+    let leading = Int(log10(magnitude).rounded(.down)) + 1
+    return trimmed(fixed(value, decimals: max(0, digits - leading)))
+  }
+
+  /// Drops trailing zeros after a decimal point (and the point itself), keeping any exponent.
+  static func trimmed(_ text: String) -> String {
+    let parts = text.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+    var mantissa = String(parts[0])
+    if mantissa.contains(".") {
+      while mantissa.hasSuffix("0") { mantissa.removeLast() }
+      if mantissa.hasSuffix(".") { mantissa.removeLast() }
+    }
+    return parts.count > 1 ? mantissa + "e" + parts[1] : mantissa
+  }
+
+  /// `NaN`, `∞` or `-∞`.
+  static func nonFinite(_ value: Double) -> String {
+    value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞")
+  }
+
+  /// 10 to an integer power.
+  static func power10(_ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<abs(exponent) { result *= 10 }
+    return exponent < 0 ? 1 / result : result
+  }
+}

@@ -1,0 +1,37 @@
+/// A key press, decoded from the terminal by the Terminal layer.
+public enum Key: Hashable, Sendable {
+  /// A printable character (including space).
+  case character(Character)
+  /// The up arrow.
+  case up
+  /// The down arrow.
+  case down
+  /// The left arrow.
+  case left
+  /// The right arrow.
+  case right
+  /// Enter / Return.
+  case enter
+  /// Escape.
+  case escape
+  /// Tab.
+  case tab
+  /// Shift-Tab.
+  case backTab
+  /// Backspace.
+  case backspace
+  /// Delete (forward).
+  case delete
+  /// Home.
+  case home
+  /// End.
+  case end
+  /// Page up.
+  case pageUp
+  /// Page down.
+  case pageDown
+  /// The terminal was resized (not a key, but it arrives the same way).
+  case resize
+  /// Ctrl-C.
+  case ctrlC
+}

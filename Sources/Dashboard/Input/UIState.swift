@@ -1,0 +1,35 @@
+/// Everything the dashboard remembers between frames that is not training data.
+///
+/// Owned by the main thread; changed only through `apply(_:snapshot:)`.
+public struct UIState: Sendable, Equatable {
+  /// The pane with the highlighted border.
+  public var focus: PaneID = .loss
+  /// The pane shown full screen, if any.
+  public var zoomed: PaneID?
+  /// The loss chart uses a log10 y axis.
+  public var logScale = false
+  /// The EMA smoothing weight of the step loss (0 = raw, up to 0.99).
+  public var smoothing = 0.6
+  /// Whether charts count steps or epochs along x.
+  public var xAxis: XAxisMode = .steps
+  /// Fit y ranges to the 5th–95th percentile, ignoring spikes.
+  public var robustRange = false
+  /// The `:` prompt.
+  public var prompt = PromptState()
+  /// The help overlay is shown.
+  public var showsHelp = false
+  /// The quit confirmation is shown.
+  public var confirmingQuit = false
+  /// The factor `↑`/`↓` multiply or divide the learning rate by.
+  public var learningRateFactor = 1.25
+  /// The last status message (e.g. what the last key sent).
+  public var statusMessage: String?
+
+  /// The smoothing change per `[` or `]`.
+  public static let smoothingStep = 0.1
+  /// The largest smoothing weight.
+  public static let maximumSmoothing = 0.99
+
+  /// The default state.
+  public init() {}
+}

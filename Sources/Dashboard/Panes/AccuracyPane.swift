@@ -1,0 +1,41 @@
+import Training
+
+/// Train and validation accuracy per epoch (R² for regression).
+public struct AccuracyPane: Pane {
+  /// Creates the pane.
+  public init() {}
+
+  /// `Accuracy ━ train 97.8% ━ val 97.1%`, or `R² ━ train 0.91 ━ val 0.89`.
+  public func title(_ snapshot: TrainingSnapshot, _ ui: UIState) -> [Span] {
+    let classification = snapshot.info.isClassification
+    let format: @Sendable (Double) -> String = { value in
+      classification ? AccuracyPane.percent(value) : Format.compact(value)
+    }
+    let last = snapshot.epochs.last
+    return [Span(classification ? "Accuracy" : "R²", Palette.paneName)]
+      + LossPane.legend("train", last?.trainMetric, Palette.train, format: format)
+      + LossPane.legend("val", last?.validationMetric, Palette.validation, format: format)
+  }
+
+  /// An accuracy as a percentage with one decimal: `0.9781 → "97.8%"`.
+  public static func percent(_ value: Double) -> String { Format.fixed(value * 100, decimals: 1) + "%" }
+
+  /// The chart of the pane, built from the snapshot.
+  public func chart(_ snapshot: TrainingSnapshot, _ ui: UIState) -> BrailleChart {
+    let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
+    let epochs = snapshot.epochs
+    return BrailleChart(
+      series: [
+        ChartSeries(points: epochs.map { ChartPoint(x: scale.x(epoch: $0.epoch), y: $0.trainMetric) }, style: Palette.train),
+        ChartSeries(
+          points: epochs.map { ChartPoint(x: scale.x(epoch: $0.epoch), y: $0.validationMetric) },
+          style: Palette.validation),
+      ],
+      robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)
+  }
+
+  /// Draws the chart.
+  public func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect) {
+    chart(snapshot, ui).render(into: &screen, in: area)
+  }
+}

@@ -1,0 +1,70 @@
+import Training
+
+/// The bottom line: the keys; or the open prompt with its inline error; or the quit question.
+public struct FooterPane: Pane {
+  /// Creates the pane.
+  public init() {}
+
+  /// The keys and what they do, in footer order.
+  public static func keys(_ ui: UIState, paused: Bool) -> [(key: String, action: String)] {
+    let factor = Format.compact(ui.learningRateFactor)
+    return [
+      ("q", "quit"), ("space", paused ? "resume" : "pause"), ("n", "step"), ("↑/↓", "lr ×÷" + factor),
+      ("o", "optimizer"), ("e", "stop"), ("s", "save"), ("l", "log"), ("[ ]", "smoothing"), ("x", "axis"),
+      ("tab", "focus"), ("enter", "zoom"), (":", "command"), ("?", "help"),
+    ]
+  }
+
+  /// The question shown while confirming quit.
+  public static let quitQuestion = "Training is still running. Stop it and quit? y = yes, any other key = no"
+
+  /// Draws the line into the first row of `area`.
+  public func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect) {
+    FooterPane.draw(ui, paused: snapshot.status == .paused, into: &screen, in: area)
+  }
+
+  /// Draws the footer for a UI state (also used before the first snapshot).
+  public static func draw(_ ui: UIState, paused: Bool, into screen: inout Screen, in area: Rect) {
+    guard !area.isEmpty else { return }
+    if ui.prompt.isOpen { return drawPrompt(ui.prompt, into: &screen, in: area) }
+    if ui.confirmingQuit {
+      screen.put(quitQuestion.truncated(to: area.width), x: area.x, y: area.y, style: Style(.yellow, bold: true))
+      return
+    }
+    var spans: [Span] = []
+    let entries = keys(ui, paused: paused)
+    for (index, entry) in entries.dropLast().enumerated() {
+      if index > 0 { spans.append(Span(" · ", Palette.secondary)) }
+      spans += [Span(entry.key, .strong), Span(" " + entry.action, Palette.secondary)]
+    }
+    // The last entry (`? help`) stays visible at the right end when the line is cut.
+    guard let last = entries.last else { return }
+    let help = [Span(" · ", Palette.secondary), Span(last.key, .strong), Span(" " + last.action, Palette.secondary)]
+    if spans.width + help.width <= area.width {
+      screen.put(spans + help, x: area.x, y: area.y)
+    } else {
+      screen.put(spans.truncated(to: max(0, area.width - help.width)), x: area.x, y: area.y)
+      screen.put(help, x: area.maxX - help.width, y: area.y)
+    }
+  }
+
+  /// `:lr 3e-4▏` with the cursor in reverse video, then the error (red) or completion hint (gray).
+  static func drawPrompt(_ prompt: PromptState, into screen: inout Screen, in area: Rect) {
+    let characters = Array(prompt.text)
+    // Keep the cursor visible on long lines by scrolling the text left.
+    let room = max(1, area.width - 2)
+    let start = max(0, prompt.cursor - room + 1)
+    var x = screen.put(":", x: area.x, y: area.y, style: .strong)
+    for index in start..<max(start, min(characters.count + 1, start + room)) {
+      let character = index < characters.count ? characters[index] : " "
+      let style = index == prompt.cursor ? Style(reverse: true) : .plain
+      screen.set(x: x, y: area.y, Cell(character, style: style))
+      x += 1
+    }
+    if let error = prompt.error {
+      screen.put("  " + error, x: x, y: area.y, style: Palette.error, maxWidth: area.maxX - x)
+    } else if let hint = prompt.hint {
+      screen.put("  " + hint, x: x, y: area.y, style: Palette.secondary, maxWidth: area.maxX - x)
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import NN
+import Training
+
+/// Two lines: the run (dataset, model, optimizer and its settings, schedule) with its state on the
+/// right, then progress: epoch, step, bar, speed, ETA — or the final test metrics once stopped.
+public struct HeaderPane: Pane {
+  /// Creates the pane.
+  public init() {}
+
+  /// Draws both lines into the first two rows of `area`.
+  public func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect) {
+    guard !area.isEmpty else { return }
+    let state = HeaderPane.state(snapshot.status)
+    let stateX = area.maxX - state.text.count
+    screen.put(state.text, x: max(area.x, stateX), y: area.y, style: state.style, maxWidth: area.width)
+    let left = HeaderPane.runLine(snapshot).truncated(to: max(0, stateX - area.x - 1))
+    screen.put(left, x: area.x, y: area.y, maxWidth: area.width)
+    guard area.height > 1 else { return }
+    let progress = HeaderPane.progressLine(snapshot, width: area.width).truncated(to: area.width)
+    screen.put(progress, x: area.x, y: area.y + 1)
+  }
+
+  /// `RUNNING` (green), `PAUSED` (yellow), `STOPPED (reason)` (red) or `STARTING` (cyan).
+  public static func state(_ status: TrainingStatus) -> Span {
+    switch status {
+    case .starting: Span("STARTING", Palette.starting)
+    case .running: Span("RUNNING", Palette.running)
+    case .paused: Span("PAUSED", Palette.paused)
+    case .stopped(let reason): Span("STOPPED (\(reason.rawValue))", Palette.stopped)
+    }
+  }
+
+  /// `traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β 0.9/0.999 wd 0 · cosine, warmup 1`.
+  public static func runLine(_ snapshot: TrainingSnapshot) -> [Span] {
+    let separator = Span(" · ", Palette.secondary)
+    return [
+      Span("traintop", .strong), separator, Span(snapshot.info.datasetName), separator,
+      Span(snapshot.info.modelSummary), separator,
+      Span(optimizerText(snapshot.optimizer, snapshot.settings, l1: snapshot.l1, l2: snapshot.l2), Style(.cyan)),
+      separator, Span(snapshot.scheduleDescription),
+    ]
+  }
+
+  /// The optimizer and the hyper-parameters it reads: `momentum lr 1.0e-2 m 0.9 wd 1e-4`.
+  public static func optimizerText(_ kind: OptimizerKind, _ settings: OptimizerSettings, l1: Double = 0, l2: Double = 0)
+    -> String
+  {
+    var parts = [kind.rawValue, "lr " + Format.scientific(settings.learningRate)]
+    switch kind {
+    case .momentum, .nesterov: parts.append("m " + Format.compact(settings.momentum, significantDigits: 4))
+    case .rmsprop:
+      parts.append("α " + Format.compact(settings.alpha, significantDigits: 4))
+      if settings.momentum > 0 { parts.append("m " + Format.compact(settings.momentum, significantDigits: 4)) }
+    case .adam, .adamw:
+      let betas = [settings.beta1, settings.beta2].map { Format.compact($0, significantDigits: 4) }
+      parts.append("β " + betas.joined(separator: "/"))
+    case .sgd, .adagrad: break
+    }
+    parts.append("wd " + Format.compact(settings.weightDecay))
+    if l1 > 0 { parts.append("l1 " + Format.compact(l1)) }
+    if l2 > 0 { parts.append("l2 " + Format.compact(l2)) }
+    return parts.joined(separator: " ")
+  }
+
+  /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · ETA 0:41 · elapsed 1:23`.
+  public static func progressLine(_ snapshot: TrainingSnapshot, width: Int) -> [Span] {
+    let info = snapshot.info
+    let separator = Span(" · ", Palette.secondary)
+    let fraction = info.totalSteps > 0 ? Double(snapshot.step) / Double(info.totalSteps) : 0
+    var spans = [
+      Span("epoch \(snapshot.epoch)/\(info.totalEpochs)"), separator,
+      Span("step \(snapshot.step)/\(info.totalSteps)"), Span(" ▕", Palette.secondary),
+      Span(ProgressBar.text(fraction, width: min(30, max(10, width / 6))), Palette.bar),
+      Span("▏ ", Palette.secondary), Span(Format.percent(min(1, fraction))),
+    ]
+    if case .stopped = snapshot.status {
+      return spans + testMetrics(snapshot.testMetrics, separator: separator)
+    }
+    spans += [separator, Span(Format.compact(snapshot.samplesPerSecond) + " samples/s")]
+    if let eta = snapshot.etaSeconds { spans += [separator, Span("ETA " + Format.duration(eta))] }
+    spans += [separator, Span("elapsed " + Format.duration(snapshot.elapsedSeconds), Palette.secondary)]
+    return spans
+  }
+
+  /// `· test: accuracy 0.9812 · loss 0.0621` (names lose their `test_` prefix).
+  static func testMetrics(_ metrics: [(name: String, value: Double)], separator: Span) -> [Span] {
+    guard !metrics.isEmpty else { return [] }
+    let parts = metrics.map { metric -> String in
+      let name = metric.name.hasPrefix("test_") ? String(metric.name.dropFirst(5)) : metric.name
+      return name + " " + Format.compact(metric.value, significantDigits: 4)
+    }
+    return [separator, Span("test: " + parts.joined(separator: " · "), Style(.green, bold: true))]
+  }
+}

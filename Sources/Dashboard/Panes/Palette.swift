@@ -1,0 +1,43 @@
+/// The dashboard's colours, in one place.
+public enum Palette {
+  /// Box borders.
+  public static let border = Style(.gray)
+  /// The focused pane's border.
+  public static let focus = Style(.cyan, bold: true)
+  /// Pane names in titles.
+  public static let paneName = Style(bold: true)
+  /// Secondary text: units, separators, axis labels.
+  public static let secondary = Style(.gray)
+  /// The raw (unsmoothed) step loss.
+  public static let raw = Style(.gray, dim: true)
+  /// The smoothed step loss and the gradient norm.
+  public static let step = Style(.cyan)
+  /// Per-epoch training values.
+  public static let train = Style(.blue, bold: true)
+  /// Per-epoch validation values.
+  public static let validation = Style(.magenta, bold: true)
+  /// The learning-rate history.
+  public static let learningRate = Style(.green)
+  /// The schedule's upcoming rates.
+  public static let upcoming = Style(.gray, dim: true)
+  /// Learning-rate change markers.
+  public static let change = Style(.yellow, bold: true)
+  /// The gradient-norm line.
+  public static let gradient = Style(.yellow)
+  /// The gradient norm's min–max span.
+  public static let span = Style(.gray, dim: true)
+  /// The clip threshold.
+  public static let clip = Style(.red)
+  /// Errors.
+  public static let error = Style(.red, bold: true)
+  /// Running.
+  public static let running = Style(.green, bold: true)
+  /// Paused.
+  public static let paused = Style(.yellow, bold: true)
+  /// Stopped.
+  public static let stopped = Style(.red, bold: true)
+  /// Starting.
+  public static let starting = Style(.cyan, bold: true)
+  /// Progress and per-layer bars.
+  public static let bar = Style(.blue)
+}

@@ -1,0 +1,27 @@
+import Training
+
+/// A region of the dashboard. Rendering reads only its arguments and writes only inside `area`.
+public protocol Pane: Sendable {
+  /// The title written into the pane's top border (empty for unboxed panes).
+  func title(_ snapshot: TrainingSnapshot, _ ui: UIState) -> [Span]
+  /// Draws the pane's content into `area` (the inside of its box).
+  func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect)
+}
+
+// MARK: - Default implementations
+
+extension Pane {
+  /// No title.
+  public func title(_ snapshot: TrainingSnapshot, _ ui: UIState) -> [Span] { [] }
+}
+
+extension Screen {
+  /// Draws `pane` in a box around `rect`: border (highlighted when focused), title, content.
+  public mutating func draw(
+    _ pane: any Pane, _ snapshot: TrainingSnapshot, _ ui: UIState, boxedIn rect: Rect, focused: Bool = false
+  ) {
+    border(rect, style: focused ? Palette.focus : Palette.border)
+    title(pane.title(snapshot, ui), on: rect)
+    pane.render(snapshot, ui, into: &self, in: rect.inset(by: 1))
+  }
+}

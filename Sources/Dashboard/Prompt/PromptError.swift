@@ -1,0 +1,38 @@
+/// Why a prompt line was rejected; `message` is shown inline in red.
+public enum PromptError: Error, Equatable, Sendable {
+  /// Nothing was typed.
+  case empty
+  /// The first word is not a command; the closest command is suggested.
+  case unknownCommand(String, suggestion: String?)
+  /// The command needs a value.
+  case missingArgument(PromptCommand)
+  /// The command got more words than it takes (the first extra one).
+  case extraArgument(PromptCommand, String)
+  /// The value is out of range or not a number.
+  case invalidValue(PromptCommand, expected: String, got: String)
+  /// The optimizer or schedule name is unknown; the closest is suggested.
+  case unknownName(PromptCommand, got: String, suggestion: String?)
+
+  /// The one-line message, e.g. `lr: expected a positive number, got "abc"`.
+  public var message: String {
+    switch self {
+    case .empty:
+      return "empty command"
+    case .unknownCommand(let word, let suggestion):
+      return "unknown command \"\(word)\"" + PromptError.didYouMean(suggestion)
+    case .missingArgument(let command):
+      return "\(command.rawValue): missing value; usage: \(command.usage)"
+    case .extraArgument(let command, let word):
+      return "\(command.rawValue): unexpected argument \"\(word)\"; usage: \(command.usage)"
+    case .invalidValue(let command, let expected, let got):
+      return "\(command.rawValue): expected \(expected), got \"\(got)\""
+    case .unknownName(let command, let got, let suggestion):
+      return "\(command.rawValue): unknown \(command.rawValue) \"\(got)\"" + PromptError.didYouMean(suggestion)
+    }
+  }
+
+  /// `; did you mean "x"?`, or nothing without a suggestion.
+  private static func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { "; did you mean \"\($0)\"?" } ?? ""
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Dashboard
+import NN
+import Training
+
+/// Realistic snapshots for the golden tests: an MNIST MLP run, deterministic, no randomness.
+enum FakeSnapshot {
+  /// 1:00:00 UTC on 2 Jan 2024, the clock of every fake event.
+  static let baseTime = 1_704_157_200.0
+
+  /// A run of `epochs` finished epochs (of 20) at 600 steps per epoch.
+  static func mnist(epochs finished: Int = 3, status: TrainingStatus = .running) -> TrainingSnapshot {
+    var snapshot = TrainingSnapshot(
+      info: RunInfo(
+        datasetName: "mnist", modelSummary: "mlp 784-256-128-10 relu", isClassification: true,
+        totalEpochs: 20, stepsPerEpoch: 600, batchSize: 100))
+    snapshot.status = status
+    snapshot.epoch = finished + 1
+    snapshot.step = finished * 600 + 30
+    snapshot.optimizer = .adam
+    snapshot.scheduleDescription = "cosine, warmup 1"
+    snapshot.clipNorm = 5
+    snapshot.samplesPerSecond = 21_437
+    snapshot.elapsedSeconds = 83
+    snapshot.etaSeconds = 41
+    let steps = snapshot.step
+    // Loss decays as 2.3·e^(−step/400) + 0.1 with a small deterministic wiggle.
+    snapshot.stepLoss = Series(values: (0..<steps).map { 2.3 * exp(-Double($0) / 400) + 0.1 + 0.05 * sin(Double($0)) })
+    snapshot.learningRate = Series(values: (0..<steps).map { 1e-3 * (0.5 + 0.5 * cos(Double($0) / 12000 * .pi)) })
+    snapshot.gradientNorm = Series(values: (0..<steps).map { 0.8 + 0.3 * sin(Double($0) / 50) })
+    snapshot.upcomingLearningRate = stride(from: steps, through: 12000, by: 100).map {
+      (step: $0, rate: 1e-3 * (0.5 + 0.5 * cos(Double($0) / 12000 * .pi)))
+    }
+    snapshot.learningRateChanges = [900]
+    snapshot.layerGradientNorms = [("dense1", 0.41), ("dense2", 0.22), ("dense3", 0.09)]
+    snapshot.epochs = (1...max(1, finished)).prefix(finished).map { epoch in
+      EpochMetrics(
+        epoch: epoch, trainLoss: 0.5 / Double(epoch), trainMetric: 1 - 0.1 / Double(epoch),
+        validationLoss: 0.55 / Double(epoch), validationMetric: 1 - 0.12 / Double(epoch),
+        learningRate: 1e-3, seconds: 28, samplesPerSecond: 21_437)
+    }
+    snapshot.earlyStopping = EarlyStoppingStatus(
+      monitor: "val_loss", bestEpoch: finished, bestValue: 0.55 / Double(max(1, finished)), patience: 10, patienceLeft: 10)
+    snapshot.events = [
+      TrainingEvent(time: baseTime, step: 0, epoch: 1, kind: .info, message: "training started"),
+      TrainingEvent(
+        time: baseTime + 44, step: 900, epoch: 2, kind: .command, message: "lr 1.0e-3 → 5.0e-4", source: .key),
+      TrainingEvent(time: baseTime + 62, step: 1200, epoch: 2, kind: .best, message: "val_loss improved to 0.275"),
+    ]
+    return snapshot
+  }
+}
+
+extension FakeSnapshot {
+  /// A tiny regression-free run for pane goldens: 2 epochs of 4 steps, few points, round numbers.
+  static func tiny() -> TrainingSnapshot {
+    var snapshot = TrainingSnapshot(
+      info: RunInfo(
+        datasetName: "iris", modelSummary: "mlp 4-16-3 relu", isClassification: true,
+        totalEpochs: 4, stepsPerEpoch: 4, batchSize: 30))
+    snapshot.status = .running
+    snapshot.epoch = 3
+    snapshot.step = 8
+    snapshot.stepLoss = Series(values: [2.0, 1.5, 1.0, 0.8, 0.6, 0.5, 0.45, 0.4])
+    snapshot.learningRate = Series(values: [0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05])
+    snapshot.upcomingLearningRate = [(8, 0.05), (12, 0.025), (16, 0.0)]
+    snapshot.learningRateChanges = [4]
+    snapshot.settings.learningRate = 0.05
+    snapshot.scheduleDescription = "step ×0.5 every 1"
+    snapshot.gradientNorm = Series(values: [3.0, 2.5, 2.0, 1.5, 1.2, 1.0, 0.9, 0.8])
+    snapshot.clipNorm = 2
+    snapshot.layerGradientNorms = [("dense1", 0.6), ("dense2", 0.3)]
+    snapshot.epochs = [
+      EpochMetrics(
+        epoch: 1, trainLoss: 1.3, trainMetric: 0.6, validationLoss: 1.4, validationMetric: 0.5, learningRate: 0.1,
+        seconds: 1, samplesPerSecond: 120),
+      EpochMetrics(
+        epoch: 2, trainLoss: 0.5, trainMetric: 0.9, validationLoss: 0.6, validationMetric: 0.85, learningRate: 0.05,
+        seconds: 1, samplesPerSecond: 120),
+    ]
+    snapshot.samplesPerSecond = 120
+    snapshot.elapsedSeconds = 2
+    snapshot.etaSeconds = 2
+    return snapshot
+  }
+
+  /// `pane` drawn in a box filling a `width` × `height` screen.
+  static func boxed(_ pane: any Pane, _ snapshot: TrainingSnapshot, _ ui: UIState = UIState(), width: Int, height: Int)
+    -> Screen
+  {
+    var screen = Screen(width: width, height: height)
+    screen.draw(pane, snapshot, ui, boxedIn: screen.bounds)
+    return screen
+  }
+}

@@ -1,0 +1,129 @@
+import Dashboard
+import Training
+import Testing
+
+/// Golden text of every pane at a fixed size (reviewed by eye, then frozen).
+@Suite struct PaneGoldenTests {
+  private let snapshot = FakeSnapshot.tiny()
+
+  @Test func lossPaneDrawsRawSmoothedAndEpochLinesWithTitleOptions() {
+    // Raw step loss 2.0→0.4 over steps 0…7, its EMA, train loss 1.3/0.5 and val 1.4/0.6 at steps 4 and 8.
+    #expect(
+      FakeSnapshot.boxed(LossPane(), snapshot, width: 44, height: 8).lines == [
+        "┌ Loss (smoothing 0.6) ━ step ━ train 0.5… ┐",
+        "│  2┤⠙⠲⣤⣀                                  │",
+        "│   │   ⠑⠫⣑⠢⠤⣀          ⣀                  │",
+        "│1.2┤      ⠉⠢⢄⡉⠑⠒⠤⢄⣀⡀   ⠉⠛⠛⠶⠶⣤⣄⣀⡀          │",
+        "│   │         ⠈⠉⠒⠒⠤⠤⣈⡉⠉⠒⠒⠢⠤⢄⣀⣀⠈⠉⠙⠛⠳⠶⢦⣤⣀⣀   │",
+        "│0.4┤                ⠈⠉⠑⠒⠒⠢⠤⠤⠤⠭⠭⠶⠶⠶⢦⣤⣤⡍⠉⠛⠛⠶│",
+        "│   └0                step                8│",
+        "└──────────────────────────────────────────┘",
+      ])
+  }
+
+  @Test func lossPaneInLogScale() {
+    var ui = UIState()
+    ui.logScale = true
+    #expect(
+      FakeSnapshot.boxed(LossPane(), snapshot, ui, width: 44, height: 8).lines == [
+        "┌ Loss (log, smoothing 0.6) ━ step ━ trai… ┐",
+        "│   2┤⠉⠓⠲⠦⣤⢄⣀                              │",
+        "│    │     ⠉⠒⠭⣑⠒⠢⠤⢄⣀⡀   ⠘⠳⠶⣢⣤⣀⣀            │",
+        "│0.89┤         ⠉⠒⠢⠤⣀⡈⠉⠒⠒⠤⠤⣀⣀ ⠉⠑⠛⠭⢖⣢⡤⢄⣀     │",
+        "│    │              ⠈⠉⠒⠒⠤⠤⣀⣀⠉⠉⠑⠒⠢⠤⠤⣈⣉⠒⠫⠭⢖⣒⠤│",
+        "│ 0.4┤                      ⠉⠉⠑⠒⠢⠤⠤⠤⣀⣉⡁   ⠉│",
+        "│    └0               step                8│",
+        "└──────────────────────────────────────────┘",
+      ])
+  }
+
+  @Test func accuracyPaneShowsPercentagesForClassification() {
+    #expect(
+      FakeSnapshot.boxed(AccuracyPane(), snapshot, width: 44, height: 6).lines == [
+        "┌ Accuracy ━ train 90.0% ━ val 85.0% ──────┐",
+        "│0.9┤                     ⢀⣀⣀⣀⣀⠤⠤⢤⣤⣔⣒⠶⠶⠶⠮⠛⠛│",
+        "│0.7┤  ⢀⣀⣀⣀⣀⡠⠤⠤⠤⠤⠒⢒⣒⣒⣊⠭⠭⠭⠭⠓⠒⠒⠊⠉⠉⠉⠁         │",
+        "│0.5┤⣉⣉⠥⠤⠤⠤⠒⠒⠒⠊⠉⠉⠉⠁                        │",
+        "│   └4                step                8│",
+        "└──────────────────────────────────────────┘",
+      ])
+  }
+
+  @Test func accuracyPaneIsRSquaredForRegression() {
+    var regression = snapshot
+    regression.info.isClassification = false
+    #expect(
+      FakeSnapshot.boxed(AccuracyPane(), regression, width: 44, height: 6).lines == [
+        "┌ R² ━ train 0.9 ━ val 0.85 ───────────────┐",
+        "│0.9┤                     ⢀⣀⣀⣀⣀⠤⠤⢤⣤⣔⣒⠶⠶⠶⠮⠛⠛│",
+        "│0.7┤  ⢀⣀⣀⣀⣀⡠⠤⠤⠤⠤⠒⢒⣒⣒⣊⠭⠭⠭⠭⠓⠒⠒⠊⠉⠉⠉⠁         │",
+        "│0.5┤⣉⣉⠥⠤⠤⠤⠒⠒⠒⠊⠉⠉⠉⠁                        │",
+        "│   └4                step                8│",
+        "└──────────────────────────────────────────┘",
+      ])
+  }
+
+  @Test func learningRatePaneDrawsHistoryScheduleAndChangeMarker() {
+    // History 0.1 for steps 0…3 then 0.05; the schedule continues 0.05, 0.025, 0 to step 16; ▼ at step 4.
+    let screen = FakeSnapshot.boxed(LearningRatePane(), snapshot, width: 48, height: 7)
+    #expect(
+      screen.lines == [
+        "┌ Learning rate 5.0e-2 · step ×0.5 every 1 ▼ … ┐",
+        "│  0.1┤⠉⠉⠉⠉⠉⠉⠉⠉⢆ ▼                             │",
+        "│     │         ⠣⡀                             │",
+        "│0.033┤          ⠉⠉⠉⠉⠉⠉⠉⠉  ⠉⠉⠒⠒⠒⠤⠤⠤⣀⣀⣀         │",
+        "│    0┤                               ⠉⠉⠑⠒⠒⠤⠤⢄⣀│",
+        "│     └0                 step                16│",
+        "└──────────────────────────────────────────────┘",
+      ])
+    #expect(screen.cell(x: 17, y: 1) == Cell("▼", style: Palette.change))
+    #expect(screen.cell(x: 30, y: 3).style == Palette.upcoming)
+  }
+
+  @Test func gradientNormPaneDrawsClipLineAndLayerBars() {
+    // Norm 3.0→0.8; the clip threshold 2 is the row of ⣀ across the plot; bars scaled to 0.6.
+    let screen = FakeSnapshot.boxed(GradientNormPane(), snapshot, width: 64, height: 7)
+    #expect(
+      screen.lines == [
+        "┌ Gradient norm 0.8 · clip 2 ──────────────────────────────────┐",
+        "│  3┤⠉⠒⠢⠤⢄⣀                              dense1 ▕████████▏  0.6│",
+        "│   │⣀⣀⣀⣀⣀⣀⣉⣒⣢⣄⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀ dense2 ▕████    ▏  0.3│",
+        "│1.5┤           ⠉⠑⠒⠢⠤⢄⣀⡀                                       │",
+        "│0.8┤                  ⠈⠉⠉⠒⠒⠢⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀                       │",
+        "│   └0              step               7                       │",
+        "└──────────────────────────────────────────────────────────────┘",
+      ])
+    #expect(screen.cell(x: 30, y: 2).style == Palette.clip)
+  }
+
+  @Test func earlyStoppingPaneSaysOffWithoutEarlyStopping() {
+    #expect(
+      FakeSnapshot.boxed(EarlyStoppingPane(), snapshot, width: 60, height: 3).lines == [
+        "┌ Early stopping ──────────────────────────────────────────┐",
+        "│off                                                       │",
+        "└──────────────────────────────────────────────────────────┘",
+      ])
+  }
+
+  @Test func eventsPaneShowsTheNewestEventsThatFit() {
+    // Three events, room for two: the oldest is dropped. Times are 01:00:44 and 01:01:02 UTC.
+    #expect(
+      FakeSnapshot.boxed(EventsPane(utcOffsetSeconds: 0), FakeSnapshot.mnist(), width: 60, height: 4).lines == [
+        "┌ Events ──────────────────────────────────────────────────┐",
+        "│01:00:44 step 900   lr 1.0e-3 → 5.0e-4 (key)              │",
+        "│01:01:02 step 1200  val_loss improved to 0.275            │",
+        "└──────────────────────────────────────────────────────────┘",
+      ])
+  }
+
+  @Test func headerShowsRunOptimizerProgressAndState() {
+    var screen = Screen(width: 100, height: 2)
+    HeaderPane().render(snapshot, UIState(), into: &screen, in: screen.bounds)
+    #expect(
+      screen.lines == [
+        "traintop · iris · mlp 4-16-3 relu · adam lr 5.0e-2 β 0.9/0.999 wd 0 · step ×0.5 every 1      RUNNING",
+        "epoch 3/4 · step 8/16 ▕████████        ▏ 50% · 120 samples/s · ETA 0:02 · elapsed 0:02              ",
+      ])
+    #expect(screen.cell(x: 99, y: 0).style == Palette.running)
+  }
+}

@@ -1,0 +1,101 @@
+import Dashboard
+import NN
+import Training
+import Testing
+
+@Suite struct PromptParserTests {
+  /// The action of a line that must parse.
+  private func action(_ line: String) -> PromptAction? {
+    try? PromptCommand.parse(line).get()
+  }
+
+  /// The error message of a line that must not parse.
+  private func error(_ line: String) -> String? {
+    if case .failure(let error) = PromptCommand.parse(line) { return error.message }
+    return nil
+  }
+
+  @Test func everyValidCommandParses() {
+    #expect(action("lr 3e-4") == .trainer(.setLearningRate(.absolute(3e-4))))
+    #expect(action("lr *0.5") == .trainer(.setLearningRate(.scale(0.5))))
+    #expect(action("lr * 0.5") == .trainer(.setLearningRate(.scale(0.5))))
+    #expect(action("lr /2") == .trainer(.setLearningRate(.scale(0.5))))
+    #expect(action("momentum 0.95") == .trainer(.setMomentum(0.95)))
+    #expect(action("momentum 0") == .trainer(.setMomentum(0)))
+    #expect(action("beta1 0.9") == .trainer(.setBeta1(0.9)))
+    #expect(action("beta2 0.999") == .trainer(.setBeta2(0.999)))
+    #expect(action("wd 1e-4") == .trainer(.setWeightDecay(1e-4)))
+    #expect(action("wd 0") == .trainer(.setWeightDecay(0)))
+    #expect(action("l1 1e-5") == .trainer(.setL1(1e-5)))
+    #expect(action("l2 1e-5") == .trainer(.setL2(1e-5)))
+    #expect(action("clip 1.0") == .trainer(.setGradientClip(1)))
+    #expect(action("clip off") == .trainer(.setGradientClip(nil)))
+    #expect(action("patience 10") == .trainer(.setPatience(10)))
+    #expect(action("patience 0") == .trainer(.setPatience(0)))
+    #expect(action("save") == .trainer(.saveCheckpoint(path: nil)))
+    #expect(action("save runs/my model.safetensors ") == .trainer(.saveCheckpoint(path: "runs/my model.safetensors")))
+    #expect(action("pause") == .trainer(.pause))
+    #expect(action("resume") == .trainer(.resume))
+    #expect(action("step") == .trainer(.step))
+    #expect(action("stop") == .trainer(.stop(.manual)))
+    #expect(action("smoothing 0.8") == .setSmoothing(0.8))
+    #expect(action("log on") == .setLogScale(true))
+    #expect(action("log off") == .setLogScale(false))
+    #expect(action("help") == .showHelp)
+    #expect(action("  LR   3e-4  ") == .trainer(.setLearningRate(.absolute(3e-4))))
+  }
+
+  @Test func everyOptimizerAndScheduleNameParses() {
+    for kind in OptimizerKind.allCases {
+      #expect(action("optimizer \(kind.rawValue)") == .trainer(.setOptimizer(kind)))
+    }
+    for name in ScheduleName.allCases {
+      #expect(action("schedule \(name.rawValue)") == .trainer(.setSchedule(name)))
+    }
+    #expect(action("optimizer AdamW") == .trainer(.setOptimizer(.adamw)))
+  }
+
+  @Test func invalidValuesGivePreciseErrors() {
+    #expect(error("lr abc") == "lr: expected a positive number, got \"abc\"")
+    #expect(error("lr -1e-3") == "lr: expected a positive number, got \"-1e-3\"")
+    #expect(error("lr 0") == "lr: expected a positive number, got \"0\"")
+    #expect(error("lr inf") == "lr: expected a positive number, got \"inf\"")
+    #expect(error("lr nan") == "lr: expected a positive number, got \"nan\"")
+    #expect(error("lr *x") == "lr: expected a positive factor after \"*\", got \"x\"")
+    #expect(error("lr /0") == "lr: expected a positive divisor after \"/\", got \"0\"")
+    #expect(error("momentum 1") == "momentum: expected a number in [0, 1), got \"1\"")
+    #expect(error("momentum -0.1") == "momentum: expected a number in [0, 1), got \"-0.1\"")
+    #expect(error("beta1 1.5") == "beta1: expected a number in [0, 1), got \"1.5\"")
+    #expect(error("beta2 -1") == "beta2: expected a number in [0, 1), got \"-1\"")
+    #expect(error("wd -1e-4") == "wd: expected a number ≥ 0, got \"-1e-4\"")
+    #expect(error("l1 -1") == "l1: expected a number ≥ 0, got \"-1\"")
+    #expect(error("l2 x") == "l2: expected a number ≥ 0, got \"x\"")
+    #expect(error("patience -1") == "patience: expected a whole number ≥ 0, got \"-1\"")
+    #expect(error("patience 2.5") == "patience: expected a whole number ≥ 0, got \"2.5\"")
+    #expect(error("clip 0") == "clip: expected a positive number or \"off\", got \"0\"")
+    #expect(error("smoothing 1") == "smoothing: expected a number in [0, 0.99], got \"1\"")
+    #expect(error("log maybe") == "log: expected \"on\" or \"off\", got \"maybe\"")
+  }
+
+  @Test func unknownNamesSuggestTheClosest() {
+    #expect(error("lrr 3e-4") == "unknown command \"lrr\"; did you mean \"lr\"?")
+    #expect(error("optim adam") == "unknown command \"optim\"; did you mean \"optimizer\"?")
+    #expect(error("puase") == "unknown command \"puase\"; did you mean \"pause\"?")
+    #expect(error("optimizer adamww") == "optimizer: unknown optimizer \"adamww\"; did you mean \"adamw\"?")
+    // adam and adamw are both one edit from adamx: the tie goes to the earlier name.
+    #expect(error("optimizer adamx") == "optimizer: unknown optimizer \"adamx\"; did you mean \"adam\"?")
+    #expect(error("schedule cosin") == "schedule: unknown schedule \"cosin\"; did you mean \"cosine\"?")
+    #expect(PromptCommand.editDistance("kitten", "sitting") == 3)
+    #expect(PromptCommand.closest(to: "x", among: []) == nil)
+  }
+
+  @Test func missingAndExtraArgumentsShowTheUsage() {
+    #expect(error("lr") == "lr: missing value; usage: lr <rate> | lr *<factor> | lr /<divisor>")
+    #expect(error("momentum") == "momentum: missing value; usage: momentum <0…1>")
+    #expect(error("lr 1e-3 2") == "lr: unexpected argument \"2\"; usage: lr <rate> | lr *<factor> | lr /<divisor>")
+    #expect(error("pause now") == "pause: unexpected argument \"now\"; usage: pause")
+    #expect(error("clip") == "clip: missing value; usage: clip <norm> | clip off")
+    #expect(error("") == "empty command")
+    #expect(error("   ") == "empty command")
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Dashboard
+import Training
+import Testing
+
+@Suite struct RenderTests {
+  private let snapshot = FakeSnapshot.mnist()
+
+  @Test func fullLayoutAt120By40() {
+    let screen = render(snapshot, UIState(), width: 120, height: 40)
+    let lines = screen.lines
+    #expect(lines.count == 40)
+    #expect(lines.allSatisfy { $0.count == 120 })
+    #expect(lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β 0.9/0.999 wd 0 · cosine, warmup 1"))
+    #expect(lines[0].hasSuffix(" RUNNING"))
+    #expect(lines[1].hasPrefix("epoch 4/20 · step 1830/12000 ▕███                 ▏ 15% · 21.4k samples/s · ETA 0:41 · elapsed 1:23"))
+    #expect(lines[2].hasPrefix("┌ Loss (smoothing 0.6) ━ step ━ train 0.167 ━ val 0.183 ────┬ Accuracy ━ train 96.7% ━ val 96.0% ─"))
+    #expect(lines[2].hasSuffix("─┐"))
+    #expect(lines[16].hasPrefix("├ Learning rate 1.0e-3 · cosine, warmup 1 ▼ changed ────────┼ Gradient norm 0.53 · clip 5 ─"))
+    #expect(lines[16].hasSuffix("─┤"))
+    #expect(lines[29].hasPrefix("├ Early stopping ─"))
+    #expect(Array(lines[29])[60] == "┴")
+    #expect(lines[30].hasPrefix("│val_loss · best 0.1833 at epoch 3 · patience 10/10 ▕████████████████████▏"))
+    #expect(lines[31].hasPrefix("├ Events ─"))
+    #expect(lines[32 ..< 38].filter { $0.contains("lr 1.0e-3 → 5.0e-4 (key)") }.count == 1)
+    #expect(lines[38].hasPrefix("└─"))
+    #expect(lines[38].hasSuffix("─┘"))
+    #expect(lines[39].hasPrefix("q quit · space pause · n step"))
+    #expect(lines[39].hasSuffix("? help"))
+    // Chart content: y ticks on the left of the loss chart, the x axis line with its unit.
+    #expect(lines[3].hasPrefix("│ 2.4┤"))
+    #expect(lines[15].hasPrefix("│    └0 "))
+    #expect(lines[15].contains(" step "))
+  }
+
+  @Test func layoutRectanglesShareBorders() {
+    let layout = DashboardLayout(width: 120, height: 40)
+    #expect(layout.panes[.loss] == Rect(x: 0, y: 2, width: 61, height: 15))
+    #expect(layout.panes[.accuracy] == Rect(x: 60, y: 2, width: 60, height: 15))
+    #expect(layout.panes[.learningRate] == Rect(x: 0, y: 16, width: 61, height: 14))
+    #expect(layout.panes[.gradientNorm] == Rect(x: 60, y: 16, width: 60, height: 14))
+    #expect(layout.earlyStopping == Rect(x: 0, y: 29, width: 120, height: 3))
+    #expect(layout.panes[.events] == Rect(x: 0, y: 31, width: 120, height: 8))
+    #expect(layout.footer == Rect(x: 0, y: 39, width: 120, height: 1))
+    let zoomed = DashboardLayout(width: 120, height: 40, zoomed: .accuracy)
+    #expect(zoomed.panes == [.accuracy: Rect(x: 0, y: 2, width: 120, height: 37)])
+    #expect(zoomed.earlyStopping == nil)
+  }
+
+  @Test func focusedPaneBorderIsHighlighted() {
+    var ui = UIState()
+    ui.focus = .gradientNorm
+    let screen = render(snapshot, ui, width: 120, height: 40)
+    #expect(screen.cell(x: 119, y: 20).style == Palette.focus)  // gradient norm's right edge
+    #expect(screen.cell(x: 60, y: 16) == Cell("┼", style: Palette.focus))
+    #expect(screen.cell(x: 0, y: 5).style == Palette.border)  // loss's left edge
+    #expect(screen.cell(x: 0, y: 2) == Cell("┌", style: Palette.border))
+  }
+
+  @Test func zoomShowsOnlyTheFocusedPaneBetweenHeaderAndFooter() {
+    var ui = UIState()
+    ui.focus = .accuracy
+    ui.zoomed = .accuracy
+    let lines = render(snapshot, ui, width: 120, height: 40).lines
+    #expect(lines[0].hasSuffix("RUNNING"))
+    #expect(lines[2].hasPrefix("┌ Accuracy ━ train 96.7% ━ val 96.0% ─"))
+    #expect(lines[2].hasSuffix("─┐"))
+    #expect(lines[38].hasPrefix("└─"))
+    #expect(!lines.joined().contains("Loss"))
+    #expect(!lines.joined().contains("┬"))
+    #expect(lines[39].hasPrefix("q quit"))
+  }
+
+  @Test func smallestSizeLaysOutEveryPane() {
+    let lines = render(snapshot, UIState(), width: 60, height: 16).lines
+    #expect(lines.count == 16)
+    #expect(lines.allSatisfy { $0.count == 60 })
+    let text = lines.joined(separator: "\n")
+    for title in ["┌ Loss", "┬ Accuracy", "├ Learning rate", "┼ Gradient norm", "├ Early stopping", "├ Events"] {
+      #expect(text.contains(title), "\(title)")
+    }
+    #expect(lines[14].hasPrefix("└"))
+    #expect(lines[14].hasSuffix("┘"))
+    #expect(lines[15] == "q quit · space pause · n step · ↑/↓ lr ×÷1.25 · o … · ? help")
+  }
+
+  @Test func everySizeFromTheMinimumUpLaysOutConsistently() {
+    for width in stride(from: 60, through: 150, by: 9) {
+      for height in stride(from: 16, through: 52, by: 4) {
+        let lines = render(snapshot, UIState(), width: width, height: height).lines
+        #expect(lines[2].hasPrefix("┌ Loss"), "\(width)×\(height)")
+        #expect(lines[height - 2].hasPrefix("└") && lines[height - 2].hasSuffix("┘"), "\(width)×\(height)")
+        #expect(lines[height - 1].hasSuffix("? help"), "\(width)×\(height)")
+      }
+    }
+  }
+
+  @Test func tooSmallTerminalsSayExactlyWhatIsNeeded() {
+    for (width, height) in [(59, 16), (50, 12), (60, 15)] {
+      let lines = render(snapshot, UIState(), width: width, height: height).lines
+      let message = "terminal too small: need 60×16, have \(width)×\(height)"
+      #expect(lines.filter { $0.trimmingCharacters(in: .whitespaces) == message }.count == 1)
+      #expect(lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count == 1)
+    }
+    #expect(render(snapshot, UIState(), width: 10, height: 3).lines[1] == "terminal t")
+    #expect(render(snapshot, UIState(), width: 0, height: 0).lines.isEmpty)
+  }
+
+  @Test func beforeTheFirstSnapshotItSaysStarting() {
+    let lines = render(nil, UIState(), width: 60, height: 16).lines
+    #expect(lines[0] == "traintop" + String(repeating: " ", count: 44) + "STARTING")
+    #expect(lines[8] == "│" + "starting…".leftPadded(to: 33).rightPadded(to: 58) + "│")
+    #expect(lines[15].hasPrefix("q quit"))
+  }
+
+  @Test func helpOverlayListsEveryKeyAndEveryCommand() {
+    var ui = UIState()
+    ui.showsHelp = true
+    let text = render(snapshot, ui, width: 120, height: 40).lines.joined(separator: "\n")
+    #expect(text.contains("Help · ? or esc closes"))
+    for entry in HelpOverlay.keys { #expect(text.contains(entry.key.rightPadded(to: 10) + entry.action), "\(entry.key)") }
+    for command in PromptCommand.allCases { #expect(text.contains(":" + command.rawValue), "\(command)") }
+    for entry in HelpOverlay.commands { #expect(text.contains(entry.action), "\(entry.usage)") }
+    #expect(text.contains("optimizers: sgd momentum nesterov adagrad rmsprop adam adamw"))
+    #expect(text.contains("schedules:  constant step exponential cosine cosine-restarts plateau onecycle"))
+    let keys = HelpOverlay.keys.map(\.key).joined(separator: " ")
+    #expect(keys == "q space, p n ↑, + ↓, - o e s l [ ] x r tab enter : ? esc")
+  }
+
+  @Test func statusMessageSitsInTheBottomBorder() {
+    var ui = UIState()
+    _ = ui.apply(.up, snapshot: snapshot)
+    let lines = render(snapshot, ui, width: 120, height: 40).lines
+    #expect(lines[38].hasSuffix("─ lr ×1.25 ┘"))
+  }
+
+  @Test func epochAxisAndLogScaleShowInTheCharts() {
+    var ui = UIState()
+    _ = ui.apply(.character("x"), snapshot: snapshot)
+    _ = ui.apply(.character("l"), snapshot: snapshot)
+    let lines = render(snapshot, ui, width: 120, height: 40).lines
+    #expect(lines[2].hasPrefix("┌ Loss (log, smoothing 0.6) ━"))
+    #expect(lines[15].contains(" epoch "))
+    #expect(lines[15].hasPrefix("│    └0 "))
+    #expect(lines[15].contains("3.05"))  // the last step 1829.5 / 600 steps per epoch
+  }
+
+  @Test func openPromptReplacesTheFooter() {
+    var ui = UIState()
+    for key in [Key.character(":"), .character("w"), .character("d")] { _ = ui.apply(key, snapshot: snapshot) }
+    let lines = render(snapshot, ui, width: 120, height: 40).lines
+    #expect(lines[39] == ":wd".rightPadded(to: 120))
+  }
+}
