@@ -1,2 +1,53 @@
+import Datasets
+import Foundation
+import Tensor
 import Training
-print("bench: not written yet")
+
+// `make bench`: prints the benchmark table. Not a test: figures vary with the machine.
+
+/// The shipped datasets folder, found from this source file.
+let datasets = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("datasets")
+
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+
+print("traintop benchmark · BLAS \(BLAS.backend) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("")
+print("Training step: MLP 784-256-128-10, ReLU, softmax cross-entropy, Adam; random data.")
+print("GEMM = the same sgemm calls alone (forward, weight grads, input grads but the first layer's).")
+print([pad("threads", 7), pad("batch", 6), pad("step ms", 9), pad("samples/s", 10), pad("step GF/s", 10),
+       pad("GEMM ms", 9), pad("GEMM GF/s", 10), pad("step/GEMM", 10)].joined(separator: " "))
+var bareStep128 = 0.0
+for threads in [1, 2] {
+  BLAS.setThreads(threads)
+  for batch in [32, 128, 512] {
+    let row = StepBenchmark.run(batch: batch)
+    if threads == 1 && batch == 128 { bareStep128 = row.samplesPerSecond }
+    print([pad("\(threads)", 7), pad("\(batch)", 6), pad(String(format: "%.3f", row.stepSeconds * 1e3), 9),
+           pad(String(format: "%.0f", row.samplesPerSecond), 10), pad(String(format: "%.1f", row.stepGFLOPS), 10),
+           pad(String(format: "%.3f", row.gemmSeconds * 1e3), 9), pad(String(format: "%.1f", row.gemmGFLOPS), 10),
+           pad(String(format: "%.3f", row.ratio), 10)].joined(separator: " "))
+  }
+}
+for threads in [1, 2] {
+  BLAS.setThreads(threads)
+  print(String(format: "sgemm 1024³, %d thread(s): %.1f GFLOP/s", threads, StepBenchmark.largeGemmGFLOPS(seconds: 1)))
+}
+
+print("")
+print("Data pipeline (MNIST from gzip):")
+for (name, value) in DatasetsBenchmark.run(datasetsDirectory: datasets) {
+  print("  \(name): \(value)")
+}
+
+BLAS.setThreads(1)
+print("")
+do {
+  let mnist = try DatasetLoader.load(DatasetOptions("mnist"), datasetsDirectory: datasets)
+  let engine = EngineBenchmark.samplesPerSecond(dataset: mnist)
+  print(String(format: "Engine (Trainer on MNIST, batch 128, 1 thread): %.0f samples/s = %.1f%% of the bare step (%.0f)",
+               engine, 100 * engine / bareStep128, bareStep128))
+} catch {
+  print("Engine benchmark skipped: \(error)")
+}

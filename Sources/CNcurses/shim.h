@@ -18,6 +18,8 @@
 // concurrency) allow touching mutable C globals. Wrap them in static
 // inline functions; Swift imports those as ordinary functions.
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }
+// newterm on the process's stdout/stdin (C globals Swift 6 cannot touch): returns NULL on a bad TERM instead of exiting.
+static inline SCREEN *cnc_newterm(const char *term) { return newterm(term, stdout, stdin); }
 static inline int cnc_lines(void) { return LINES; }
 static inline int cnc_cols(void) { return COLS; }
 static inline int cnc_colors(void) { return COLORS; }

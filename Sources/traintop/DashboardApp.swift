@@ -1,0 +1,71 @@
+import Dashboard
+import Foundation
+import Terminal
+import Training
+
+/// The UI loop: keys → UI state and trainer commands; snapshots → render → terminal.
+///
+/// Runs on the main thread. It never blocks the trainer (the channel is a mutex-guarded
+/// mailbox) and redraws at most when a key arrives or a new snapshot is published
+/// (the trainer publishes at most 20 times a second).
+final class DashboardApp {
+  private let channel: TrainerChannel
+  private let signals: SignalHandler
+  private var ui = UIState()
+  private var lastVersion = -1
+
+  /// Creates the app for `channel`.
+  init(channel: TrainerChannel, signals: SignalHandler) {
+    self.channel = channel
+    self.signals = signals
+  }
+
+  /// Opens the terminal and loops until the user quits or a signal arrives; returns a failure message.
+  func run() -> String? {
+    let terminal: Terminal
+    do {
+      terminal = try Terminal()
+    } catch {
+      return "\(error)"
+    }
+    signals.onImmediateExit { Terminal.emergencyRestore() }
+    defer { terminal.restore() }
+    var dirty = true
+    while signals.receivedSignal == 0 {
+      guard terminal.isConnected else {
+        channel.send(.stop(.interrupted), source: .signal)
+        break
+      }
+      if let key = terminal.readKey(timeoutMilliseconds: 50) {
+        if handle(key) { break }
+        dirty = true
+      }
+      let version = channel.latest().version
+      if version != lastVersion || dirty {
+        lastVersion = version
+        draw(terminal)
+        dirty = false
+      }
+    }
+    return nil
+  }
+
+  /// Applies a key; true when the loop should end.
+  private func handle(_ key: Key) -> Bool {
+    let snapshot = channel.latest().snapshot
+    var quit = false
+    for request in ui.apply(key, snapshot: snapshot) {
+      switch request {
+      case .send(let command, let source): channel.send(command, source: source)
+      case .quit: quit = true
+      }
+    }
+    return quit
+  }
+
+  private func draw(_ terminal: Terminal) {
+    let size = terminal.size
+    let screen = render(channel.latest().snapshot, ui, width: size.width, height: size.height)
+    terminal.draw(screen)
+  }
+}

@@ -1,0 +1,34 @@
+import Datasets
+
+/// Training defaults that suit each built-in dataset (and a generic fallback for the user's own data).
+struct DatasetDefaults {
+  /// Hidden layer sizes between the data's inputs and outputs.
+  var hidden: [Int]
+  /// Learning rate.
+  var learningRate: Double
+  /// Mini-batch size.
+  var batchSize: Int
+  /// Epochs.
+  var epochs: Int
+  /// Early-stopping patience (epochs).
+  var patience: Int
+
+  /// The defaults for `source`.
+  static func forSource(_ source: DatasetSource) -> DatasetDefaults {
+    guard case .builtin(let builtin) = source else {
+      return DatasetDefaults(hidden: [64], learningRate: 1e-3, batchSize: 32, epochs: 50, patience: 10)
+    }
+    switch builtin {
+    case .mnist:
+      return DatasetDefaults(hidden: [256, 128], learningRate: 1e-3, batchSize: 128, epochs: 10, patience: 5)
+    case .iris:
+      return DatasetDefaults(hidden: [16], learningRate: 1e-2, batchSize: 16, epochs: 100, patience: 20)
+    case .wine:
+      return DatasetDefaults(hidden: [32], learningRate: 1e-2, batchSize: 16, epochs: 100, patience: 20)
+    case .digits:
+      return DatasetDefaults(hidden: [128], learningRate: 1e-3, batchSize: 32, epochs: 60, patience: 10)
+    case .diabetes:
+      return DatasetDefaults(hidden: [32], learningRate: 1e-2, batchSize: 32, epochs: 200, patience: 20)
+    }
+  }
+}

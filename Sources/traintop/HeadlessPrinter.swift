@@ -1,0 +1,82 @@
+import Foundation
+import Training
+
+/// Prints a run without a dashboard: a Keras-like line (or a JSON object) per epoch, then the result.
+struct HeadlessPrinter {
+  /// Print JSON objects instead of text.
+  let jsonl: Bool
+  private var printedEpochs = 0
+  private var printedEvents = 0
+
+  /// Creates a printer.
+  init(jsonl: Bool) { self.jsonl = jsonl }
+
+  /// Prints whatever is new in `snapshot` since the last call.
+  mutating func update(_ snapshot: TrainingSnapshot) {
+    for metrics in snapshot.epochs.dropFirst(printedEpochs) {
+      print(jsonl ? json(metrics, snapshot) : line(metrics, snapshot))
+    }
+    printedEpochs = snapshot.epochs.count
+    let newEvents = snapshot.events.suffix(max(0, snapshot.events.count - printedEvents))
+    printedEvents = snapshot.events.count
+    for event in newEvents where !jsonl && Self.printable(event.kind) {
+      print("  [\(event.kind.rawValue)] step \(event.step): \(event.message)")
+    }
+    fflush(nil)
+  }
+
+  /// Events worth a line in headless text mode.
+  private static func printable(_ kind: TrainingEvent.Kind) -> Bool {
+    [.stop, .rollback, .schedule, .rejected, .checkpoint].contains(kind)
+  }
+
+  /// `Epoch 3/10 - 2.1s - loss: 0.1234 - acc: 0.9612 - val_loss: … - lr: 1.0e-3 - 28.4k samples/s`.
+  func line(_ m: EpochMetrics, _ s: TrainingSnapshot) -> String {
+    let metric = s.info.isClassification ? "acc" : "r2"
+    return "Epoch \(m.epoch)/\(s.info.totalEpochs) - \(String(format: "%.1fs", m.seconds))"
+      + " - loss: \(f4(m.trainLoss)) - \(metric): \(f4(m.trainMetric))"
+      + " - val_loss: \(f4(m.validationLoss)) - val_\(metric): \(f4(m.validationMetric))"
+      + " - lr: \(formatRate(m.learningRate)) - \(Self.rate(m.samplesPerSecond)) samples/s"
+  }
+
+  /// One JSON object for an epoch.
+  func json(_ m: EpochMetrics, _ s: TrainingSnapshot) -> String {
+    let metric = s.info.isClassification ? "acc" : "r2"
+    let fields: [(String, Double)] = [
+      ("epoch", Double(m.epoch)), ("seconds", m.seconds), ("loss", m.trainLoss),
+      (metric, m.trainMetric), ("val_loss", m.validationLoss), ("val_\(metric)", m.validationMetric),
+      ("lr", m.learningRate), ("samples_per_sec", m.samplesPerSecond),
+    ]
+    return "{" + fields.map { "\"\($0.0)\":\(Self.jsonNumber($0.1))" }.joined(separator: ",") + "}"
+  }
+
+  /// The stop reason and the final test metrics.
+  func summary(_ s: TrainingSnapshot) -> String {
+    var reason = "unknown"
+    if case .stopped(let r) = s.status { reason = r.rawValue }
+    if jsonl {
+      let fields = [("\"stop_reason\"", "\"\(reason)\"")]
+        + s.testMetrics.map { ("\"\($0.name)\"", Self.jsonNumber($0.value)) }
+      return "{" + fields.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "}"
+    }
+    let best = s.earlyStopping.flatMap { es in
+      es.bestEpoch.map { " (best \(es.monitor) \(f4(es.bestValue ?? .nan)) at epoch \($0))" }
+    } ?? ""
+    let test = s.testMetrics.map { "\($0.name): \(f4($0.value))" }.joined(separator: " - ")
+    return "Stopped: \(reason) after \(s.epochs.count) epochs, \(s.step) steps\(best)\n"
+      + "Test: \(test)"
+  }
+
+  private func f4(_ x: Double) -> String { String(format: "%.4f", x) }
+
+  /// `28.4k` style rates.
+  static func rate(_ x: Double) -> String {
+    x >= 1000 ? String(format: "%.1fk", x / 1000) : String(format: "%.0f", x)
+  }
+
+  /// A JSON number, or null when not finite.
+  static func jsonNumber(_ x: Double) -> String {
+    guard x.isFinite else { return "null" }
+    return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+  }
+}

@@ -1,0 +1,124 @@
+import Datasets
+import Dispatch
+import Foundation
+import Tensor
+import Training
+
+/// One training run wired up: data, trainer on its own queue, logs, signals, and the front end.
+final class RunSession {
+  let plan: RunPlan
+  let dataset: Dataset
+  let trainer: Trainer
+  let channel: TrainerChannel
+  let runLog: RunLog
+
+  private init(plan: RunPlan, dataset: Dataset, trainer: Trainer, channel: TrainerChannel, runLog: RunLog) {
+    self.plan = plan
+    self.dataset = dataset
+    self.trainer = trainer
+    self.channel = channel
+    self.runLog = runLog
+  }
+
+  /// A new run: loads the data, creates the run directory and writes config.json.
+  static func starting(_ initial: RunPlan) throws -> RunSession {
+    var plan = initial
+    let dataset = try loadDataset(plan.dataset)
+    try plan.complete(for: dataset)
+    if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
+    let log = try RunLog(
+      root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
+      isClassification: dataset.task.isClassification)
+    let record = RunRecord(
+      trainer: plan.trainer, dataset: plan.dataset, preprocessing: dataset.preprocessing,
+      datasetSummary: dataset.summary, blas: "\(BLAS.backend), \(plan.threads) thread(s)",
+      commandLine: CommandLine.arguments)
+    try log.writeConfig(record)
+    return make(plan: plan, dataset: dataset, log: log)
+  }
+
+  /// Continues the run in `directory` from its last checkpoint, with its own configuration.
+  static func resuming(_ directory: URL, plan initial: RunPlan) throws -> RunSession {
+    var plan = initial
+    let record = try RunRecord.load(runDirectory: directory)
+    plan.trainer = record.trainer
+    plan.dataset = record.dataset
+    let dataset = try loadDataset(record.dataset).applying(record.preprocessing)
+    let log = try RunLog(directory: directory, isClassification: dataset.task.isClassification)
+    let session = make(plan: plan, dataset: dataset, log: log)
+    let checkpoint = log.checkpointURL(.last)
+    do {
+      try session.trainer.restore(from: Checkpoint.load(from: checkpoint))
+    } catch {
+      throw CLIError.data("\(checkpoint.path): cannot resume: \(error)")
+    }
+    return session
+  }
+
+  private static func make(plan: RunPlan, dataset: Dataset, log: RunLog) -> RunSession {
+    let channel = TrainerChannel()
+    var configuration = plan.trainer
+    configuration.pauseOnRollback = !plan.headless && isatty(STDOUT_FILENO) != 0
+    let trainer = Trainer(
+      configuration: configuration, dataset: dataset, channel: channel, runLog: log,
+      augmenter: dataset.makeAugmenter(seed: configuration.seed))
+    return RunSession(plan: plan, dataset: dataset, trainer: trainer, channel: channel, runLog: log)
+  }
+
+  /// Runs to the end and returns the exit code (0, or 128 + signal).
+  func execute() -> Int32 {
+    BLAS.setThreads(plan.threads)
+    let signals = SignalHandler(channel: channel)
+    let interactive = !plan.headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    if !interactive && !plan.jsonl {
+      print("traintop: \(dataset.summary)")
+      print("traintop: \(trainer.model.summary), \(trainer.model.parameterCount) parameters; run directory \(runLog.directory.path)")
+    }
+    startTrainer()
+    if interactive {
+      let app = DashboardApp(channel: channel, signals: signals)
+      if let failure = app.run() {
+        FileHandle.standardError.write(Data("traintop: \(failure)\n".utf8))
+        channel.send(.stop(.interrupted), source: .signal)
+        waitForTrainer()
+        return 74
+      }
+    } else {
+      runHeadless()
+    }
+    waitForTrainer()
+    try? runLog.close()
+    return signals.exitCode ?? 0
+  }
+
+  /// Starts the trainer on its own queue; from here on only that queue touches it.
+  private func startTrainer() {
+    let owned = TrainerHandle(trainer)
+    DispatchQueue(label: "traintop.trainer", qos: .userInitiated).async {
+      owned.trainer.run()
+    }
+  }
+
+  private func waitForTrainer() {
+    while !channel.isFinished { usleep(20_000) }
+  }
+
+  /// The headless front end: polls snapshots and prints epoch lines, then the summary.
+  private func runHeadless() {
+    var printer = HeadlessPrinter(jsonl: plan.jsonl)
+    while !channel.isFinished {
+      if let snapshot = channel.latest().snapshot { printer.update(snapshot) }
+      usleep(50_000)
+    }
+    if let snapshot = channel.latest().snapshot {
+      printer.update(snapshot)
+      print(printer.summary(snapshot))
+    }
+  }
+}
+
+/// Hands the (non-Sendable) trainer to its queue; the main thread no longer touches it afterwards.
+private struct TrainerHandle: @unchecked Sendable {
+  let trainer: Trainer
+  init(_ trainer: Trainer) { self.trainer = trainer }
+}

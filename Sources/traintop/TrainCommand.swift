@@ -1,0 +1,40 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Training
+
+/// `traintop train`: trains a model, with the dashboard in a terminal or headless otherwise.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a model; opens the live dashboard when stdout is a terminal.",
+    discussion: """
+      Every option can also be given in a TOML or JSON file with --config (keys are the long
+      option names, e.g. batch-size = 64); command-line flags override the file.
+      Exit codes: 0 done, 64 bad options, 65 bad data, 66 missing input, 130/143 interrupted.
+      """)
+
+  @OptionGroup var options: TrainOptions
+  @OptionGroup(title: "Augmentation") var augment: AugmentOptions
+
+  func run() throws {
+    let session = try makeSession()
+    let code = session.execute()
+    if code != 0 { throw ExitCode(code) }
+  }
+
+  /// A new run from the options, or a resumed one with `--resume`.
+  func makeSession() throws -> RunSession {
+    let config: ConfigFile
+    do {
+      config = try options.config.map { try ConfigFile(path: $0) } ?? ConfigFile()
+    } catch let error as ConfigError {
+      throw CLIError.usage("\(error)")
+    }
+    let plan = try RunPlan(options: options, augment: augment, config: config)
+    if let resume = options.resume {
+      return try RunSession.resuming(URL(fileURLWithPath: resume), plan: plan)
+    }
+    return try RunSession.starting(plan)
+  }
+}

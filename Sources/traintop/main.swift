@@ -1,2 +1,0 @@
-import Training
-print("traintop: not wired yet")
