@@ -30,7 +30,7 @@ extension Trainer {
       learningRateChanges.append(progress.step)
       log(.schedule, "reduce on plateau: lr → \(formatRate(newRate))", newValue: formatRate(newRate))
     }
-    if configuration.earlyStoppingEnabled { updateEarlyStopping(monitored) }
+    updateEarlyStopping(monitored)
     if configuration.onNonFinite == .rollback { rememberGoodState() }
     saveCheckpoint(kind: .last, announce: false)
     writeLog { try $0.flush() }
@@ -41,7 +41,9 @@ extension Trainer {
   func updateEarlyStopping(_ value: Double) {
     switch earlyStopping.update(epoch: progress.epoch, value: value) {
     case .improved:
-      if configuration.earlyStopping.restoreBestWeights { bestWeights = model.stateTensors() }
+      if configuration.earlyStoppingEnabled && configuration.earlyStopping.restoreBestWeights {
+        bestWeights = model.stateTensors()
+      }
       saveCheckpoint(kind: .best, announce: false)
       log(.best, "new best \(earlyStopping.monitor.rawValue) \(String(format: "%.5g", value))")
     case .stop(let reason):

@@ -47,10 +47,16 @@ extension Trainer {
   }
 }
 
-/// Formats a learning rate compactly, e.g. `1.0e-3`.
+/// Formats a learning rate compactly with up to three significant digits, e.g. `1.0e-3`, `1.25e-3`.
 public func formatRate(_ value: Double) -> String {
   guard value.isFinite, value != 0 else { return "\(value)" }
-  let exponent = Int(floor(log10(abs(value))))
-  let mantissa = value / pow(10, Double(exponent))
-  return String(format: "%.1fe%d", mantissa, exponent)
+  var exponent = Int(floor(log10(abs(value))))
+  var mantissa = (value / pow(10, Double(exponent)) * 100).rounded() / 100
+  if abs(mantissa) >= 10 {
+    mantissa /= 10
+    exponent += 1
+  }
+  var text = String(format: "%.2f", mantissa)
+  if text.hasSuffix("0") { text.removeLast() }
+  return "\(text)e\(exponent)"
 }

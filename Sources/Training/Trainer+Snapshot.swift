@@ -40,11 +40,16 @@ extension Trainer {
     return s
   }
 
-  /// Samples per second over the current epoch so far (or the last epoch's).
+  /// Samples per second over the current epoch so far (or the last epoch's); frozen while paused.
   func recentSamplesPerSecond() -> Double {
+    if status == .paused { return lastSamplesPerSecond }
     let wall = Date().timeIntervalSince1970 - accumulator.startTime - accumulator.pausedSeconds
-    if accumulator.samples > 0, wall > 0 { return Double(accumulator.samples) / wall }
-    return epochMetrics.last?.samplesPerSecond ?? 0
+    if accumulator.samples > 0, wall > 0 {
+      lastSamplesPerSecond = Double(accumulator.samples) / wall
+    } else if let last = epochMetrics.last {
+      lastSamplesPerSecond = last.samplesPerSecond
+    }
+    return lastSamplesPerSecond
   }
 
   /// Seconds to the end of the run at the current speed.

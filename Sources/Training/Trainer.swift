@@ -47,6 +47,7 @@ public final class Trainer {
   var testMetrics: [(name: String, value: Double)] = []
   var publishClock = PublishClock()
   var logFailed = false
+  var lastSamplesPerSecond: Double = 0
   let startTime = Date()
 
   /// Builds the model, optimizer and schedule for `dataset` from `configuration`.
@@ -71,6 +72,12 @@ public final class Trainer {
       stepsPerEpoch: sampler.batchesPerEpoch, totalEpochs: configuration.epochs,
       warmupEpochs: configuration.warmupEpochs)
     earlyStopping = configuration.earlyStopping
+    if !configuration.earlyStoppingEnabled {
+      // Still track the best epoch (for best.safetensors), but never stop.
+      earlyStopping.patience = Int.max / 2
+      earlyStopping.checkFinite = false
+      earlyStopping.divergenceThreshold = nil
+    }
     let kind = configuration.loss ?? (dataset.task.isClassification ? .crossEntropy : .mse)
     loss = kind.makeLoss(labelSmoothing: configuration.labelSmoothing)
     regularization = RegularizationSettings(
@@ -154,7 +161,9 @@ public final class Trainer {
   /// Ends the run: best weights, test evaluation, logs, the final snapshot.
   func finish(reason: StopReason) {
     stopReason = reason
-    if configuration.earlyStopping.restoreBestWeights, let best = bestWeights {
+    if configuration.earlyStoppingEnabled, configuration.earlyStopping.restoreBestWeights,
+      let best = bestWeights
+    {
       try? model.loadState(from: best)
       log(.info, "restored best weights from epoch \(earlyStopping.status.bestEpoch ?? 0)")
     }

@@ -8,8 +8,11 @@ struct HeadlessPrinter {
   private var printedEpochs = 0
   private var printedEvents = 0
 
-  /// Creates a printer.
-  init(jsonl: Bool) { self.jsonl = jsonl }
+  /// Creates a printer; `skipEpochs` epochs (restored by a resume) are not printed again.
+  init(jsonl: Bool, skipEpochs: Int = 0) {
+    self.jsonl = jsonl
+    printedEpochs = skipEpochs
+  }
 
   /// Prints whatever is new in `snapshot` since the last call.
   mutating func update(_ snapshot: TrainingSnapshot) {

@@ -38,10 +38,13 @@ final class RunSession {
   }
 
   /// Continues the run in `directory` from its last checkpoint, with its own configuration.
-  static func resuming(_ directory: URL, plan initial: RunPlan) throws -> RunSession {
+  ///
+  /// Only `epochs` may be changed (to train longer); the schedule keeps its original length.
+  static func resuming(_ directory: URL, plan initial: RunPlan, epochs: Int?) throws -> RunSession {
     var plan = initial
     let record = try RunRecord.load(runDirectory: directory)
     plan.trainer = record.trainer
+    if let epochs { plan.trainer.epochs = epochs }
     plan.dataset = record.dataset
     let dataset = try loadDataset(record.dataset).applying(record.preprocessing)
     let log = try RunLog(directory: directory, isClassification: dataset.task.isClassification)
@@ -74,6 +77,7 @@ final class RunSession {
       print("traintop: \(dataset.summary)")
       print("traintop: \(trainer.model.summary), \(trainer.model.parameterCount) parameters; run directory \(runLog.directory.path)")
     }
+    let restoredEpochs = trainer.epochs.count
     startTrainer()
     if interactive {
       let app = DashboardApp(channel: channel, signals: signals)
@@ -84,7 +88,7 @@ final class RunSession {
         return 74
       }
     } else {
-      runHeadless()
+      runHeadless(skipEpochs: restoredEpochs)
     }
     waitForTrainer()
     try? runLog.close()
@@ -104,8 +108,8 @@ final class RunSession {
   }
 
   /// The headless front end: polls snapshots and prints epoch lines, then the summary.
-  private func runHeadless() {
-    var printer = HeadlessPrinter(jsonl: plan.jsonl)
+  private func runHeadless(skipEpochs: Int) {
+    var printer = HeadlessPrinter(jsonl: plan.jsonl, skipEpochs: skipEpochs)
     while !channel.isFinished {
       if let snapshot = channel.latest().snapshot { printer.update(snapshot) }
       usleep(50_000)

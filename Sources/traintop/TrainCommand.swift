@@ -33,7 +33,7 @@ struct TrainCommand: ParsableCommand {
     }
     let plan = try RunPlan(options: options, augment: augment, config: config)
     if let resume = options.resume {
-      return try RunSession.resuming(URL(fileURLWithPath: resume), plan: plan)
+      return try RunSession.resuming(URL(fileURLWithPath: resume), plan: plan, epochs: options.epochs)
     }
     return try RunSession.starting(plan)
   }
