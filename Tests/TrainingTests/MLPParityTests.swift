@@ -111,12 +111,16 @@ private enum Parity {
     "layer1.weight": "layers.2.weight", "layer1.bias": "layers.2.bias",
   ]
 
-  /// 784 → 32 → ReLU → 10 with the oracle's initial weights from `mlp_init.safetensors`.
+  /// The oracle's initial weights, `mlp_init.safetensors` (PyTorch default Linear init, seed 1234).
+  static func initialWeights() throws -> [String: Tensor] {
+    try Safetensors.read(from: folder.appendingPathComponent("mlp_init.safetensors")).tensors
+  }
+
+  /// 784 → 32 → ReLU → 10 with the oracle's initial weights (a missing tensor throws `ModelStateError`).
   static func makeModel() throws -> Sequential {
     let model = Sequential(
       layers: [Dense(inputs: 784, outputs: 32), ReLU(), Dense(inputs: 32, outputs: 10)], inputFeatures: 784)
-    let initial = try Safetensors.read(from: folder.appendingPathComponent("mlp_init.safetensors")).tensors
-    #expect(Set(initial.keys) == Set(names.keys))
+    let initial = try initialWeights()
     var renamed: [String: Tensor] = [:]
     for (oracleName, ourName) in names { renamed[ourName] = initial[oracleName] }
     try model.loadState(from: renamed)
@@ -222,7 +226,12 @@ private enum Parity {
 
   @Test func initialLogitsOfTheFirstTwoImagesMatch() throws {
     let oracle = try Parity.oracle.get(), data = try Parity.mnist.get()
+    // mlp_init.safetensors holds exactly the four tensors of README section 5, weights [out, in].
+    let initial = try Parity.initialWeights()
+    #expect(Set(initial.keys) == Set(Parity.names.keys))
+    #expect(initial["layer0.weight"]?.shape == [32, 784] && initial["layer1.weight"]?.shape == [10, 32])
     let model = try Parity.makeModel()
+    #expect(Parity.oracleNamed(model) == initial)
     var rng = SeededGenerator(seed: 1)
     let logits = model.forward(data.batch(0..<2).inputs, mode: .evaluation, rng: &rng)
     // parity.json model.initial_logits_first_2_images: PyTorch float32 forward with mlp_init.safetensors.

@@ -30,7 +30,8 @@ enum SHA256 {
           for chunk in stride(from: 0, to: bytes.count, by: 64) {
             for i in 0..<16 {
               let b = chunk + 4 * i
-              w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
+              w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16
+                | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
             }
             compress(&state, w, k)
           }
@@ -43,7 +44,8 @@ enum SHA256 {
     }.joined()
   }
 
-  /// One 64-byte block: extends the message schedule `w` (first 16 words filled) and mixes it into `state`; `k` are the round constants.
+  /// One 64-byte block: extends the message schedule `w` (first 16 words filled) and mixes it into
+  /// `state`; `k` holds the round constants.
   private static func compress(
     _ state: inout [UInt32], _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
   ) {
