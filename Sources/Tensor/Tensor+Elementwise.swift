@@ -134,12 +134,18 @@ extension Tensor {
     }
   }
 
-  /// The sum of squares of all elements, accumulated in Double.
+  /// The sum of squares of all elements: BLAS sdot over blocks of 4096, the blocks summed in Double.
   public func sumOfSquares() -> Double {
     withUnsafeBufferPointer { p in
-      var s: Double = 0
-      for x in p { s += Double(x) * Double(x) }
-      return s
+      guard let base = p.baseAddress else { return 0 }
+      var total: Double = 0
+      var start = 0
+      while start < p.count {
+        let n = Swift.min(4096, p.count - start)
+        total += Double(dot(base + start, base + start, n))
+        start += n
+      }
+      return total
     }
   }
 
@@ -175,4 +181,16 @@ extension Tensor {
       }
     }
   }
+}
+
+/// The dot product of two Float buffers of length `n` (BLAS sdot where available).
+@inline(__always)
+private func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> Float {
+  #if canImport(Accelerate) || canImport(CBLAS)
+  return cblas_sdot(Int32(n), x, 1, y, 1)
+  #else
+  var s: Float = 0
+  for i in 0..<n { s += x[i] * y[i] }
+  return s
+  #endif
 }

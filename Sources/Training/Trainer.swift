@@ -119,7 +119,7 @@ public final class Trainer {
   public func train(untilStep limit: Int?) {
     if status == .starting {
       status = .running
-      log(.info, "training \(model.summary) on \(dataset.name): \(model.parameterCount) parameters")
+      log(.info, "training \(configuration.model) on \(dataset.name): \(model.parameterCount) parameters")
       if configuration.onNonFinite == .rollback { rememberGoodState() }
       publish(force: true)
     }

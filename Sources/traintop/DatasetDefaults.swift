@@ -24,9 +24,9 @@ struct DatasetDefaults {
     case .iris:
       return DatasetDefaults(hidden: [16], learningRate: 1e-2, batchSize: 16, epochs: 100, patience: 20)
     case .wine:
-      return DatasetDefaults(hidden: [32], learningRate: 1e-2, batchSize: 16, epochs: 100, patience: 20)
+      return DatasetDefaults(hidden: [16], learningRate: 3e-3, batchSize: 8, epochs: 100, patience: 20)
     case .digits:
-      return DatasetDefaults(hidden: [128], learningRate: 1e-3, batchSize: 32, epochs: 60, patience: 10)
+      return DatasetDefaults(hidden: [256], learningRate: 1e-3, batchSize: 32, epochs: 60, patience: 10)
     case .diabetes:
       return DatasetDefaults(hidden: [32], learningRate: 1e-2, batchSize: 32, epochs: 200, patience: 20)
     }

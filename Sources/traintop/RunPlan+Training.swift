@@ -57,8 +57,8 @@ extension RunPlan {
     if let text = try o.monitor ?? c.string("monitor") {
       monitor = try parse(EarlyStoppingMonitor.self, text, "--monitor", names(EarlyStoppingMonitor.allCases))
     }
-    let minDelta = try nonNegative(o.minDelta ?? c.number("min-delta"), "--min-delta") ?? 1e-4
-    let restore = try o.restoreBest ?? c.bool("restore-best") ?? true
+    let minDelta = try nonNegative(o.minDelta ?? c.number("min-delta"), "--min-delta") ?? 0
+    let restore = try o.restoreBest ?? c.bool("restore-best") ?? false
     t.earlyStopping = EarlyStopping(
       monitor: monitor, minDelta: minDelta, patience: patience, restoreBestWeights: restore)
     t.earlyStoppingEnabled = patience > 0

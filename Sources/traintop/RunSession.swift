@@ -75,7 +75,7 @@ final class RunSession {
     let interactive = !plan.headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
     if !interactive && !plan.jsonl {
       print("traintop: \(dataset.summary)")
-      print("traintop: \(trainer.model.summary), \(trainer.model.parameterCount) parameters; run directory \(runLog.directory.path)")
+      print("traintop: \(plan.trainer.model), \(trainer.model.parameterCount) parameters, \(plan.trainer.optimizer.rawValue) lr \(formatRate(plan.trainer.settings.learningRate)), batch \(plan.trainer.batchSize); run directory \(runLog.directory.path)")
     }
     let restoredEpochs = trainer.epochs.count
     startTrainer()

@@ -76,11 +76,11 @@ struct TrainOptions: ParsableArguments {
 
   @Option(help: "Early-stopping patience in epochs; 0 disables early stopping (default: per dataset; mnist 5).")
   var patience: Int?
-  @Option(help: "Minimum change that counts as an improvement (default: 1e-4).")
+  @Option(help: "Minimum change that counts as an improvement (default: 0, as Keras).")
   var minDelta: Double?
   @Option(help: "Monitored value: val_loss, val_accuracy, val_r2, train_loss, train_accuracy (default: val_loss).")
   var monitor: String?
-  @Flag(inversion: .prefixedNo, help: "Restore the best epoch's weights when stopping early (default: on).")
+  @Flag(inversion: .prefixedNo, help: "Restore the best epoch's weights when stopping early (default: off, as Keras).")
   var restoreBest: Bool?
 
   @Option(help: "On a NaN/Inf loss or gradient: rollback, stop or ignore (default: rollback).")
