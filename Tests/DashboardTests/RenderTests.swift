@@ -28,8 +28,8 @@ import Testing
     #expect(lines[39].hasPrefix("q quit · space pause · n step"))
     #expect(lines[39].hasSuffix("? help"))
     // Chart content: y ticks on the left of the loss chart, the x axis line with its unit.
-    #expect(lines[3].hasPrefix("│ 2.4┤"))
-    #expect(lines[15].hasPrefix("│    └0 "))
+    #expect(lines[3].hasPrefix("│  2.4┤"))
+    #expect(lines[15].hasPrefix("│     └0 "))
     #expect(lines[15].contains(" step "))
   }
 
@@ -141,7 +141,7 @@ import Testing
     let lines = render(snapshot, ui, width: 120, height: 40).lines
     #expect(lines[2].hasPrefix("┌ Loss (log, smoothing 0.6) ━"))
     #expect(lines[15].contains(" epoch "))
-    #expect(lines[15].hasPrefix("│    └0 "))
+    #expect(lines[15].hasPrefix("│     └0 "))
     #expect(lines[15].contains("3.05"))  // the last step 1829.5 / 600 steps per epoch
   }
 
