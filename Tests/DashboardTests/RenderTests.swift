@@ -151,4 +151,15 @@ import Testing
     let lines = render(snapshot, ui, width: 120, height: 40).lines
     #expect(lines[39] == ":wd".rightPadded(to: 120))
   }
+
+  @Test func nonFiniteLossIsMarkedOnTheLossChartsTopRow() {
+    var snapshot = FakeSnapshot.tiny()
+    snapshot.stepLoss = Series(values: [2.0, 1.5, .nan, 0.8, .infinity, 0.5, 0.45, 0.4])
+    let screen = FakeSnapshot.boxed(LossPane(), snapshot, width: 44, height: 8)
+    let marks = (0..<44).filter { screen.cell(x: $0, y: 1).character == "×" }
+    // Steps 2 and 4 of x 0…8 over 72 dot columns: 2·71/8 = 17.75 → 18 and 35.5 → 36, i.e. cells 9 and 18,
+    // after the border and 6 columns of labels and axis.
+    #expect(marks == [16, 25])
+    #expect(screen.cell(x: 16, y: 1).style == Style(.red, bold: true))
+  }
 }
