@@ -71,17 +71,18 @@ import Testing
   }
 
   @Test func axesShowTicksOnTheLeftAndXRangeWithUnitBelow() {
-    // 0→10 over x 0…1 in 14×5: 4 plot rows with ticks at rows 0, 2, 3 (10, 3.3, 0), 10 plot columns;
+    // 0→10 over x 0…1 in 16×5: labels take 5 columns, then the axis; 4 plot rows with ticks at rows
+    // 0, 2, 3 (10, 3.3, 0) and 10 plot columns;
     // the line falls 15 dot rows over 19 dot columns (column 1: row 14.2 → 14, column 3: 12.6 → 13).
     let chart = BrailleChart(series: [ChartSeries(values: [0, 10])], xUnit: "step")
-    let screen = draw(chart, width: 14, height: 5)
+    let screen = draw(chart, width: 16, height: 5)
     #expect(
       screen.lines == [
-        " 10┤       ⢀⠤⠊",
-        "   │     ⡠⠔⠁  ",
-        "3.3┤  ⢀⠔⠊     ",
-        "  0┤⡠⠒⠁       ",
-        "   └0  step  1",
+        "   10┤       ⢀⠤⠊",
+        "     │     ⡠⠔⠁  ",
+        "  3.3┤  ⢀⠔⠊     ",
+        "    0┤⡠⠒⠁       ",
+        "     └0  step  1",
       ])
   }
 
@@ -89,6 +90,9 @@ import Testing
     let chart = BrailleChart(series: [ChartSeries(values: [1e-4, 1e-3, 1e-2])], logScale: true)
     let screen = draw(chart, width: 16, height: 4)
     #expect(screen.lines.map { String($0.prefix(6)) } == [" 0.01┤", "0.001┤", " 1e-4┤", "     └"])
+    let wide = BrailleChart(series: [ChartSeries(values: [-2.5e-4, 1e-4])])
+    // A label wider than 5 columns moves the plot right.
+    #expect(draw(wide, width: 16, height: 3).lines.map { String($0.prefix(8)) } == ["   1e-4┤", "-2.5e-4┤", "       └"])
   }
 
   @Test func robustRangeFitsTheFifthToNinetyFifthPercentile() {
@@ -99,11 +103,11 @@ import Testing
     #expect(abs(BrailleChart.percentile(values.sorted(), 0.95) - 94.05) < 1e-12)  // rank 94.05
     let plain = draw(BrailleChart(series: [ChartSeries(values: values)]), width: 56, height: 6)
     let robust = draw(BrailleChart(series: [ChartSeries(values: values)], robustRange: true), width: 56, height: 6)
-    #expect(plain.lines[0].hasPrefix("10k┤"))
+    #expect(plain.lines[0].hasPrefix("  10k┤"))
     #expect(plain.lines[0].hasSuffix("⢸"))  // the spike, at the top right
-    #expect(plain.lines[4].hasPrefix("  0┤⣀⣀⣀"))  // everything else flat at the bottom
-    #expect(robust.lines[0].hasPrefix("94┤"))
-    #expect(robust.lines[4].hasPrefix(" 5┤⣀"))  // 4.95 with 2 digits; the ramp is visible again
+    #expect(plain.lines[4].hasPrefix("    0┤⣀⣀⣀"))  // everything else flat at the bottom
+    #expect(robust.lines[0].hasPrefix("   94┤"))
+    #expect(robust.lines[4].hasPrefix("    5┤⣀"))  // 4.95 with 2 digits; the ramp is visible again
     #expect(robust.lines[2].contains("⠤"))
   }
 

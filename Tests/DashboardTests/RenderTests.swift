@@ -28,8 +28,8 @@ import Testing
     #expect(lines[39].hasPrefix("q quit · space pause · n step"))
     #expect(lines[39].hasSuffix("? help"))
     // Chart content: y ticks on the left of the loss chart, the x axis line with its unit.
-    #expect(lines[3].hasPrefix("│ 2.4┤"))
-    #expect(lines[15].hasPrefix("│    └0 "))
+    #expect(lines[3].hasPrefix("│  2.4┤"))
+    #expect(lines[15].hasPrefix("│     └0 "))
     #expect(lines[15].contains(" step "))
   }
 
@@ -141,7 +141,7 @@ import Testing
     let lines = render(snapshot, ui, width: 120, height: 40).lines
     #expect(lines[2].hasPrefix("┌ Loss (log, smoothing 0.6) ━"))
     #expect(lines[15].contains(" epoch "))
-    #expect(lines[15].hasPrefix("│    └0 "))
+    #expect(lines[15].hasPrefix("│     └0 "))
     #expect(lines[15].contains("3.05"))  // the last step 1829.5 / 600 steps per epoch
   }
 
@@ -150,5 +150,16 @@ import Testing
     for key in [Key.character(":"), .character("w"), .character("d")] { _ = ui.apply(key, snapshot: snapshot) }
     let lines = render(snapshot, ui, width: 120, height: 40).lines
     #expect(lines[39] == ":wd".rightPadded(to: 120))
+  }
+
+  @Test func nonFiniteLossIsMarkedOnTheLossChartsTopRow() {
+    var snapshot = FakeSnapshot.tiny()
+    snapshot.stepLoss = Series(values: [2.0, 1.5, .nan, 0.8, .infinity, 0.5, 0.45, 0.4])
+    let screen = FakeSnapshot.boxed(LossPane(), snapshot, width: 44, height: 8)
+    let marks = (0..<44).filter { screen.cell(x: $0, y: 1).character == "×" }
+    // Steps 2 and 4 of x 0…8 over 72 dot columns: 2·71/8 = 17.75 → 18 and 35.5 → 36, i.e. cells 9 and 18,
+    // after the border and 6 columns of labels and axis.
+    #expect(marks == [16, 25])
+    #expect(screen.cell(x: 16, y: 1).style == Style(.red, bold: true))
   }
 }

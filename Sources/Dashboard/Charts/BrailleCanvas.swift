@@ -54,7 +54,7 @@ public struct BrailleCanvas: Sendable {
     var previous = start.y
     for x in (start.x + 1)...end.x {
       let t = Double(x - start.x) / Double(end.x - start.x)
-      let y = Int((Double(start.y) + t * Double(end.y - start.y)).rounded())
+      let y = BrailleChart.roundedToInt(Double(start.y) + t * Double(end.y - start.y))
       let first = y == previous ? y : previous + (y > previous ? 1 : -1)
       verticalSpan(x: x, from: first, to: y, style: style)
       previous = y
@@ -70,7 +70,7 @@ public struct BrailleCanvas: Sendable {
       for column in 0..<width {
         let index = row * width + column
         guard bits[index] != 0, let scalar = Unicode.Scalar(0x2800 + UInt32(bits[index])) else { continue }
-        screen.set(x: x + column, y: y + row, Cell(Character(scalar), style: styles[index]))
+        screen.set(x: x + column, y: y + row, Cell(scalar: scalar, style: styles[index]))
       }
     }
   }

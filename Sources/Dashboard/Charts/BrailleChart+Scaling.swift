@@ -14,6 +14,7 @@ struct ChartColumns {
 
 extension BrailleChart {
   /// The value as plotted: log10 in log scale (nil if not positive), nil if not finite.
+  @inline(__always)
   func transform(_ value: Double) -> Double? {
     guard value.isFinite else { return nil }
     guard logScale else { return value }
@@ -25,46 +26,81 @@ extension BrailleChart {
     var low = Double.infinity
     var high = -Double.infinity
     for line in series {
-      for point in line.points where point.x.isFinite {
-        low = min(low, point.x)
-        high = max(high, point.x)
+      for x in line.xs where x.isFinite {
+        low = min(low, x)
+        high = max(high, x)
       }
     }
     guard low <= high else { return nil }
     return low...(high > low ? high : low + 1)
   }
 
-  /// The dot column for `x`.
+  /// The dot column for `x` (may fall outside 0..<dotColumns for x outside the range).
   static func column(_ x: Double, xRange: ClosedRange<Double>, dotColumns: Int) -> Int {
     let span = xRange.upperBound - xRange.lowerBound
     let t = span > 0 ? (x - xRange.lowerBound) / span : 0
-    return Int((t * Double(dotColumns - 1)).rounded())
+    return roundedToInt(t * Double(dotColumns - 1))
+  }
+
+  /// The nearest integer, halves away from zero, without a libm call (this runs per point).
+  @inline(__always)
+  static func roundedToInt(_ value: Double) -> Int {
+    value >= 0 ? Int(value + 0.5) : -Int(-value + 0.5)
   }
 
   /// Averages a series into `dotColumns` columns (points outside the x range are dropped).
   func aggregate(_ line: ChartSeries, xRange: ClosedRange<Double>, dotColumns: Int) -> ChartColumns {
     let count = max(0, dotColumns)
-    var sums = [Double](repeating: 0, count: count)
-    var counts = [Int](repeating: 0, count: count)
     var columns = ChartColumns(
       mean: [Double](repeating: .nan, count: count), low: [Double](repeating: .nan, count: count),
       high: [Double](repeating: .nan, count: count), nonFinite: [])
     guard count > 0 else { return columns }
-    for point in line.points where point.x.isFinite {
-      let c = BrailleChart.column(point.x, xRange: xRange, dotColumns: count)
-      guard c >= 0, c < count else { continue }
-      if point.hasNonFinite, line.marksNonFinite, columns.nonFinite.last != c { columns.nonFinite.append(c) }
-      if let y = transform(point.y) {
-        sums[c] += y
-        counts[c] += 1
-      }
-      if let low = point.low.flatMap(transform) { columns.low[c] = columns.low[c].isNaN ? low : min(columns.low[c], low) }
-      if let high = point.high.flatMap(transform) {
-        columns.high[c] = columns.high[c].isNaN ? high : max(columns.high[c], high)
+    var counts = [Int](repeating: 0, count: count)
+    let span = xRange.upperBound - xRange.lowerBound
+    let scale = span > 0 ? Double(count - 1) / span : 0
+    let lowerBound = xRange.lowerBound
+    // The sums go into `mean` (NaN marks an empty column); divided by the counts at the end.
+    columns.mean.withUnsafeMutableBufferPointer { sums in
+      counts.withUnsafeMutableBufferPointer { counts in
+        line.xs.withUnsafeBufferPointer { xs in
+          line.ys.withUnsafeBufferPointer { ys in
+            for index in 0..<xs.count {
+              let c = BrailleChart.roundedToInt((xs[index] - lowerBound) * scale)
+              guard xs[index].isFinite, c >= 0, c < count, let y = transform(ys[index]) else { continue }
+              sums[c] = counts[c] == 0 ? y : sums[c] + y
+              counts[c] += 1
+            }
+          }
+        }
       }
     }
-    for c in 0..<count where counts[c] > 0 { columns.mean[c] = sums[c] / Double(counts[c]) }
+    for c in 0..<count where counts[c] > 0 { columns.mean[c] /= Double(counts[c]) }
+    if line.marksNonFinite { columns.nonFinite = nonFiniteColumns(line, lowerBound: lowerBound, scale: scale, count: count) }
+    if line.spanStyle != nil, !line.lows.isEmpty, !line.highs.isEmpty {
+      spanColumns(line, lowerBound: lowerBound, scale: scale, into: &columns)
+    }
     return columns
+  }
+
+  /// The columns holding a non-finite value, in order, each once.
+  private func nonFiniteColumns(_ line: ChartSeries, lowerBound: Double, scale: Double, count: Int) -> [Int] {
+    var result: [Int] = []
+    for index in line.xs.indices where line.isNonFinite(at: index) && line.xs[index].isFinite {
+      let c = BrailleChart.roundedToInt((line.xs[index] - lowerBound) * scale)
+      if c >= 0, c < count, result.last != c { result.append(c) }
+    }
+    return result
+  }
+
+  /// The smallest low and largest high per column.
+  private func spanColumns(_ line: ChartSeries, lowerBound: Double, scale: Double, into columns: inout ChartColumns) {
+    let count = columns.low.count
+    for index in line.xs.indices where line.xs[index].isFinite {
+      let c = BrailleChart.roundedToInt((line.xs[index] - lowerBound) * scale)
+      guard c >= 0, c < count else { continue }
+      if let y = transform(line.lows[index]) { columns.low[c] = columns.low[c].isNaN ? y : min(columns.low[c], y) }
+      if let y = transform(line.highs[index]) { columns.high[c] = columns.high[c].isNaN ? y : max(columns.high[c], y) }
+    }
   }
 
   /// The explicit y range, transformed (nil when not set or empty in log scale).
@@ -112,6 +148,6 @@ extension BrailleChart {
   static func row(_ value: Double, yRange: ClosedRange<Double>, dotRows: Int) -> Int {
     let span = yRange.upperBound - yRange.lowerBound
     let t = span > 0 ? (yRange.upperBound - value) / span : 0.5
-    return min(dotRows - 1, max(0, Int((t * Double(dotRows - 1)).rounded())))
+    return min(dotRows - 1, max(0, roundedToInt(t * Double(dotRows - 1))))
   }
 }

@@ -47,23 +47,28 @@ public struct BrailleChart: Sendable {
 
   /// The smallest width in which the axes are drawn.
   static let minimumAxesWidth = 12
+  /// The columns y tick labels take at least.
+  static let minimumLabelWidth = 5
 
   /// Draws the chart into `area` of `screen`.
   public func render(into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
     guard let xs = xRange ?? dataXRange() else { return noData(into: &screen, in: area) }
     let axes = showsAxes && area.height >= 2 && area.width >= BrailleChart.minimumAxesWidth
-    var plot = plotRect(area, labelWidth: axes ? 5 : 0, axes: axes)
+    let labelWidth = BrailleChart.minimumLabelWidth
+    var plot = plotRect(area, labelWidth: axes ? labelWidth : 0, axes: axes)
     var columns = series.map { aggregate($0, xRange: xs, dotColumns: plot.width * 2) }
     guard let ys = fixedYRange() ?? fittedYRange(columns) else { return noData(into: &screen, in: area) }
     if axes {
       let ticks = tickLabels(ys, rows: plot.height)
-      let labelWidth = ticks.map(\.label.count).max() ?? 1
-      if labelWidth != 5 {
-        plot = plotRect(area, labelWidth: labelWidth, axes: true)
+      // Labels take at least 5 columns so the plot does not shift as they change; wider ones
+      // (rare: `-2.5e-4`) move the plot, which is then averaged again.
+      let widest = max(labelWidth, ticks.map(\.label.count).max() ?? 0)
+      if widest != labelWidth {
+        plot = plotRect(area, labelWidth: widest, axes: true)
         columns = series.map { aggregate($0, xRange: xs, dotColumns: plot.width * 2) }
       }
-      drawYAxis(ticks, labelWidth: labelWidth, plot: plot, into: &screen)
+      drawYAxis(ticks, labelWidth: widest, plot: plot, into: &screen)
       drawXAxis(xs, plot: plot, into: &screen)
     }
     var canvas = BrailleCanvas(width: plot.width, height: plot.height)

@@ -7,16 +7,28 @@ public enum Format {
   /// `fixed(2.345, decimals: 2)` is `"2.35"` (up to binary rounding of the input); non-finite
   /// values print as `NaN`, `∞`, `-∞`.
   public static func fixed(_ value: Double, decimals: Int) -> String {
+    fixed(value, decimals: decimals, trimmingZeros: false)
+  }
+
+  /// `fixed`, optionally dropping trailing zeros after the point (and the point itself).
+  static func fixed(_ value: Double, decimals: Int, trimmingZeros: Bool) -> String {
     guard value.isFinite else { return nonFinite(value) }
-    let places = max(0, min(decimals, 12))
+    var places = max(0, min(decimals, 12))
     var scale: Double = 1
     for _ in 0..<places { scale *= 10 }
     let scaled = (abs(value) * scale).rounded()
     guard scaled < 9e18 else { return scientific(value, digits: places) }
-    let whole = UInt64(scaled)
-    let unit = UInt64(scale)
+    var whole = UInt64(scaled)
     let sign = value < 0 && whole > 0 ? "-" : ""
+    if trimmingZeros {
+      while places > 0, whole % 10 == 0 {
+        whole /= 10
+        places -= 1
+      }
+    }
     guard places > 0 else { return sign + String(whole) }
+    var unit: UInt64 = 1
+    for _ in 0..<places { unit *= 10 }
     let fraction = String(whole % unit)
     let padding = String(repeating: "0", count: places - fraction.count)
     return sign + String(whole / unit) + "." + padding + fraction
@@ -24,16 +36,21 @@ public enum Format {
 
   /// Scientific notation with `digits` mantissa decimals and a bare exponent: `1.0e-3`, `2.5e4`.
   public static func scientific(_ value: Double, digits: Int = 1) -> String {
+    scientific(value, digits: digits, trimmingZeros: false)
+  }
+
+  /// `scientific`, optionally dropping trailing zeros of the mantissa (`1e-4`, `2.5e-5`).
+  static func scientific(_ value: Double, digits: Int, trimmingZeros: Bool) -> String {
     guard value.isFinite else { return nonFinite(value) }
     guard value != 0 else { return "0" }
     var exponent = Int((log10(abs(value))).rounded(.down))
     var mantissa = value / power10(exponent)
     // Rounding the mantissa may carry it to 10 (9.96 → "10.0"): renormalise.
-    if abs(Double(fixed(mantissa, decimals: digits)) ?? mantissa) >= 10 {
+    if abs((mantissa * power10(digits)).rounded()) >= 10 * power10(digits) {
       exponent += 1
       mantissa = value / power10(exponent)
     }
-    return fixed(mantissa, decimals: digits) + "e" + String(exponent)
+    return fixed(mantissa, decimals: digits, trimmingZeros: trimmingZeros) + "e" + String(exponent)
   }
 
   /// A short number: `significantDigits` digits, `k`/`M`/`G` suffixes, scientific below 1e-3.
@@ -45,7 +62,7 @@ public enum Format {
     guard value != 0 else { return "0" }
     let digits = max(1, significantDigits)
     let magnitude = abs(value)
-    if magnitude < 1e-3 { return trimmed(scientific(value, digits: digits - 1)) }
+    if magnitude < 1e-3 { return scientific(value, digits: digits - 1, trimmingZeros: true) }
     let suffixes = ["", "k", "M", "G", "T"]
     var tier = 0
     var scaled = value
@@ -85,18 +102,7 @@ public enum Format {
     let magnitude = abs(value)
     // Digits before the point (1 for 2.3, 0 for 0.5, -1 for 0.08): decimals fill up the rest.
     let leading = Int(log10(magnitude).rounded(.down)) + 1
-    return trimmed(fixed(value, decimals: max(0, digits - leading)))
-  }
-
-  /// Drops trailing zeros after a decimal point (and the point itself), keeping any exponent.
-  static func trimmed(_ text: String) -> String {
-    let parts = text.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
-    var mantissa = String(parts[0])
-    if mantissa.contains(".") {
-      while mantissa.hasSuffix("0") { mantissa.removeLast() }
-      if mantissa.hasSuffix(".") { mantissa.removeLast() }
-    }
-    return parts.count > 1 ? mantissa + "e" + parts[1] : mantissa
+    return fixed(value, decimals: max(0, digits - leading), trimmingZeros: true)
   }
 
   /// `NaN`, `∞` or `-∞`.

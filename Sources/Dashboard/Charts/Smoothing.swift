@@ -1,5 +1,3 @@
-import Foundation
-
 /// TensorBoard's debiased exponential moving average, as its scalar charts draw it.
 ///
 /// ```
@@ -16,7 +14,8 @@ public enum Smoothing {
     // Plain ==, so any NaN makes the series non-constant (as TensorBoard).
     let isConstant = values.allSatisfy { $0 == first }
     var last = 0.0
-    var finiteCount = 0.0
+    // w^n for the n finite points so far, kept as a running product (no pow per point).
+    var weightPower = 1.0
     var smoothed: [Double] = []
     smoothed.reserveCapacity(values.count)
     for value in values {
@@ -25,8 +24,8 @@ public enum Smoothing {
         continue
       }
       last = last * weight + (1 - weight) * value
-      finiteCount += 1
-      let debias = weight == 1 ? 1 : 1 - pow(weight, finiteCount)
+      weightPower *= weight
+      let debias = weight == 1 ? 1 : 1 - weightPower
       smoothed.append(last / debias)
     }
     return smoothed

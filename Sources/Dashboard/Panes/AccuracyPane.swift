@@ -23,13 +23,10 @@ public struct AccuracyPane: Pane {
   /// The chart of the pane, built from the snapshot.
   public func chart(_ snapshot: TrainingSnapshot, _ ui: UIState) -> BrailleChart {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
-    let epochs = snapshot.epochs
     return BrailleChart(
       series: [
-        ChartSeries(points: epochs.map { ChartPoint(x: scale.x(epoch: $0.epoch), y: $0.trainMetric) }, style: Palette.train),
-        ChartSeries(
-          points: epochs.map { ChartPoint(x: scale.x(epoch: $0.epoch), y: $0.validationMetric) },
-          style: Palette.validation),
+        scale.series(snapshot.epochs, \.trainMetric, style: Palette.train),
+        scale.series(snapshot.epochs, \.validationMetric, style: Palette.validation),
       ],
       robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)
   }

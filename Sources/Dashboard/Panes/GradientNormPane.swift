@@ -22,7 +22,7 @@ public struct GradientNormPane: Pane {
   public func chart(_ snapshot: TrainingSnapshot, _ ui: UIState) -> BrailleChart {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
     return BrailleChart(
-      series: [ChartSeries(points: scale.points(snapshot.gradientNorm), style: Palette.gradient, spanStyle: Palette.span)],
+      series: [scale.series(snapshot.gradientNorm, style: Palette.gradient, spanStyle: Palette.span)],
       rules: snapshot.clipNorm.map { [ChartRule(y: $0, style: Palette.clip)] } ?? [],
       robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)
   }

@@ -18,11 +18,12 @@ public struct LearningRatePane: Pane {
   /// The chart of the pane, built from the snapshot.
   public func chart(_ snapshot: TrainingSnapshot, _ ui: UIState) -> BrailleChart {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
-    let upcoming = snapshot.upcomingLearningRate.map { ChartPoint(x: scale.x(step: Double($0.step)), y: $0.rate) }
+    let upcoming = ChartSeries(
+      xs: snapshot.upcomingLearningRate.map { scale.x(step: Double($0.step)) },
+      ys: snapshot.upcomingLearningRate.map(\.rate), style: Palette.upcoming)
     return BrailleChart(
       series: [
-        ChartSeries(points: upcoming, style: Palette.upcoming),
-        ChartSeries(points: scale.points(snapshot.learningRate), style: Palette.learningRate),
+        upcoming, scale.series(snapshot.learningRate, style: Palette.learningRate),
       ],
       markers: snapshot.learningRateChanges.map {
         ChartMarker(x: scale.x(step: Double($0)), character: "▼", style: Palette.change)

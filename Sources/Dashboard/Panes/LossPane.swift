@@ -27,13 +27,11 @@ public struct LossPane: Pane {
   public func chart(_ snapshot: TrainingSnapshot, _ ui: UIState) -> BrailleChart {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
     let smoothed = Smoothing.ema(snapshot.stepLoss.buckets.map(\.mean), weight: ui.smoothing)
-    let epochs = snapshot.epochs
+    let raw = scale.series(snapshot.stepLoss, style: Palette.raw)
     let series = [
-      ChartSeries(points: scale.points(snapshot.stepLoss), style: Palette.raw),
-      ChartSeries(points: scale.points(snapshot.stepLoss, values: smoothed), style: Palette.step, marksNonFinite: false),
-      ChartSeries(points: epochs.map { ChartPoint(x: scale.x(epoch: $0.epoch), y: $0.trainLoss) }, style: Palette.train),
-      ChartSeries(
-        points: epochs.map { ChartPoint(x: scale.x(epoch: $0.epoch), y: $0.validationLoss) }, style: Palette.validation),
+      raw, raw.with(ys: smoothed, style: Palette.step),
+      scale.series(snapshot.epochs, \.trainLoss, style: Palette.train),
+      scale.series(snapshot.epochs, \.validationLoss, style: Palette.validation),
     ]
     return BrailleChart(
       series: series, logScale: ui.logScale, robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)

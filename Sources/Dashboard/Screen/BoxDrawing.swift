@@ -26,7 +26,31 @@ public struct BoxDrawing: OptionSet, Hashable, Sendable {
 
   /// The set a box-drawing character draws, or nil for any other character.
   public init?(_ character: Character) {
-    guard let index = BoxDrawing.characters.firstIndex(of: character), index > 0 else { return nil }
-    self.init(rawValue: UInt8(index))
+    guard let scalar = character.unicodeScalars.first else { return nil }
+    self.init(scalar: scalar)
   }
+
+  /// The set a box-drawing scalar draws, or nil for any other scalar.
+  public init?(scalar: Unicode.Scalar) {
+    // A table lookup, no Character comparisons: this runs for every border cell of every frame.
+    guard scalar.value &- 0x2500 < 0x80 else { return nil }
+    let index = BoxDrawing.scalarTable[Int(scalar.value - 0x2500)]
+    guard index != 0 else { return nil }
+    self.init(rawValue: index)
+  }
+
+  /// The scalar drawing this set.
+  public var scalar: Unicode.Scalar { BoxDrawing.scalars[Int(rawValue & 15)] }
+
+  /// `characters` as scalars.
+  private static let scalars: [Unicode.Scalar] = characters.map { $0.unicodeScalars.first ?? " " }
+
+  /// The direction set of each scalar U+2500…U+257F (0 for those not in `characters`).
+  private static let scalarTable: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 0x80)
+    for (index, character) in characters.enumerated() where index > 0 {
+      if let value = character.unicodeScalars.first?.value { table[Int(value - 0x2500)] = UInt8(index) }
+    }
+    return table
+  }()
 }

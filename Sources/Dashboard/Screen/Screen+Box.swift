@@ -52,7 +52,7 @@ extension Screen {
   /// Adds the lines of `directions` to the box character at (x, y), or replaces any other character.
   private mutating func merge(_ directions: BoxDrawing, x: Int, y: Int, style: Style) {
     guard contains(x: x, y: y) else { return }
-    let existing = BoxDrawing(cell(x: x, y: y).character) ?? []
-    set(x: x, y: y, Cell(existing.union(directions).character, style: style))
+    let existing = BoxDrawing(scalar: cell(x: x, y: y).scalar) ?? []
+    set(x: x, y: y, Cell(scalar: existing.union(directions).scalar, style: style))
   }
 }

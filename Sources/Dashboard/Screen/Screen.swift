@@ -22,10 +22,9 @@ public struct Screen: Equatable, Sendable {
   /// The rows' text without styles, each exactly `width` characters.
   public var lines: [String] {
     (0..<height).map { row in
-      var line = ""
-      line.reserveCapacity(width)
-      for column in 0..<width { line.append(cells[row * width + column].character) }
-      return line
+      var line = String.UnicodeScalarView()
+      for column in 0..<width { line.append(cells[row * width + column].scalar) }
+      return String(line)
     }
   }
 
@@ -45,14 +44,16 @@ public struct Screen: Equatable, Sendable {
 
   /// Writes `text` from (x, y) to the right, clipped to the screen and to `maxWidth` columns.
   ///
+  /// Each Unicode scalar takes one column (the dashboard only writes single-width characters).
   /// - Returns: the column after the last character written (or that would have been).
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max) -> Int {
     var column = x
     let limit = maxWidth == .max ? Int.max : x + max(0, maxWidth)
-    for character in text {
+    let onRow = y >= 0 && y < height
+    for scalar in text.unicodeScalars {
       if column >= limit { break }
-      set(x: column, y: y, Cell(character, style: style))
+      if onRow, column >= 0, column < width { cells[y * width + column] = Cell(scalar: scalar, style: style) }
       column += 1
     }
     return column
