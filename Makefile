@@ -28,6 +28,10 @@ setup:
 	    fi; \
 	  fi; \
 	fi
+	@# Optional: lets a test check that Python's safetensors reads our checkpoints (skipped without it).
+	@python3 -c "import safetensors, numpy" >/dev/null 2>&1 || \
+	  python3 -m pip install -q safetensors numpy >/dev/null 2>&1 || \
+	  echo "note: python safetensors not installed; its interoperability test will be skipped"
 
 ## build: release build of everything.
 build: setup

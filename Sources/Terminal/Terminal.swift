@@ -102,9 +102,7 @@ public final class Terminal {
       var run: [wchar_t] = []
       let start = x
       while x < width, screen.cell(x: x, y: y).style == style {
-        for scalar in screen.cell(x: x, y: y).character.unicodeScalars {
-          run.append(wchar_t(bitPattern: scalar.value))
-        }
+        run.append(wchar_t(bitPattern: screen.cell(x: x, y: y).scalar.value))
         x += 1
       }
       run.append(0)

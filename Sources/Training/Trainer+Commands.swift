@@ -110,7 +110,8 @@ extension Trainer {
     let rate = schedule.rate(atStep: progress.step)
     schedule = LearningRateSchedule(
       name: name, baseRate: rate, stepsPerEpoch: sampler.batchesPerEpoch,
-      totalEpochs: configuration.epochs, warmupEpochs: 0)
+      totalEpochs: configuration.epochs, warmupEpochs: 0,
+      parameters: configuration.scheduleParameters, plateau: configuration.plateau)
     schedule.rescale(to: rate, atStep: progress.step)
     log(
       .command, "schedule \(oldDescription) → \(schedule.description)", source: source,

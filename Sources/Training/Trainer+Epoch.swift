@@ -125,6 +125,7 @@ extension Trainer {
   func evaluateTest() -> [(name: String, value: Double)] {
     guard dataset.test.count > 0 else { return [] }
     let result = evaluate(dataset.test)
+    testEvaluation = result
     if let c = result.confusion {
       return [("test_loss", result.loss), ("test_accuracy", c.accuracy),
               ("test_macro_precision", c.macroPrecision), ("test_macro_recall", c.macroRecall),

@@ -48,6 +48,7 @@ public final class Trainer {
   var publishClock = PublishClock()
   var logFailed = false
   var lastSamplesPerSecond: Double = 0
+  var testEvaluation: Evaluation?
   let startTime = Date()
 
   /// Builds the model, optimizer and schedule for `dataset` from `configuration`.
@@ -70,7 +71,8 @@ public final class Trainer {
     schedule = LearningRateSchedule(
       name: configuration.schedule, baseRate: configuration.settings.learningRate,
       stepsPerEpoch: sampler.batchesPerEpoch, totalEpochs: configuration.epochs,
-      warmupEpochs: configuration.warmupEpochs)
+      warmupEpochs: configuration.warmupEpochs, parameters: configuration.scheduleParameters,
+      plateau: configuration.plateau)
     earlyStopping = configuration.earlyStopping
     if !configuration.earlyStoppingEnabled {
       // Still track the best epoch (for best.safetensors), but never stop.
@@ -170,6 +172,7 @@ public final class Trainer {
     testMetrics = evaluateTest()
     status = .stopped(reason)
     log(.stop, "stopped: \(reason.rawValue)")
+    writeResults(reason: reason)
     saveCheckpoint(kind: .last, announce: false)
     writeLog { try $0.flush() }
     publish(force: true)

@@ -37,6 +37,10 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var epochs: Int = 10
   /// The learning-rate schedule.
   public var schedule: ScheduleName = .constant
+  /// The schedule's parameters (step size, γ, floor, restarts, one-cycle shape).
+  public var scheduleParameters = ScheduleParameters()
+  /// Reduce-on-plateau's parameters (Keras semantics by default).
+  public var plateau = ReduceOnPlateau()
   /// Linear warm-up length in epochs (0 = none), combinable with any schedule.
   public var warmupEpochs: Int = 0
   /// Early stopping.

@@ -17,7 +17,9 @@ struct ConfigFile {
     "dropout", "batchnorm", "initializer", "label-smoothing", "optimizer", "lr", "momentum",
     "beta1", "beta2", "weight-decay", "l1", "l2", "clip-norm", "clip-value", "batch-size",
     "epochs", "schedule", "warmup", "patience", "min-delta", "monitor", "restore-best", "on-nan",
-    "seed", "threads", "runs-dir", "name", "headless", "jsonl",
+    "seed", "threads", "runs-dir", "name", "headless", "jsonl", "step-size", "gamma", "min-lr",
+    "restart-period", "restart-mult", "pct-start", "div", "div-final", "plateau-factor",
+    "plateau-patience", "cooldown",
   ]
 
   /// The file it came from.

@@ -35,6 +35,7 @@ struct RunPlan {
     try Self.fillOptimizer(&trainer, o, c, defaults)
     try Self.fillTraining(&trainer, o, c, defaults)
     try Self.fillEarlyStopping(&trainer, o, c, defaults)
+    try Self.fillSchedule(&trainer, o, c)
     dataset.seed = trainer.seed
     runsDirectory = try o.runsDir ?? c.string("runs-dir") ?? "runs"
     name = try o.name ?? c.string("name") ?? Self.runName(source)

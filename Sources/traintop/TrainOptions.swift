@@ -73,6 +73,28 @@ struct TrainOptions: ParsableArguments {
   var schedule: String?
   @Option(help: "Linear warm-up in epochs (default: 0).")
   var warmup: Double?
+  @Option(help: "Step decay: epochs between decays (default: 10).")
+  var stepSize: Int?
+  @Option(help: "Decay factor γ for step (default: 0.1) and exponential (default: 0.95) schedules.")
+  var gamma: Double?
+  @Option(help: "Lowest rate: cosine floor and reduce-on-plateau's min_lr (default: 0).")
+  var minLr: Double?
+  @Option(help: "Cosine restarts: epochs of the first cycle, T_0 (default: 10).")
+  var restartPeriod: Int?
+  @Option(help: "Cosine restarts: cycle length multiplier, T_mult (default: 2).")
+  var restartMult: Int?
+  @Option(help: "One-cycle: fraction of the run spent warming up (default: 0.25).")
+  var pctStart: Double?
+  @Option(help: "One-cycle: initial rate = lr / div (default: 25).")
+  var div: Double?
+  @Option(help: "One-cycle: final rate = initial / div-final (default: 1e5).")
+  var divFinal: Double?
+  @Option(help: "Reduce on plateau: factor (default: 0.1).")
+  var plateauFactor: Double?
+  @Option(help: "Reduce on plateau: patience in epochs (default: 10).")
+  var plateauPatience: Int?
+  @Option(help: "Reduce on plateau: cooldown epochs after a reduction (default: 0).")
+  var cooldown: Int?
 
   @Option(help: "Early-stopping patience in epochs; 0 disables early stopping (default: per dataset; mnist 5).")
   var patience: Int?

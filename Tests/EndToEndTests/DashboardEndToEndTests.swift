@@ -141,3 +141,23 @@ struct DashboardEndToEndTests {
     #expect(events.contains("\"source\":\"signal\""))
   }
 }
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct TerminalTypeEndToEndTests {
+  /// The dashboard comes up and quits cleanly with TERM=xterm, linux and screen, and with NO_COLOR.
+  @Test(arguments: [["TERM": "xterm"], ["TERM": "linux"], ["TERM": "screen"], ["TERM": "xterm-256color", "NO_COLOR": "1"]])
+  func worksWithTerminal(environment: [String: String]) throws {
+    let t = try TmuxSession()
+    defer { t.kill() }
+    try t.start(
+      "'\(traintop)' train iris --epochs 5000 --patience 0 --runs-dir '\(t.directory)/runs'",
+      environment: environment)
+    let r = t.waitFor { $0.contains("RUNNING") && $0.contains("Loss") && brailleCount($0) > 10 }
+    #expect(r.ok, "\(environment): dashboard did not come up:\n\(r.screen)")
+    t.send("e")
+    #expect(t.waitFor { $0.contains("STOPPED (manual)") }.ok)
+    t.send("q")
+    let end = t.waitFor { $0.contains("EXITED") }
+    #expect(end.screen.contains("TTY_RESTORED") && end.screen.contains("EXITED rc=0"), "\(end.screen)")
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What `results.json` holds: how the run ended and the final test metrics with the confusion matrix.
+struct RunResults: Codable {
+  var stopReason: String
+  var epochs: Int
+  var steps: Int
+  var bestEpoch: Int?
+  var bestValue: Double?
+  var monitor: String
+  var testMetrics: [String: Double]
+  var classNames: [String]?
+  /// Rows = true class, columns = predicted class (test split).
+  var confusionMatrix: [[Int]]?
+}
+
+extension Trainer {
+  /// Writes `results.json` to the run directory (atomically), if logging.
+  func writeResults(reason: StopReason) {
+    guard let directory = runLog?.directory else { return }
+    let status = earlyStopping.status
+    var confusion: [[Int]]?
+    if let matrix = testEvaluation?.confusion {
+      confusion = (0..<matrix.classCount).map { row in
+        (0..<matrix.classCount).map { column in matrix[row, column] }
+      }
+    }
+    var names: [String]?
+    if case .classification(let classNames) = dataset.task { names = classNames }
+    let results = RunResults(
+      stopReason: reason.rawValue, epochs: epochMetrics.count, steps: progress.step,
+      bestEpoch: status.bestEpoch, bestValue: status.bestValue, monitor: status.monitor,
+      testMetrics: Dictionary(testMetrics.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
+      classNames: names, confusionMatrix: confusion)
+    do {
+      let data = try TrainingJSON.encoder(pretty: true).encode(results)
+      try AtomicFile.write(data, to: directory.appendingPathComponent("results.json"))
+    } catch {
+      log(.rejected, "results.json not written: \(error)")
+    }
+  }
+}
