@@ -44,8 +44,7 @@ run: setup
 
 ## test: every test (unit, oracle, gradient checks, golden text, end to end under tmux).
 test: setup
-	$(SWIFT) build -c $(CONFIG) --build-tests
-	$(SWIFT) test -c $(CONFIG) --skip-build
+	$(SWIFT) test -c $(CONFIG)
 
 ## bench: the benchmark table (not a test).
 bench: setup

@@ -19,7 +19,7 @@ struct ConfigFile {
     "epochs", "schedule", "warmup", "patience", "min-delta", "monitor", "restore-best", "on-nan",
     "seed", "threads", "runs-dir", "name", "headless", "jsonl", "step-size", "gamma", "min-lr",
     "restart-period", "restart-mult", "pct-start", "div", "div-final", "plateau-factor",
-    "plateau-patience", "cooldown",
+    "plateau-patience", "cooldown", "nan-limit", "rollback-factor",
   ]
 
   /// The file it came from.

@@ -45,6 +45,14 @@ extension RunPlan {
     if let text = try o.onNan ?? c.string("on-nan") {
       t.onNonFinite = try parse(NonFinitePolicy.self, text, "--on-nan", names(NonFinitePolicy.allCases))
     }
+    if let limit = try o.nanLimit ?? c.integer("nan-limit") {
+      guard limit >= 1 else { throw ValidationError("--nan-limit must be at least 1, got \(limit)") }
+      t.nonFiniteLimit = limit
+    }
+    if let factor = try o.rollbackFactor ?? c.number("rollback-factor") {
+      guard factor > 0, factor < 1 else { throw ValidationError("--rollback-factor must be in (0, 1), got \(factor)") }
+      t.rollbackFactor = factor
+    }
     if let seed = try o.seed ?? c.integer("seed").map({ UInt64(clamping: $0) }) { t.seed = seed }
   }
 

@@ -107,6 +107,10 @@ struct TrainOptions: ParsableArguments {
 
   @Option(help: "On a NaN/Inf loss or gradient: rollback, stop or ignore (default: rollback).")
   var onNan: String?
+  @Option(help: "Bad steps in a row before a rollback (default: 3).")
+  var nanLimit: Int?
+  @Option(help: "Learning-rate factor applied at a rollback (default: 0.5).")
+  var rollbackFactor: Double?
   @Option(help: "Random seed (default: 42).")
   var seed: UInt64?
   @Option(help: "BLAS threads, 1 or more (default: 1; one thread does not collapse when another process takes a core).")

@@ -7,7 +7,7 @@ import Tensor
 /// dx_ij = +1/(C·N) for each j with a strictly positive term; dx_{i,y_i} = −(their count)/(C·N)
 /// ```
 /// Needs class-id targets.
-public struct MultiClassHinge: Loss {
+public struct MultiClassHinge: RowwiseLoss {
   /// The margin (PyTorch's default 1).
   public let margin: Double
 
@@ -19,24 +19,8 @@ public struct MultiClassHinge: Loss {
   /// `hinge`.
   public var name: String { LossKind.hinge.rawValue }
 
-  /// The mean loss; writes its gradient with respect to the output.
-  public func evaluate(_ output: Tensor, _ target: LossTarget, gradient: inout Tensor) -> Double {
-    if gradient.shape != output.shape { gradient.resize(to: output.shape) }
-    let total = gradient.withUnsafeMutableBufferPointer { g in
-      accumulate(output, target, gradient: g) { _, _ in }
-    }
-    return total / Double(Swift.max(output.rows, 1))
-  }
-
-  /// The loss of each row (PyTorch `reduction='none'`).
-  public func unreducedLosses(_ output: Tensor, _ target: LossTarget) -> [Double] {
-    var losses = [Double](repeating: 0, count: output.rows)
-    _ = accumulate(output, target, gradient: nil) { row, loss in losses[row] = loss }
-    return losses
-  }
-
   /// Sums the row losses, reporting each to `record`, and writes the mean's gradient when given a buffer.
-  private func accumulate(
+  public func accumulate(
     _ output: Tensor, _ target: LossTarget, gradient: UnsafeMutableBufferPointer<Float>?,
     record: (Int, Double) -> Void
   ) -> Double {

@@ -10,7 +10,7 @@ import Tensor
 /// dx_ic = (softmax(x_i)_c·Σ_c q_ic − q_ic)/N
 /// ```
 /// Targets are class ids (one-hot) or, as PyTorch allows, probability rows (`.values`).
-public struct SoftmaxCrossEntropy: Loss {
+public struct SoftmaxCrossEntropy: RowwiseLoss {
   /// The label-smoothing weight ε in [0, 1).
   public let labelSmoothing: Double
 
@@ -23,24 +23,8 @@ public struct SoftmaxCrossEntropy: Loss {
   /// `cross_entropy`.
   public var name: String { LossKind.crossEntropy.rawValue }
 
-  /// The mean loss; writes its gradient with respect to the logits.
-  public func evaluate(_ output: Tensor, _ target: LossTarget, gradient: inout Tensor) -> Double {
-    if gradient.shape != output.shape { gradient.resize(to: output.shape) }
-    let total = gradient.withUnsafeMutableBufferPointer { g in
-      accumulate(output, target, gradient: g) { _, _ in }
-    }
-    return total / Double(Swift.max(output.rows, 1))
-  }
-
-  /// The loss of each row (PyTorch `reduction='none'`).
-  public func unreducedLosses(_ output: Tensor, _ target: LossTarget) -> [Double] {
-    var losses = [Double](repeating: 0, count: output.rows)
-    _ = accumulate(output, target, gradient: nil) { row, loss in losses[row] = loss }
-    return losses
-  }
-
   /// Sums the row losses, reporting each to `record`, and writes the mean's gradient when given a buffer.
-  private func accumulate(
+  public func accumulate(
     _ output: Tensor, _ target: LossTarget, gradient: UnsafeMutableBufferPointer<Float>?,
     record: (Int, Double) -> Void
   ) -> Double {
