@@ -67,8 +67,11 @@ extension Trainer {
     let event = TrainingEvent(
       time: Date().timeIntervalSince1970, step: progress.step, epoch: progress.epoch + 1,
       kind: kind, message: message, source: source, oldValue: oldValue, newValue: newValue)
-    recentEvents.append(event)
-    if recentEvents.count > Self.eventLimit { recentEvents.removeFirst() }
+    // A new best is logged but not shown: the early-stopping pane already says it, every epoch.
+    if kind != .best {
+      recentEvents.append(event)
+      if recentEvents.count > Self.eventLimit { recentEvents.removeFirst() }
+    }
     writeLog { try $0.appendEvent(event) }
   }
 

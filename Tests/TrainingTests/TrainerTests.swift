@@ -124,9 +124,9 @@ enum TrainerFixtures {
   /// Pause stops the steps; `step` takes exactly one; resume continues; stop ends with `manual`.
   @Test func pauseStepResumeStop() async throws {
     let channel = TrainerChannel()
-    let trainer = Trainer(
-      configuration: TrainerFixtures.digitsConfiguration(epochs: 1000), dataset: TrainerFixtures.digits,
-      channel: channel)
+    var configuration = TrainerFixtures.digitsConfiguration(epochs: 100_000)
+    configuration.earlyStoppingEnabled = false  // release builds train fast: only `stop` may end this run
+    let trainer = Trainer(configuration: configuration, dataset: TrainerFixtures.digits, channel: channel)
     channel.send(.pause, source: .key)
     let box = UncheckedBox(trainer)
     let done = Task.detached { box.value.run() }
