@@ -59,13 +59,18 @@ extension Trainer {
     return Double(stepsLeft * configuration.batchSize) / samplesPerSecond
   }
 
+  /// The 1-based epoch an event belongs to: the one running, or the one just finished at a boundary.
+  var currentEpochNumber: Int {
+    progress.batchInEpoch == 0 && progress.epoch > 0 ? progress.epoch : progress.epoch + 1
+  }
+
   /// Records an event: in the snapshot's bounded list and in events.jsonl.
   func log(
     _ kind: TrainingEvent.Kind, _ message: String, source: CommandSource? = nil,
     oldValue: String? = nil, newValue: String? = nil
   ) {
     let event = TrainingEvent(
-      time: Date().timeIntervalSince1970, step: progress.step, epoch: progress.epoch + 1,
+      time: Date().timeIntervalSince1970, step: progress.step, epoch: currentEpochNumber,
       kind: kind, message: message, source: source, oldValue: oldValue, newValue: newValue)
     // A new best is logged but not shown: the early-stopping pane already says it, every epoch.
     if kind != .best {
