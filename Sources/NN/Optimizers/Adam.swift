@@ -106,7 +106,7 @@ struct AdamRule {
   /// `lr / (1 − β1ᵗ)`.
   let stepSize: Float
   /// `√(1 − β2ᵗ)`.
-  let correction2Root: Float
+  let inverseCorrection2Root: Float
   let epsilon: Float
   let amsgrad: Bool
 
@@ -118,7 +118,8 @@ struct AdamRule {
     beta2 = Float(s.beta2)
     oneMinusBeta2 = Float(1 - s.beta2)
     stepSize = Float(s.learningRate / (1 - pow(s.beta1, Double(t))))
-    correction2Root = Float((1 - pow(s.beta2, Double(t))).squareRoot())
+    // PyTorch divides √v by √(1 − β2^t); multiplying by the reciprocal differs by at most an ulp.
+    inverseCorrection2Root = Float(1 / (1 - pow(s.beta2, Double(t))).squareRoot())
     epsilon = Float(s.epsilon)
     amsgrad = s.amsgrad
   }
@@ -160,7 +161,7 @@ struct AdamRule {
     typealias V = SIMD8<Float>
     let (decay, l2, beta1, oneMinusBeta1) = (V(repeating: decay), V(repeating: l2), V(repeating: beta1), V(repeating: oneMinusBeta1))
     let (beta2, oneMinusBeta2, stepSize) = (V(repeating: beta2), V(repeating: oneMinusBeta2), V(repeating: stepSize))
-    let (correction2Root, epsilon) = (V(repeating: correction2Root), V(repeating: epsilon))
+    let (inverseCorrection2Root, epsilon) = (V(repeating: inverseCorrection2Root), V(repeating: epsilon))
     var i = 0
     while i + 8 <= n {
       let decayed = UnsafeRawPointer(p + i).loadUnaligned(as: V.self) * decay
@@ -169,7 +170,7 @@ struct AdamRule {
       let vi = beta2 * UnsafeRawPointer(v + i).loadUnaligned(as: V.self) + oneMinusBeta2 * gi * gi
       UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: V.self)
       UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: V.self)
-      let updated = decayed - stepSize * mi / (vi.squareRoot() / correction2Root + epsilon)
+      let updated = decayed - stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + epsilon)
       UnsafeMutableRawPointer(p + i).storeBytes(of: updated, as: V.self)
       i += 8
     }
@@ -180,7 +181,7 @@ struct AdamRule {
       let vi = self.beta2 * v[i] + self.oneMinusBeta2 * gi * gi
       m[i] = mi
       v[i] = vi
-      p[i] = decayed - self.stepSize * mi / (vi.squareRoot() / self.correction2Root + self.epsilon)
+      p[i] = decayed - self.stepSize * mi / (vi.squareRoot() * self.inverseCorrection2Root + self.epsilon)
       i += 1
     }
   }
@@ -201,7 +202,7 @@ struct AdamRule {
       m[i] = mi
       v[i] = vi
       maximum[i] = second
-      p[i] = decayed - stepSize * mi / (second.squareRoot() / correction2Root + epsilon)
+      p[i] = decayed - stepSize * mi / (second.squareRoot() * inverseCorrection2Root + epsilon)
     }
   }
 }
