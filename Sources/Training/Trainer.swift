@@ -149,6 +149,13 @@ public final class Trainer {
   /// Applies queued commands and blocks while paused; false when training must stop.
   func waitUntilAllowedToStep() -> Bool {
     applyQueuedCommands()
+    if status == .paused, pendingSteps == 0 { waitWhilePaused() }
+    if pendingSteps > 0 { pendingSteps -= 1 }
+    return stopReason == nil
+  }
+
+  /// Blocks until a resume, a single step or a stop arrives; the time spent is left out of samples/s.
+  func waitWhilePaused() {
     let pauseStart = Date()
     while status == .paused, pendingSteps == 0, stopReason == nil {
       publish(force: false)
@@ -156,8 +163,6 @@ public final class Trainer {
       applyQueuedCommands()
     }
     accumulator.pausedSeconds += Date().timeIntervalSince(pauseStart)
-    if pendingSteps > 0 { pendingSteps -= 1 }
-    return stopReason == nil
   }
 
   /// Ends the run: best weights, test evaluation, logs, the final snapshot.

@@ -25,10 +25,11 @@ public final class TrainerChannel: Sendable {
     wake.signal()
   }
 
-  /// Takes every queued command, oldest first.
+  /// Takes every queued command, oldest first (no allocation when there are none: called every step).
   public func drainCommands() -> [(TrainerCommand, CommandSource)] {
     state.withLock { s in
-      defer { s.commands.removeAll(keepingCapacity: true) }
+      guard !s.commands.isEmpty else { return [] }
+      defer { s.commands = [] }
       return s.commands
     }
   }
