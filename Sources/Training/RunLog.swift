@@ -133,11 +133,14 @@ public final class RunLog: Sendable {
 
   /// Buffers one step for steps.jsonl.
   public func appendStep(
-    step: Int, epoch: Int, loss: Double, learningRate: Double, gradientNorm: Double, samplesPerSecond: Double
+    step: Int, epoch: Int, loss: Double, learningRate: Double, gradientNorm: Double, samplesPerSecond: Double,
+    layerGradientSquares: [Double] = []
   ) throws {
     let n = RunLogFormat.jsonNumber
+    let layers = layerGradientSquares.map { n($0.squareRoot()) }.joined(separator: ",")
     let line = "{\"step\":\(step),\"epoch\":\(epoch),\"loss\":\(n(loss)),\"lr\":\(n(learningRate)),"
-      + "\"grad_norm\":\(n(gradientNorm)),\"samples_per_sec\":\(n(samplesPerSecond))}\n"
+      + "\"grad_norm\":\(n(gradientNorm)),\"layer_grad_norms\":[\(layers)],"
+      + "\"samples_per_sec\":\(n(samplesPerSecond))}\n"
     try state.withLock { state in
       try state.checkOpen()
       state.stepBuffer.append(contentsOf: line.utf8)

@@ -21,7 +21,8 @@ extension Trainer {
     countCorrect(output)
     model.backward(lossGradient: buffers.lossGradient)
     lossValue += applyPenalties()
-    let norm = globalGradientNorm(model.parameters)
+    model.layerGradientSquaredSums(into: &buffers.layerSquares)
+    let norm = buffers.layerSquares.reduce(0, +).squareRoot()
     guard lossValue.isFinite, norm.isFinite else {
       handleNonFinite(loss: lossValue, norm: norm)
       return
@@ -85,7 +86,8 @@ extension Trainer {
     writeLog {
       try $0.appendStep(
         step: progress.step, epoch: progress.epoch + 1, loss: lossValue, learningRate: rate,
-        gradientNorm: norm, samplesPerSecond: samplesPerSecond)
+        gradientNorm: norm, samplesPerSecond: samplesPerSecond,
+        layerGradientSquares: buffers.layerSquares)
     }
   }
 }

@@ -25,6 +25,8 @@ struct StepBuffers {
   var batch = Batch()
   var lossGradient = Tensor(shape: [0, 0])
   var predictions: [Int32] = []
+  /// Per-layer sums of squared gradients of the current step.
+  var layerSquares: [Double] = []
   /// The current epoch's shuffled order of training rows (one permutation per epoch).
   var order: [Int] = []
   /// The epoch `order` was drawn for (-1: none yet).

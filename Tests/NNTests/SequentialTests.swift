@@ -196,3 +196,26 @@ import TestSupport
     #expect(mlp.parameters.map(\.name) == ["layers.1.weight", "layers.1.bias"])
   }
 }
+
+@Suite struct SequentialGradientGroupTests {
+  /// Per-layer sums of squared gradients: one entry per parameterised layer, totalling the global norm².
+  @Test func layerSquaresSumToGlobalNorm() {
+    var rng = SeededGenerator(seed: 5)
+    let model = Sequential(spec: ModelSpec(sizes: [6, 5, 4, 3]), rng: &rng)
+    let input = Tensor(shape: [7, 6], storage: (0..<42).map { _ in rng.nextUniform() - 0.5 })
+    let output = model.forward(input, mode: .training, rng: &rng)
+    var gradient = Tensor(shape: [0, 0])
+    _ = SoftmaxCrossEntropy().evaluate(output, .classes([0, 1, 2, 0, 1, 2, 0]), gradient: &gradient)
+    model.backward(lossGradient: gradient)
+    var sums: [Double] = []
+    model.layerGradientSquaredSums(into: &sums)
+    #expect(model.parameterGroups.map(\.name) == ["dense 0", "dense 2", "dense 4"])
+    #expect(sums.count == 3)
+    let global = globalGradientNorm(model.parameters)
+    #expect(abs(sums.reduce(0, +).squareRoot() - global) <= 1e-9 * global)
+    for (index, group) in model.parameterGroups.enumerated() {
+      let direct = globalGradientNorm(Array(model.parameters[group.range]))
+      #expect(abs(sums[index].squareRoot() - direct) <= 1e-12 * max(1, direct))
+    }
+  }
+}

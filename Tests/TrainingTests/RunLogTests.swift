@@ -87,14 +87,16 @@ private func lines(of url: URL) throws -> [String] {
     let root = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let log = try RunLog(root: root, name: "run", date: fixedDate, timeZone: utc)
-    try log.appendStep(step: 1, epoch: 1, loss: 2.5, learningRate: 1e-3, gradientNorm: 0.75, samplesPerSecond: 1000)
+    try log.appendStep(
+      step: 1, epoch: 1, loss: 2.5, learningRate: 1e-3, gradientNorm: 0.75, samplesPerSecond: 1000,
+      layerGradientSquares: [0.25, 0.3125])  // per-layer norms 0.5 and √0.3125; 0.25 + 0.3125 = 0.75²
     try log.appendStep(step: 2, epoch: 1, loss: .nan, learningRate: 1e-3, gradientNorm: .infinity, samplesPerSecond: 1000)
     #expect(!FileManager.default.fileExists(atPath: log.url(of: .steps).path))  // still buffered
     try log.flush()
     let rows = try lines(of: log.url(of: .steps))
     #expect(rows == [
-      #"{"step":1,"epoch":1,"loss":2.5,"lr":0.001,"grad_norm":0.75,"samples_per_sec":1000.0}"#,
-      #"{"step":2,"epoch":1,"loss":null,"lr":0.001,"grad_norm":null,"samples_per_sec":1000.0}"#,
+      #"{"step":1,"epoch":1,"loss":2.5,"lr":0.001,"grad_norm":0.75,"layer_grad_norms":[0.5,0.5590169943749475],"samples_per_sec":1000.0}"#,
+      #"{"step":2,"epoch":1,"loss":null,"lr":0.001,"grad_norm":null,"layer_grad_norms":[],"samples_per_sec":1000.0}"#,
     ])
     for row in rows { _ = try JSONSerialization.jsonObject(with: Data(row.utf8)) }
     // An epoch row flushes steps too; close flushes the rest.

@@ -5,10 +5,22 @@ import Tensor
 extension Sequential {
   /// The L2 norm of each parameterised layer's gradients, named like `dense 0` (kind and layer index).
   public func layerGradientNorms() -> [(name: String, norm: Double)] {
-    layers.enumerated().compactMap { index, layer in
-      guard !layer.parameters.isEmpty else { return nil }
-      let kind = layer.summary.split(separator: " ").first.map(String.init) ?? "layer"
-      return (name: "\(kind) \(index)", norm: globalGradientNorm(layer.parameters))
+    var sums: [Double] = []
+    layerGradientSquaredSums(into: &sums)
+    return zip(parameterGroups, sums).map { (name: $0.name, norm: $1.squareRoot()) }
+  }
+
+  /// Writes each parameterised layer's sum of squared gradients into `sums` (reused: no allocation once sized).
+  ///
+  /// The global gradient norm is the square root of their total, so one pass gives both.
+  public func layerGradientSquaredSums(into sums: inout [Double]) {
+    if sums.count != parameterGroups.count {
+      sums = [Double](repeating: 0, count: parameterGroups.count)
+    }
+    for (index, group) in parameterGroups.enumerated() {
+      var total = 0.0
+      for p in group.range { total += parameters[p].gradient.sumOfSquares() }
+      sums[index] = total
     }
   }
 

@@ -16,6 +16,8 @@ public final class Sequential {
   public let parameters: [Parameter]
   /// Every non-trainable buffer (batch-norm statistics), in layer order.
   public let buffers: [Parameter]
+  /// For each layer with parameters: its display name (`dense 0`) and its slice of `parameters`.
+  public let parameterGroups: [(name: String, range: Range<Int>)]
   /// The output of each layer in the last forward (`activations[i]` = output of `layers[i]`).
   public internal(set) var activations: [Tensor]
   /// dL/d(input of layer i) from the last backward; index 0 is never computed.
@@ -36,6 +38,7 @@ public final class Sequential {
       }
     }
     parameters = layers.flatMap(\.parameters)
+    parameterGroups = Self.groups(layers)
     buffers = layers.flatMap(\.buffers)
     activations = layers.map { _ in Tensor(shape: [0]) }
     activationGradients = activations
@@ -59,6 +62,20 @@ public final class Sequential {
   }
 
   /// The part of a name after its last dot (`layers.0.weight` → `weight`).
+  /// The parameterised layers' names and their ranges in the flat parameter list.
+  private static func groups(_ layers: [any Layer]) -> [(name: String, range: Range<Int>)] {
+    var groups: [(name: String, range: Range<Int>)] = []
+    var start = 0
+    for (index, layer) in layers.enumerated() {
+      let count = layer.parameters.count
+      guard count > 0 else { continue }
+      let kind = layer.summary.split(separator: " ").first.map(String.init) ?? "layer"
+      groups.append((name: "\(kind) \(index)", range: start..<(start + count)))
+      start += count
+    }
+    return groups
+  }
+
   private static func localName(_ name: String) -> String {
     name.split(separator: ".").last.map(String.init) ?? name
   }
