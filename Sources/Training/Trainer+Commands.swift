@@ -25,7 +25,9 @@ extension Trainer {
     case .setSchedule(let name):
       applySchedule(name, source: source)
     case .saveCheckpoint(let path):
-      saveCheckpoint(kind: .last, to: path, announce: true, source: source)
+      // Without a path: checkpoints/step-N.safetensors, so a manual save is never overwritten.
+      let named = runLog?.directory.appendingPathComponent("checkpoints/step-\(progress.step).safetensors").path
+      saveCheckpoint(kind: .last, to: path ?? named, announce: true, source: source)
     default:
       applySetting(command, source: source)
     }

@@ -27,7 +27,6 @@ extension Trainer {
     progress.epoch += 1
     progress.batchInEpoch = 0
     if let newRate = schedule.epochEnded(epoch: finishedEpoch, monitoredValue: monitored) {
-      learningRateChanges.append(progress.step)
       log(.schedule, "reduce on plateau: lr → \(formatRate(newRate))", newValue: formatRate(newRate))
     }
     updateEarlyStopping(monitored)

@@ -18,7 +18,6 @@ extension Trainer {
 
     let output = model.forward(buffers.batch.inputs, mode: .training, rng: &rng)
     var lossValue = loss.evaluate(output, target(), gradient: &buffers.lossGradient)
-    countCorrect(output)
     model.backward(lossGradient: buffers.lossGradient)
     lossValue += applyPenalties()
     model.layerGradientSquaredSums(into: &buffers.layerSquares)
@@ -28,6 +27,7 @@ extension Trainer {
       return
     }
     guardState.badStepsInARow = 0
+    countCorrect(output)  // only for steps that count: a skipped batch adds neither samples nor hits
     applyClipping(norm: norm)
     optimizer.step(model.parameters)
     progress.step += 1

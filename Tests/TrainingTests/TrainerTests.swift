@@ -217,3 +217,42 @@ extension FileManager {
   /// Removes a directory tree.
   func removeAll(_ url: URL) throws { try removeItem(at: url) }
 }
+
+@Suite struct TrainerCommandTests {
+  /// `save` writes checkpoints/step-N.safetensors (or the given path), loadable and logged; schedule,
+  /// patience, clip and penalties change with an event each.
+  @Test func saveScheduleAndRegularisationCommands() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let log = try RunLog(root: dir, name: "commands")
+    let channel = TrainerChannel()
+    let trainer = Trainer(
+      configuration: TrainerFixtures.digitsConfiguration(epochs: 2), dataset: TrainerFixtures.digits,
+      channel: channel, runLog: log)
+    let custom = dir.appendingPathComponent("mine.safetensors").path
+    channel.send(.saveCheckpoint(path: nil), source: .key)
+    channel.send(.saveCheckpoint(path: custom), source: .prompt)
+    channel.send(.setSchedule(.cosine), source: .prompt)
+    channel.send(.setPatience(7), source: .prompt)
+    channel.send(.setGradientClip(1.5), source: .prompt)
+    channel.send(.setL2(1e-4), source: .prompt)
+    channel.send(.setPatience(-1), source: .prompt)
+    trainer.train(untilStep: 3)
+
+    let named = log.directory.appendingPathComponent("checkpoints/step-0.safetensors")
+    let saved = try Checkpoint.load(from: named)
+    #expect(saved.step == 0)
+    #expect(FileManager.default.fileExists(atPath: custom))
+    #expect(trainer.schedule.description.hasPrefix("cosine"))
+    #expect(trainer.earlyStopping.patience == 7)
+    #expect(trainer.regularization.clipNorm == 1.5)
+    #expect(trainer.regularization.l2 == 1e-4)
+    let messages = trainer.recentEvents.map(\.message)
+    #expect(messages.contains("checkpoint saved to \(named.path)"))
+    #expect(messages.contains("patience 100 → 7"))
+    #expect(messages.contains("clip off → 1.5"))
+    #expect(messages.contains("l2 0 → 1.0e-4"))
+    #expect(messages.contains { $0.hasPrefix("schedule constant → cosine") })
+    #expect(messages.contains("patience rejected: patience must be ≥ 0, got -1"))
+  }
+}
