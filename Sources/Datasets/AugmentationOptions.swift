@@ -30,11 +30,11 @@ public struct AugmentationOptions: Codable, Sendable, Equatable {
 
   /// Throws for negative or non-finite settings.
   public func validate() throws {
-    guard shiftPixels >= 0, rotationDegrees >= 0, rotationDegrees <= 180, noiseStandardDeviation >= 0,
+    guard shiftPixels >= 0, shiftPixels <= 1024, rotationDegrees >= 0, rotationDegrees <= 180, noiseStandardDeviation >= 0,
       noiseStandardDeviation.isFinite
     else {
       throw DatasetError(
-        "augmentation needs shift >= 0, rotation in [0, 180] degrees and noise std >= 0; got shift "
+        "augmentation needs shift in [0, 1024] pixels, rotation in [0, 180] degrees and noise std >= 0; got shift "
           + "\(shiftPixels), rotation \(rotationDegrees), noise \(noiseStandardDeviation)")
     }
   }

@@ -11,8 +11,8 @@ extension DataSplit {
   public func fill(_ batch: inout Batch, indices: ArraySlice<Int>) {
     let n = indices.count
     let width = featureCount
-    let inputs = batch.inputs
-    if inputs.rank != 2 || inputs.shape[0] != n || inputs.shape[1] != width {
+    // Read the shape in place: a second reference to the buffer would force a copy on write.
+    if batch.inputs.rank != 2 || batch.inputs.shape[0] != n || batch.inputs.shape[1] != width {
       batch.inputs.resize(to: [n, width])
     }
     batch.inputs.withUnsafeMutableBufferPointer { out in
@@ -30,8 +30,7 @@ extension DataSplit {
     if block.labels.isEmpty {
       batch.labels.removeAll(keepingCapacity: true)
       let outputs = outputCount
-      let targets = batch.targets
-      if targets.rank != 2 || targets.shape[0] != n || targets.shape[1] != outputs {
+      if batch.targets.rank != 2 || batch.targets.shape[0] != n || batch.targets.shape[1] != outputs {
         batch.targets.resize(to: [n, outputs])
       }
       batch.targets.withUnsafeMutableBufferPointer { out in

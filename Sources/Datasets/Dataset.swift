@@ -38,10 +38,16 @@ public struct Dataset: Sendable {
   }
 
   /// The same dataset with a stored transform (from a run's config) instead of the fitted one.
-  public func applying(_ preprocessing: Preprocessing) -> Dataset {
-    precondition(
-      preprocessing.shift.isEmpty || preprocessing.shift.count == featureCount,
-      "preprocessing for \(preprocessing.shift.count) features applied to \(featureCount)")
+  ///
+  /// - Throws: `DatasetError` when the stored transform was fitted on a different number of features.
+  public func applying(_ preprocessing: Preprocessing) throws -> Dataset {
+    for (name, count) in [("shift", preprocessing.shift.count), ("factor", preprocessing.factor.count)]
+    where count != 0 && count != featureCount {
+      throw DatasetError(
+        file: self.name,
+        "the run's stored preprocessing has \(count) \(name) values but the data has "
+          + "\(featureCount) features: was the file changed since the run started?")
+    }
     var copy = self
     copy.preprocessing = preprocessing
     return copy

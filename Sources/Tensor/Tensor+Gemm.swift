@@ -26,7 +26,7 @@ extension Tensor {
     }
     if m == 0 || n == 0 { return }
     if k == 0 {
-      c.scale(by: beta)
+      if beta == 0 { c.fill(0) } else { c.scale(by: beta) }  // beta 0 ignores old contents, NaN included
       return
     }
     sgemm(transposeA, transposeB, m, n, k, alpha, a, a.columns, b, b.columns, beta, &c)

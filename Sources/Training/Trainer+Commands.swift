@@ -86,6 +86,10 @@ extension Trainer {
     case .absolute(let v): new = v
     case .scale(let f): new = old * f
     }
+    guard new.isFinite, new > 0, (new / max(old, .leastNormalMagnitude)).isFinite else {
+      log(.rejected, "lr rejected: \(formatRate(old)) → \(new) is not a usable rate", source: source)
+      return
+    }
     schedule.rescale(to: new, atStep: progress.step)
     optimizer.settings.learningRate = new
     learningRateChanges.append(progress.step)

@@ -25,7 +25,9 @@ struct EvalCommand: ParsableCommand {
     let runDirectory = url.deletingLastPathComponent().deletingLastPathComponent()
     let record = try? RunRecord.load(runDirectory: runDirectory)
     var data = try loadData(record: record)
-    if let record, dataset == nil { data = data.applying(record.preprocessing) }
+    if let record, dataset == nil {
+      do { data = try data.applying(record.preprocessing) } catch { throw CLIError.data("\(error)") }
+    }
     let trainer = Trainer(configuration: configuration, dataset: data)
     do { try trainer.model.loadState(from: saved.model) } catch {
       throw CLIError.data("\(checkpoint): does not fit the model \(configuration.model): \(error)")

@@ -46,7 +46,12 @@ final class RunSession {
     plan.trainer = record.trainer
     if let epochs { plan.trainer.epochs = epochs }
     plan.dataset = record.dataset
-    let dataset = try loadDataset(record.dataset).applying(record.preprocessing)
+    let dataset: Dataset
+    do {
+      dataset = try loadDataset(record.dataset).applying(record.preprocessing)
+    } catch let error as DatasetError {
+      throw CLIError.data("\(error)")
+    }
     let log = try RunLog(directory: directory, isClassification: dataset.task.isClassification)
     let session = make(plan: plan, dataset: dataset, log: log)
     let checkpoint = log.checkpointURL(.last)

@@ -88,3 +88,25 @@ import Testing
     #expect(dataset.preprocessing.apply(10, feature: 1) == 0)
   }
 }
+
+@Suite struct StoredPreprocessingTests {
+  /// A stored transform for a different feature count (the file changed since the run) is an error, not a trap.
+  @Test func mismatchedStoredTransformThrows() throws {
+    let iris = try DatasetLoader.load(DatasetOptions("iris"), datasetsDirectory: Fixtures.datasets)
+    let wine = try DatasetLoader.load(DatasetOptions("wine"), datasetsDirectory: Fixtures.datasets)
+    #expect(throws: DatasetError.self) { try iris.applying(wine.preprocessing) }
+    let same = try iris.applying(iris.preprocessing)
+    #expect(same.preprocessing == iris.preprocessing)
+  }
+
+  /// Filling batches of one size reuses the batch's buffers (no copy, no allocation).
+  @Test func fillReusesTheBatchBuffers() throws {
+    let iris = try DatasetLoader.load(DatasetOptions("iris"), datasetsDirectory: Fixtures.datasets)
+    var batch = Batch()
+    iris.train.fill(&batch, indices: [0, 1, 2, 3][...])
+    let base = batch.inputs.storage.withUnsafeBufferPointer { $0.baseAddress }
+    iris.train.fill(&batch, indices: [4, 5, 6, 7][...])
+    #expect(batch.inputs.storage.withUnsafeBufferPointer { $0.baseAddress } == base)
+    #expect(batch.inputs.shape == [4, 4])
+  }
+}

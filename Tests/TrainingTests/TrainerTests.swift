@@ -256,3 +256,20 @@ extension FileManager {
     #expect(messages.contains("patience rejected: patience must be ≥ 0, got -1"))
   }
 }
+
+@Suite struct TrainerGuardTests {
+  /// `lr *1e300` twice would overflow the rate: the second is rejected with a reason, nothing traps.
+  @Test func overflowingLearningRateIsRejected() {
+    let channel = TrainerChannel()
+    let trainer = Trainer(
+      configuration: TrainerFixtures.digitsConfiguration(epochs: 1), dataset: TrainerFixtures.digits,
+      channel: channel)
+    channel.send(.setLearningRate(.scale(1e300)), source: .prompt)
+    channel.send(.setLearningRate(.scale(1e300)), source: .prompt)
+    trainer.train(untilStep: 1)
+    let rejected = trainer.recentEvents.filter { $0.kind == .rejected }
+    #expect(rejected.count == 1)
+    #expect(rejected.first?.message.hasPrefix("lr rejected:") == true)
+    #expect(trainer.schedule.rate(atStep: 1).isFinite)
+  }
+}

@@ -45,7 +45,10 @@ extension BrailleChart {
   /// The nearest integer, halves away from zero, without a libm call (this runs per point).
   @inline(__always)
   static func roundedToInt(_ value: Double) -> Int {
-    value >= 0 ? Int(value + 0.5) : -Int(-value + 0.5)
+    // Clamp first: a diverged but finite value (1e30) would trap in Int(_:). NaN maps to 0.
+    guard value.isFinite else { return value > 0 ? Int(Int32.max) : (value < 0 ? Int(Int32.min) : 0) }
+    let clamped = min(max(value, Double(Int32.min)), Double(Int32.max))
+    return clamped >= 0 ? Int(clamped + 0.5) : -Int(-clamped + 0.5)
   }
 
   /// Averages a series into `dotColumns` columns (points outside the x range are dropped).
@@ -65,8 +68,9 @@ extension BrailleChart {
         line.xs.withUnsafeBufferPointer { xs in
           line.ys.withUnsafeBufferPointer { ys in
             for index in 0..<xs.count {
+              guard xs[index].isFinite else { continue }
               let c = BrailleChart.roundedToInt((xs[index] - lowerBound) * scale)
-              guard xs[index].isFinite, c >= 0, c < count, let y = transform(ys[index]) else { continue }
+              guard c >= 0, c < count, let y = transform(ys[index]) else { continue }
               sums[c] = counts[c] == 0 ? y : sums[c] + y
               counts[c] += 1
             }

@@ -75,7 +75,8 @@ public struct PromptState: Sendable, Equatable {
     var characters = Array(text)
     characters.replaceSubrange(range, with: Array(replacement))
     text = String(characters)
-    cursor = cursorAfter
+    // A combining mark or flag half merges with its neighbour, so the text can be shorter than expected.
+    cursor = min(max(0, cursorAfter), text.count)
     error = nil
     hint = nil
   }

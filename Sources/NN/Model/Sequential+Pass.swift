@@ -10,7 +10,9 @@ extension Sequential {
   /// The input is held until the next `backward`, which needs it for the first layer's gradients.
   public func forward(_ input: Tensor, mode: LayerMode, rng: inout SeededGenerator) -> Tensor {
     precondition(input.columns == inputFeatures, "model expects \(inputFeatures) features, got \(input.shape)")
-    lastInput = input
+    // Only training needs the input later (backward); holding it in evaluation would make the
+    // caller's next batch fill copy its buffer.
+    lastInput = mode == .training ? input : Self.empty
     for index in layers.indices {
       let layerInput = index == 0 ? input : activations[index - 1]
       layers[index].forward(layerInput, into: &activations[index], mode: mode, rng: &rng)
@@ -35,6 +37,6 @@ extension Sequential {
         input: input, output: output, gradOutput: gradOutput,
         gradInput: &activationGradients[index], computeInputGradient: index > 0)
     }
-    lastInput = Tensor(shape: [0])  // let go of the caller's batch
+    lastInput = Self.empty  // let go of the caller's batch (no allocation: a shared empty tensor)
   }
 }

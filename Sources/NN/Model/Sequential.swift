@@ -23,7 +23,9 @@ public final class Sequential {
   /// dL/d(input of layer i) from the last backward; index 0 is never computed.
   public internal(set) var activationGradients: [Tensor]
   /// The input of the last forward, held until the next backward.
-  var lastInput = Tensor(shape: [0])
+  var lastInput = Sequential.empty
+  /// A shared empty tensor, so letting go of a batch allocates nothing.
+  static let empty = Tensor(shape: [0])
 
   /// Wraps `layers`, expecting `inputFeatures` input features; names their parameters and buffers.
   public init(layers: [any Layer], inputFeatures: Int) {

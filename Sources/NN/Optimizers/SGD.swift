@@ -90,6 +90,9 @@ struct SGDRule {
     precondition(value.count == gradient.count, "SGD: gradient \(gradient.shape) for \(value.shape)")
     let isFirst = usesMomentum && state.momentumBuffer == nil
     if isFirst { state.momentumBuffer = Tensor.zeros(like: value) }
+    precondition(
+      state.momentumBuffer.map { $0.count == value.count } ?? true,
+      "SGD: momentum buffer does not match \(value.shape)")
     let (lr, mu, lambda, nesterov) = (learningRate, momentum, weightDecay, self.nesterov)
     let usesMomentum = self.usesMomentum
     gradient.withUnsafeBufferPointer { g in
