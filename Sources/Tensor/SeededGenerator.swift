@@ -4,19 +4,47 @@
 /// with the same seed and thread count are bit-identical. `state` can be saved and
 /// restored for exact resume.
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable, Codable {
-  /// The four words of xoshiro256** state.
-  public var state: [UInt64]
+  // Four stored words (not an array): no bounds or copy-on-write checks per draw.
+  private var s0: UInt64
+  private var s1: UInt64
+  private var s2: UInt64
+  private var s3: UInt64
+
+  /// The four words of xoshiro256** state (saved in checkpoints as `{"state": [w0, w1, w2, w3]}`).
+  public var state: [UInt64] { [s0, s1, s2, s3] }
 
   /// Creates a generator from `seed`.
   public init(seed: UInt64) {
     var s = seed
-    state = (0..<4).map { _ in SeededGenerator.splitMix64(&s) }
+    s0 = SeededGenerator.splitMix64(&s)
+    s1 = SeededGenerator.splitMix64(&s)
+    s2 = SeededGenerator.splitMix64(&s)
+    s3 = SeededGenerator.splitMix64(&s)
   }
 
   /// Restores a generator from saved `state` (four words, not all zero).
   public init(state: [UInt64]) {
     precondition(state.count == 4 && state.contains { $0 != 0 }, "invalid generator state")
-    self.state = state
+    (s0, s1, s2, s3) = (state[0], state[1], state[2], state[3])
+  }
+
+  private enum CodingKeys: String, CodingKey { case state }
+
+  /// Decodes `{"state": [w0, w1, w2, w3]}`, rejecting a malformed state.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let words = try container.decode([UInt64].self, forKey: .state)
+    guard words.count == 4, words.contains(where: { $0 != 0 }) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .state, in: container, debugDescription: "a generator state needs four words, not all zero")
+    }
+    self.init(state: words)
+  }
+
+  /// Encodes `{"state": [w0, w1, w2, w3]}`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(state, forKey: .state)
   }
 
   private static func splitMix64(_ x: inout UInt64) -> UInt64 {
@@ -28,15 +56,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable, Codab
   }
 
   /// The next 64 random bits.
+  @inline(__always)
   public mutating func next() -> UInt64 {
-    let result = rotl(state[1] &* 5, 7) &* 9
-    let t = state[1] << 17
-    state[2] ^= state[0]
-    state[3] ^= state[1]
-    state[1] ^= state[2]
-    state[0] ^= state[3]
-    state[2] ^= t
-    state[3] = rotl(state[3], 45)
+    let result = rotl(s1 &* 5, 7) &* 9
+    let t = s1 << 17
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = rotl(s3, 45)
     return result
   }
 

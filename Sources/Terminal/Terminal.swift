@@ -11,6 +11,8 @@ public final class Terminal {
   private let palette: Palette
   private var previous: Screen?
   private var active = true
+  /// One run of wide characters, reused for every run of every row (no allocation per frame).
+  private var run: [wchar_t] = []
 
   /// Opens the terminal in cbreak/noecho/keypad mode with colours when available.
   ///
@@ -99,7 +101,7 @@ public final class Terminal {
     let width = y == screen.height - 1 ? screen.width - 1 : screen.width
     while x < width {
       let style = screen.cell(x: x, y: y).style
-      var run: [wchar_t] = []
+      run.removeAll(keepingCapacity: true)
       let start = x
       while x < width, screen.cell(x: x, y: y).style == style {
         run.append(wchar_t(bitPattern: screen.cell(x: x, y: y).scalar.value))
