@@ -65,11 +65,6 @@ public struct Tensor: Sendable, Equatable {
     shape = newShape
   }
 
-  /// Reinterprets the same elements under another shape with the same element count.
-  public func reshaped(_ newShape: [Int]) -> Tensor {
-    Tensor(shape: newShape, storage: storage)
-  }
-
   /// The element at `(row, column)` of a tensor viewed as `[rows, columns]`.
   public subscript(row: Int, column: Int) -> Float {
     get { storage[row * columns + column] }

@@ -85,9 +85,6 @@ public final class Terminal {
     doupdate()
   }
 
-  /// Forces the next draw to repaint everything.
-  public func invalidate() { previous = nil }
-
   private func rowEqual(_ a: Screen, _ b: Screen?, _ y: Int) -> Bool {
     guard let b else { return false }
     for x in 0..<a.width where a.cell(x: x, y: y) != b.cell(x: x, y: y) { return false }

@@ -145,7 +145,6 @@ import Testing
   @Test func keyMapIsPureAndResizeDoesNothing() {
     let ui = UIState()
     #expect(KeyMap.actions(for: .resize, ui: ui, snapshot: running) == [])
-    #expect(KeyMap.actions(for: .pageUp, ui: ui, snapshot: running) == [])
     #expect(KeyMap.actions(for: .character("q"), ui: ui, snapshot: running) == [.requestQuit])
     #expect(KeyMap.actions(for: .character("q"), ui: ui, snapshot: stopped) == [.quit])
     #expect(KeyMap.actions(for: .character(" "), ui: ui, snapshot: paused) == [.trainer(.resume, .key)])

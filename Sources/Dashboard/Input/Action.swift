@@ -38,12 +38,8 @@ public enum Action: Equatable, Sendable {
   case quit
   /// Toggle the loss chart's log scale.
   case toggleLogScale
-  /// Set the loss chart's log scale.
-  case setLogScale(Bool)
   /// Change the smoothing weight by a step (clamped to 0…0.99).
   case adjustSmoothing(Double)
-  /// Set the smoothing weight (clamped to 0…0.99).
-  case setSmoothing(Double)
   /// Switch the x axis between steps and epochs.
   case toggleXAxis
   /// Toggle the robust (5th–95th percentile) y range.

@@ -26,10 +26,6 @@ public enum Key: Hashable, Sendable {
   case home
   /// End.
   case end
-  /// Page up.
-  case pageUp
-  /// Page down.
-  case pageDown
   /// The terminal was resized (not a key, but it arrives the same way).
   case resize
   /// Ctrl-C.

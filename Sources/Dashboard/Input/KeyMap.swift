@@ -45,7 +45,7 @@ public enum KeyMap {
     case .tab: [.editPrompt(.complete)]
     case .enter: [.submitPrompt]
     case .escape, .ctrlC: [.closePrompt]
-    case .backTab, .pageUp, .pageDown, .resize: []
+    case .backTab, .resize: []
     }
   }
 

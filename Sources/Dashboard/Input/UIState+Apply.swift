@@ -41,9 +41,7 @@ extension UIState {
   private mutating func applyView(_ action: Action) {
     switch action {
     case .toggleLogScale: logScale.toggle()
-    case .setLogScale(let on): logScale = on
     case .adjustSmoothing(let delta): setSmoothing(smoothing + delta)
-    case .setSmoothing(let weight): setSmoothing(weight)
     case .toggleXAxis: xAxis = xAxis.toggled
     case .toggleRobustRange: robustRange.toggle()
     case .focusNext: moveFocus(to: focus.next)

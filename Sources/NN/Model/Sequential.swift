@@ -63,7 +63,6 @@ public final class Sequential {
     self.init(layers: layers, inputFeatures: spec.inputFeatures)
   }
 
-  /// The part of a name after its last dot (`layers.0.weight` → `weight`).
   /// The parameterised layers' names and their ranges in the flat parameter list.
   private static func groups(_ layers: [any Layer]) -> [(name: String, range: Range<Int>)] {
     var groups: [(name: String, range: Range<Int>)] = []
@@ -78,6 +77,7 @@ public final class Sequential {
     return groups
   }
 
+  /// The part of a name after its last dot (`layers.0.weight` → `weight`).
   private static func localName(_ name: String) -> String {
     name.split(separator: ".").last.map(String.init) ?? name
   }
