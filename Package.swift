@@ -27,11 +27,14 @@ let package = Package(
       name: "CZlib", path: "Sources/CZlib",
       providers: [.apt(["zlib1g-dev"])]),
 
+    // Fused elementwise loops in C (vectorised, AVX picked at run time on x86-64).
+    .target(name: "CKernels"),
+
     // Libraries, bottom to top.
     .target(
       name: "Tensor",
-      dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
-    .target(name: "NN", dependencies: ["Tensor"]),
+      dependencies: ["CKernels", .target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
+    .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
     .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
     .target(name: "Training", dependencies: ["NN", "Datasets"]),
     .target(name: "Dashboard", dependencies: ["Training"]),

@@ -6,8 +6,8 @@ import Tensor
 ///
 /// For MLP 784-256-128-10 (ReLU, softmax cross-entropy, Adam) at a batch size:
 /// the full step (forward, loss, backward, Adam update) on random data, and the
-/// same sgemm calls alone (forward x·Wᵀ, weight gradient gᵀ·x, input gradient g·W,
-/// skipping the first layer's input gradient as the step does).
+/// same sgemm calls alone (forward b + x·Wᵀ with β = 1, weight gradient gᵀ·x, input gradient
+/// g·W, skipping the first layer's input gradient as the step does).
 enum StepBenchmark {
   /// One row of the table.
   struct Row {
@@ -24,11 +24,21 @@ enum StepBenchmark {
 
   static let sizes = [784, 256, 128, 10]
 
-  /// Measures batch size `batch` for at least `seconds` each (median of 5 timed rounds).
-  static func run(batch: Int, seconds: Double = 1.0) -> Row {
-    let step = timeStep(batch: batch, seconds: seconds)
-    let gemm = timeGemms(batch: batch, seconds: seconds)
-    return Row(batch: batch, stepSeconds: step, gemmSeconds: gemm, flopsPerStep: flops(batch: batch))
+  /// Measures batch size `batch`: step and GEMM-only rounds alternate (this VM's speed drifts),
+  /// and each figure is the median over `rounds` rounds of about `seconds`/`rounds` each.
+  static func run(batch: Int, seconds: Double = 2.0, rounds: Int = 9) -> Row {
+    var step = stepBody(batch: batch)
+    var gemm = gemmBody(batch: batch)
+    let perRoundStep = calibrate(seconds: seconds / Double(2 * rounds), &step)
+    let perRoundGemm = calibrate(seconds: seconds / Double(2 * rounds), &gemm)
+    var stepTimes: [Double] = [], gemmTimes: [Double] = []
+    for _ in 0..<rounds {
+      stepTimes.append(secondsPerCall(perRoundStep, &step))
+      gemmTimes.append(secondsPerCall(perRoundGemm, &gemm))
+    }
+    return Row(
+      batch: batch, stepSeconds: median(stepTimes), gemmSeconds: median(gemmTimes),
+      flopsPerStep: flops(batch: batch))
   }
 
   /// GEMM FLOPs per step: forward and weight gradient for every layer, input gradient for all but the first.
@@ -41,8 +51,8 @@ enum StepBenchmark {
     return total
   }
 
-  /// Seconds per full training step.
-  static func timeStep(batch: Int, seconds: Double) -> Double {
+  /// One full training step per call (forward, loss, backward, Adam) on a cycled pool of batches.
+  static func stepBody(batch: Int) -> () -> Void {
     var rng = SeededGenerator(seed: 1)
     let spec = ModelSpec(sizes: sizes)
     let model = Sequential(spec: spec, rng: &rng)
@@ -57,7 +67,7 @@ enum StepBenchmark {
     let labels = (0..<batch).map { _ in Int32(rng.nextInt(below: 10)) }
     var gradient = Tensor(shape: [0, 0])
     var next = 0
-    return medianSeconds(seconds: seconds) {
+    return {
       let inputs = pool[next]
       next = (next + 1) % poolSize
       let output = model.forward(inputs, mode: .training, rng: &rng)
@@ -67,24 +77,110 @@ enum StepBenchmark {
     }
   }
 
-  /// Seconds per step's worth of sgemm calls alone.
-  static func timeGemms(batch: Int, seconds: Double) -> Double {
+  /// Milliseconds per step spent in forward, loss, backward and the optimizer (means over `steps`).
+  static func phases(batch: Int, steps: Int = 400) -> [(name: String, milliseconds: Double)] {
+    var rng = SeededGenerator(seed: 1)
+    let model = Sequential(spec: ModelSpec(sizes: sizes), rng: &rng)
+    let optimizer = makeOptimizer(.adam, settings: OptimizerSettings())
+    let loss = LossKind.crossEntropy.makeLoss(labelSmoothing: 0)
+    let poolSize = max(4, (16 << 20) / (batch * sizes[0] * 4))
+    let pool = (0..<poolSize).map { _ in
+      Tensor(shape: [batch, sizes[0]], storage: (0..<(batch * sizes[0])).map { _ in rng.nextUniform() })
+    }
+    let labels = (0..<batch).map { _ in Int32(rng.nextInt(below: 10)) }
+    var gradient = Tensor(shape: [0, 0])
+    var totals = [UInt64](repeating: 0, count: 4)
+    for step in 0..<(steps + 20) {
+      let t0 = DispatchTime.now().uptimeNanoseconds
+      let output = model.forward(pool[step % poolSize], mode: .training, rng: &rng)
+      let t1 = DispatchTime.now().uptimeNanoseconds
+      _ = loss.evaluate(output, .classes(labels), gradient: &gradient)
+      let t2 = DispatchTime.now().uptimeNanoseconds
+      model.backward(lossGradient: gradient)
+      let t3 = DispatchTime.now().uptimeNanoseconds
+      optimizer.step(model.parameters)
+      let t4 = DispatchTime.now().uptimeNanoseconds
+      if step >= 20 {  // after a warm-up
+        for (i, d) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3].enumerated() { totals[i] += d }
+      }
+    }
+    return zip(["forward", "loss", "backward", "optimizer"], totals).map { ($0, Double($1) / Double(steps) / 1e6) }
+  }
+
+  /// One step's worth of sgemm calls alone per call.
+  static func gemmBody(batch: Int) -> () -> Void {
+    let calls = gemmCalls(batch: batch)
+    return {
+      for index in calls.indices { calls[index].run() }
+    }
+  }
+
+  /// Milliseconds per step of each sgemm call alone, in the step's order (means over `steps`).
+  static func gemmShapes(batch: Int, steps: Int = 400) -> [(name: String, milliseconds: Double)] {
+    let calls = gemmCalls(batch: batch)
+    var totals = [UInt64](repeating: 0, count: calls.count)
+    for step in 0..<(steps + 20) {
+      for index in calls.indices {
+        let start = DispatchTime.now().uptimeNanoseconds
+        calls[index].run()
+        if step >= 20 { totals[index] += DispatchTime.now().uptimeNanoseconds - start }
+      }
+    }
+    return zip(calls, totals).map { ($0.name, Double($1) / Double(steps) / 1e6) }
+  }
+
+  /// One sgemm call of the step, with its operands.
+  struct GemmCall {
+    /// E.g. `fwd 128×784·(256×784)ᵀ`.
+    var name: String
+    /// Runs the call once.
+    var run: () -> Void
+  }
+
+  /// The step's sgemm calls in its order: forward layer by layer (β = 1 onto the bias), then
+  /// backward from the last layer, weight gradient then input gradient (none for the first layer).
+  /// The first layer's input cycles through a pool of the step benchmark's size, as in the step.
+  static func gemmCalls(batch: Int) -> [GemmCall] {
     var rng = SeededGenerator(seed: 2)
     func random(_ shape: [Int]) -> Tensor {
       Tensor(shape: shape, storage: (0..<shape.reduce(1, *)).map { _ in rng.nextUniform() })
     }
-    let layers = (0..<(sizes.count - 1)).map { i in
-      (x: random([batch, sizes[i]]), w: random([sizes[i + 1], sizes[i]]), g: random([batch, sizes[i + 1]]))
+    final class Buffers {
+      var pool: [Tensor] = []
+      var next = 0
+      var x: [Tensor] = [], w: [Tensor] = [], g: [Tensor] = [], y: [Tensor] = [], dw: [Tensor] = [], dx: [Tensor] = []
+      var input: Tensor { pool[next] }
     }
-    var y = layers.map { _ in Tensor(shape: [0, 0]) }
-    var dw = y, dx = y
-    return medianSeconds(seconds: seconds) {
-      for (i, l) in layers.enumerated() {
-        Tensor.gemm(l.x, l.w, transposeB: true, into: &y[i])
-        Tensor.gemm(l.g, transposeA: true, l.x, into: &dw[i])
-        if i > 0 { Tensor.gemm(l.g, l.w, into: &dx[i]) }
+    let b = Buffers()
+    let layerCount = sizes.count - 1
+    let poolSize = max(4, (16 << 20) / (batch * sizes[0] * 4))
+    b.pool = (0..<poolSize).map { _ in random([batch, sizes[0]]) }
+    for i in 0..<layerCount {
+      b.x.append(random([batch, sizes[i]]))
+      b.w.append(random([sizes[i + 1], sizes[i]]))
+      b.g.append(random([batch, sizes[i + 1]]))
+      b.y.append(Tensor(shape: [batch, sizes[i + 1]]))
+      b.dw.append(Tensor(shape: [0, 0]))
+      b.dx.append(Tensor(shape: [0, 0]))
+    }
+    var calls: [GemmCall] = []
+    for i in 0..<layerCount {
+      calls.append(GemmCall(name: "fwd \(batch)×\(sizes[i])·(\(sizes[i + 1])×\(sizes[i]))ᵀ") {
+        if i == 0 { b.next = (b.next + 1) % poolSize }
+        Tensor.gemm(i == 0 ? b.input : b.x[i], b.w[i], transposeB: true, into: &b.y[i], beta: 1)
+      })
+    }
+    for i in stride(from: layerCount - 1, through: 0, by: -1) {
+      calls.append(GemmCall(name: "dW  (\(batch)×\(sizes[i + 1]))ᵀ·\(batch)×\(sizes[i])") {
+        Tensor.gemm(b.g[i], transposeA: true, i == 0 ? b.input : b.x[i], into: &b.dw[i])
+      })
+      if i > 0 {
+        calls.append(GemmCall(name: "dx  \(batch)×\(sizes[i + 1])·\(sizes[i + 1])×\(sizes[i])") {
+          Tensor.gemm(b.g[i], b.w[i], into: &b.dx[i])
+        })
       }
     }
+    return calls
   }
 
   /// Seconds for one 1024³ sgemm (median).
@@ -98,6 +194,28 @@ enum StepBenchmark {
     return 2 * Double(n * n * n) / t / 1e9
   }
 }
+
+/// Warms `body` up, then returns how many calls take about `seconds`.
+func calibrate(seconds: Double, _ body: inout () -> Void) -> Int {
+  for _ in 0..<3 { body() }
+  let start = DispatchTime.now().uptimeNanoseconds
+  var calls = 0
+  while Double(DispatchTime.now().uptimeNanoseconds - start) < seconds * 1e9 {
+    body()
+    calls += 1
+  }
+  return max(1, calls)
+}
+
+/// Seconds per call of `calls` back-to-back calls of `body`.
+func secondsPerCall(_ calls: Int, _ body: inout () -> Void) -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  for _ in 0..<calls { body() }
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(calls)
+}
+
+/// The median of `values` (the upper one of an even count).
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 /// Runs `body` repeatedly: a warm-up, then 5 rounds of about `seconds`/5 each; the median seconds per call.
 func medianSeconds(seconds: Double, _ body: () -> Void) -> Double {

@@ -15,11 +15,16 @@ func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating:
 print("traintop benchmark · BLAS \(BLAS.backend) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("")
 print("Training step: MLP 784-256-128-10, ReLU, softmax cross-entropy, Adam; random data.")
-print("GEMM = the same sgemm calls alone (forward, weight grads, input grads but the first layer's).")
+print("GEMM = the same sgemm calls alone, in the step's order (forward onto the bias, weight grads, input grads but the first layer's);")
+print("both cycle inputs through a 16 MB pool of batches, and step and GEMM rounds alternate (medians of 9).")
 print([pad("threads", 7), pad("batch", 6), pad("step ms", 9), pad("samples/s", 10), pad("step GF/s", 10),
        pad("GEMM ms", 9), pad("GEMM GF/s", 10), pad("step/GEMM", 10)].joined(separator: " "))
 var bareStep128 = 0.0
-for threads in [1, 2] {
+// `traintop-bench step [threads]`: the step table and phases only, for profiling.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let stepOnly = arguments.first == "step"
+let threadCounts = stepOnly && arguments.count > 1 ? [Int(arguments[1]) ?? 1] : [1, 2]
+for threads in threadCounts {
   BLAS.setThreads(threads)
   for batch in [32, 128, 512] {
     let row = StepBenchmark.run(batch: batch)
@@ -30,10 +35,19 @@ for threads in [1, 2] {
            pad(String(format: "%.3f", row.ratio), 10)].joined(separator: " "))
   }
 }
+for threads in threadCounts {
+  BLAS.setThreads(threads)
+  let parts = StepBenchmark.phases(batch: 128).map { String(format: "%@ %.3f", $0.name, $0.milliseconds) }
+  print("Step phases, batch 128, \(threads) thread(s), ms: " + parts.joined(separator: " · "))
+  let shapes = StepBenchmark.gemmShapes(batch: 128).map { String(format: "%@ %.3f", $0.name, $0.milliseconds) }
+  print("  its sgemm calls alone, ms: " + shapes.joined(separator: " · "))
+}
 for threads in [1, 2] {
   BLAS.setThreads(threads)
   print(String(format: "sgemm 1024³, %d thread(s): %.1f GFLOP/s", threads, StepBenchmark.largeGemmGFLOPS(seconds: 1)))
 }
+
+if stepOnly { exit(0) }
 
 print("")
 print("Data pipeline (MNIST from gzip):")

@@ -1,3 +1,5 @@
+import CKernels
+
 #if canImport(Accelerate)
 import Accelerate
 #elseif canImport(CBLAS)
@@ -77,15 +79,24 @@ extension Tensor {
 
   /// Adds the row vector `vector` (`columns` elements) to every row (broadcast over the batch).
   public mutating func addRowVector(_ vector: Tensor) {
-    let cols = columns
+    let (rowCount, cols) = (rows, columns)
     precondition(vector.count == cols, "addRowVector: vector of \(vector.count) for \(cols) columns")
     vector.withUnsafeBufferPointer { v in
       withUnsafeMutableBufferPointer { p in
-        var base = 0
-        while base < p.count {
-          for j in 0..<cols { p[base + j] += v[j] }
-          base += cols
-        }
+        guard let vp = v.baseAddress, let pp = p.baseAddress else { return }
+        tt_add_rows(rowCount, cols, vp, pp)
+      }
+    }
+  }
+
+  /// Sets every row to `vector` (`columns` elements): a broadcast, e.g. a bias before a `gemm` with β = 1.
+  public mutating func fillRows(with vector: Tensor) {
+    let (rowCount, cols) = (rows, columns)
+    precondition(vector.count == cols, "fillRows: vector of \(vector.count) for \(cols) columns")
+    vector.withUnsafeBufferPointer { v in
+      withUnsafeMutableBufferPointer { p in
+        guard let vp = v.baseAddress, let pp = p.baseAddress else { return }
+        tt_fill_rows(rowCount, cols, vp, pp)
       }
     }
   }
@@ -100,11 +111,9 @@ extension Tensor {
     if result.shape != [cols] { result.resize(to: [cols]) }
     withUnsafeBufferPointer { p in
       result.withUnsafeMutableBufferPointer { r in
-        for j in 0..<cols { r[j] = 0 }
-        for i in 0..<rowCount {
-          let base = i * cols
-          for j in 0..<cols { r[j] += p[base + j] }
-        }
+        guard let rp = r.baseAddress else { return }
+        guard let pp = p.baseAddress else { return r.update(repeating: 0) }
+        tt_sum_rows(rowCount, cols, pp, rp)
       }
     }
   }

@@ -46,13 +46,15 @@ public final class Dense: Layer {
     return outputs
   }
 
-  /// `output = input·Wᵀ + b` (BLAS gemm, then a broadcast add).
+  /// `output = b + input·Wᵀ`: the bias broadcast into every row, then one gemm with β = 1
+  /// (one pass over the output instead of BLAS zeroing it and a separate bias add).
   public func forward(
     _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator
   ) {
     precondition(input.columns == inputs, "Dense expects \(inputs) features, got \(input.shape)")
-    Tensor.gemm(input, weight.value, transposeB: true, into: &output)
-    output.addRowVector(bias.value)
+    if output.shape != [input.rows, outputs] { output.resize(to: [input.rows, outputs]) }
+    output.fillRows(with: bias.value)
+    Tensor.gemm(input, weight.value, transposeB: true, into: &output, beta: 1)
   }
 
   /// dW = gᵀ·x, db = column sums of g, dx = g·W.

@@ -32,31 +32,36 @@ public struct SoftmaxCrossEntropy: RowwiseLoss {
     let keep = 1 - labelSmoothing, spread = labelSmoothing / Double(c)
     return target.withElementwise(matching: output) { targetAt in
       output.withUnsafeBufferPointer { x in
-        var total: Double = 0
-        for i in 0..<n {
-          let base = i * c
-          var rowMax = -Double.infinity
-          for j in 0..<c { rowMax = Swift.max(rowMax, Double(x[base + j])) }
-          var sumExp: Double = 0
-          for j in 0..<c { sumExp += exp(Double(x[base + j]) - rowMax) }
-          let lse = rowMax + log(sumExp)
-          var loss: Double = 0, mass: Double = 0
-          for j in 0..<c {
-            let q = keep * Double(targetAt(base + j)) + spread
-            loss += q * (lse - Double(x[base + j]))
-            mass += q
-          }
-          if let g = gradient {
+        // exp(x − max) of one row, computed once and reused for the gradient (stack memory).
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: c) { shifted in
+          var total: Double = 0
+          for i in 0..<n {
+            let base = i * c
+            var rowMax = -Double.infinity
+            for j in 0..<c { rowMax = Swift.max(rowMax, Double(x[base + j])) }
+            var sumExp: Double = 0
+            for j in 0..<c {
+              shifted[j] = exp(Double(x[base + j]) - rowMax)
+              sumExp += shifted[j]
+            }
+            let lse = rowMax + log(sumExp)
+            var loss: Double = 0, mass: Double = 0
             for j in 0..<c {
               let q = keep * Double(targetAt(base + j)) + spread
-              let p = exp(Double(x[base + j]) - lse)
-              g[base + j] = Float((p * mass - q) / Double(n))
+              loss += q * (lse - Double(x[base + j]))
+              mass += q
             }
+            if let g = gradient {
+              for j in 0..<c {
+                let q = keep * Double(targetAt(base + j)) + spread
+                g[base + j] = Float((shifted[j] / sumExp * mass - q) / Double(n))
+              }
+            }
+            record(i, loss)
+            total += loss
           }
-          record(i, loss)
-          total += loss
+          return total
         }
-        return total
       }
     }
   }

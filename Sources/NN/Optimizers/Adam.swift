@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Tensor
 
@@ -124,11 +125,23 @@ struct AdamRule {
     amsgrad = s.amsgrad
   }
 
-  /// Applies one step to `value` (elementwise, in place).
+  /// The coefficients in the C kernel's form.
+  var coefficients: tt_adam_coefficients {
+    tt_adam_coefficients(
+      decay: decay, l2: l2, beta1: beta1, oneMinusBeta1: oneMinusBeta1, beta2: beta2,
+      oneMinusBeta2: oneMinusBeta2, stepSize: stepSize,
+      inverseCorrection2Root: inverseCorrection2Root, epsilon: epsilon)
+  }
+
+  /// Applies one step to `value` (elementwise, in place), with the vectorised C kernel.
+  ///
+  /// Every lane does exactly the scalar formula's IEEE operations in the same order, so the
+  /// result depends neither on where the vector loop ends nor on the CPU's vector width.
   func update(_ value: inout Tensor, gradient: Tensor, state: inout AdamState) {
     precondition(
       value.count == gradient.count && value.count == state.m.count, "Adam: shape mismatch")
     if amsgrad && state.vMax == nil { state.vMax = Tensor.zeros(like: value) }
+    var c = coefficients
     gradient.withUnsafeBufferPointer { g in
       value.withUnsafeMutableBufferPointer { p in
         state.m.withUnsafeMutableBufferPointer { m in
@@ -137,72 +150,11 @@ struct AdamRule {
               guard let pp = p.baseAddress, let gp = g.baseAddress, let mp = m.baseAddress,
                 let vp = v.baseAddress
               else { return }
-              if amsgrad, let maximum = vMax {
-                updateAMSGrad(p.count, pp, gp, mp, vp, maximum)
-              } else {
-                update(p.count, pp, gp, mp, vp)
-              }
+              tt_adam_update(p.count, pp, gp, mp, vp, amsgrad ? vMax : nil, &c)
             }
           }
         }
       }
-    }
-  }
-
-  /// The plain Adam/AdamW rule over raw buffers, eight lanes at a time (then a scalar tail).
-  ///
-  /// Each lane does exactly the scalar formula's IEEE operations in the same order, so the
-  /// result does not depend on where the vector loop ends.
-  @inline(__always)
-  private func update(
-    _ n: Int, _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
-    _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>
-  ) {
-    typealias V = SIMD8<Float>
-    let (decay, l2, beta1, oneMinusBeta1) = (V(repeating: decay), V(repeating: l2), V(repeating: beta1), V(repeating: oneMinusBeta1))
-    let (beta2, oneMinusBeta2, stepSize) = (V(repeating: beta2), V(repeating: oneMinusBeta2), V(repeating: stepSize))
-    let (inverseCorrection2Root, epsilon) = (V(repeating: inverseCorrection2Root), V(repeating: epsilon))
-    var i = 0
-    while i + 8 <= n {
-      let decayed = UnsafeRawPointer(p + i).loadUnaligned(as: V.self) * decay
-      let gi = UnsafeRawPointer(g + i).loadUnaligned(as: V.self) + l2 * decayed
-      let mi = beta1 * UnsafeRawPointer(m + i).loadUnaligned(as: V.self) + oneMinusBeta1 * gi
-      let vi = beta2 * UnsafeRawPointer(v + i).loadUnaligned(as: V.self) + oneMinusBeta2 * gi * gi
-      UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: V.self)
-      UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: V.self)
-      let updated = decayed - stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + epsilon)
-      UnsafeMutableRawPointer(p + i).storeBytes(of: updated, as: V.self)
-      i += 8
-    }
-    while i < n {
-      let decayed = p[i] * self.decay
-      let gi = g[i] + self.l2 * decayed
-      let mi = self.beta1 * m[i] + self.oneMinusBeta1 * gi
-      let vi = self.beta2 * v[i] + self.oneMinusBeta2 * gi * gi
-      m[i] = mi
-      v[i] = vi
-      p[i] = decayed - self.stepSize * mi / (vi.squareRoot() * self.inverseCorrection2Root + self.epsilon)
-      i += 1
-    }
-  }
-
-  /// The AMSGrad variant: the denominator uses the running maximum of the raw second moment.
-  @inline(__always)
-  private func updateAMSGrad(
-    _ n: Int, _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
-    _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>,
-    _ maximum: UnsafeMutablePointer<Float>
-  ) {
-    for i in 0..<n {
-      let decayed = p[i] * decay
-      let gi = g[i] + l2 * decayed
-      let mi = beta1 * m[i] + oneMinusBeta1 * gi
-      let vi = beta2 * v[i] + oneMinusBeta2 * gi * gi
-      let second = max(maximum[i], vi)
-      m[i] = mi
-      v[i] = vi
-      maximum[i] = second
-      p[i] = decayed - stepSize * mi / (second.squareRoot() * inverseCorrection2Root + epsilon)
     }
   }
 }
