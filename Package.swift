@@ -50,7 +50,7 @@ let package = Package(
 
     // Tests.
     .target(name: "TestSupport", dependencies: ["NN", "Datasets"], path: "Sources/TestSupport"),
-    .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "CKernels", "TestSupport"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),

@@ -236,3 +236,18 @@ func medianSeconds(seconds: Double, _ body: () -> Void) -> Double {
   }
   return rounds.sorted()[2]
 }
+
+extension StepBenchmark {
+  /// Milliseconds per update of the MLP's parameters (random gradients) for every optimizer kind.
+  static func optimizerUpdates(seconds: Double = 0.3) -> [(kind: OptimizerKind, milliseconds: Double)] {
+    var rng = SeededGenerator(seed: 4)
+    let model = Sequential(spec: ModelSpec(sizes: sizes), rng: &rng)
+    for parameter in model.parameters {
+      parameter.gradient.apply { _ in rng.nextUniform() - 0.5 }
+    }
+    return OptimizerKind.allCases.map { kind in
+      let optimizer = makeOptimizer(kind, settings: OptimizerSettings())
+      return (kind, medianSeconds(seconds: seconds) { optimizer.step(model.parameters) } * 1e3)
+    }
+  }
+}

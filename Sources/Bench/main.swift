@@ -47,6 +47,9 @@ for threads in [1, 2] {
   print(String(format: "sgemm 1024³, %d thread(s): %.1f GFLOP/s", threads, StepBenchmark.largeGemmGFLOPS(seconds: 1)))
 }
 
+BLAS.setThreads(1)
+let updates = StepBenchmark.optimizerUpdates().map { String(format: "%@ %.3f", $0.kind.rawValue, $0.milliseconds) }
+print("Optimizer update of the MLP's 235k parameters, ms: " + updates.joined(separator: " · "))
 if stepOnly { exit(0) }
 
 print("")

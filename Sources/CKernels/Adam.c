@@ -9,8 +9,8 @@
 #define load8 TT_LOAD8
 #define store8 TT_STORE8
 #define splat8 TT_SPLAT8
-#define sqrt8(x) __builtin_elementwise_sqrt(x)
-#define max8(a, b) __builtin_elementwise_max((a), (b))
+#define sqrt8 TT_SQRT8
+#define max8 TT_MAX8
 #define max1(a, b) __builtin_fmaxf((a), (b))  // maxnum, as max8
 
 // The loop body, shared by every compiled variant. Each lane performs the scalar formula's

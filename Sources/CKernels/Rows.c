@@ -16,7 +16,7 @@ TT_KERNEL(tt_sum_rows, (size_t rows, size_t cols, const float *restrict x, float
 // Every row of out (rows × cols) becomes a copy of v.
 TT_KERNEL(tt_fill_rows, (size_t rows, size_t cols, const float *restrict v, float *restrict out),
           (rows, cols, v, out),
-          for (size_t i = 0; i < rows; i++) memcpy(out + i * cols, v, cols * sizeof(float));)
+          for (size_t i = 0; i < rows; i++) __builtin_memcpy(out + i * cols, v, cols * sizeof(float));)
 
 // out[i] += v[i mod cols]: the row vector v added to every row.
 TT_KERNEL(tt_add_rows, (size_t rows, size_t cols, const float *restrict v, float *restrict out),

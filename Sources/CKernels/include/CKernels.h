@@ -8,6 +8,13 @@
 
 #include <stddef.h>
 
+/// 1 when the kernels run their AVX variant (x86-64 CPUs that have AVX), else 0.
+int tt_kernels_use_avx(void);
+
+/// Turns the AVX variants on (when the CPU has AVX) or off, returning the previous setting.
+/// Results are the same either way; tests use this to check that.
+int tt_kernels_set_avx(int enabled);
+
 /// Coefficients of one Adam/AdamW step (see NN's AdamRule for their meaning).
 typedef struct {
   float decay;          ///< 1 − lr·λ for AdamW, 1 for Adam.
@@ -25,6 +32,38 @@ typedef struct {
 /// When vmax is not NULL, AMSGrad: the denominator uses the running maximum of v, kept in vmax.
 void tt_adam_update(size_t n, float *p, const float *g, float *m, float *v, float *vmax,
                     const tt_adam_coefficients *c);
+
+/// Coefficients of one SGD step.
+typedef struct {
+  float learningRate;  ///< lr.
+  float momentum;      ///< μ.
+  float weightDecay;   ///< Coupled L2 λ.
+} tt_sgd_coefficients;
+
+/// One SGD step over n elements in place (PyTorch's SGD). With a momentum buffer b (not NULL):
+/// heavy-ball momentum, or Nesterov when nesterov is non-zero; first is non-zero on the buffer's
+/// first step, which copies the gradient into it.
+void tt_sgd_update(size_t n, float *p, const float *g, float *b, int first, int nesterov,
+                   const tt_sgd_coefficients *c);
+
+/// One Adagrad step over n elements in place: s is the running sum of squared gradients.
+void tt_adagrad_update(size_t n, float *p, const float *g, float *s, float learningRate,
+                       float weightDecay, float epsilon);
+
+/// Coefficients of one RMSProp step.
+typedef struct {
+  float learningRate;   ///< lr.
+  float alpha;          ///< Smoothing constant α.
+  float oneMinusAlpha;  ///< 1 − α.
+  float epsilon;        ///< ε.
+  float weightDecay;    ///< Coupled L2 λ.
+  float momentum;       ///< μ (used only with a buffer).
+} tt_rmsprop_coefficients;
+
+/// One RMSProp step over n elements in place: v is the mean square; a (centred, or NULL) the mean
+/// gradient; b (momentum, or NULL) the momentum buffer.
+void tt_rmsprop_update(size_t n, float *p, const float *g, float *v, float *a, float *b,
+                       const tt_rmsprop_coefficients *c);
 
 /// out[j] = Σ_i x[i·cols + j] over the rows × cols matrix x, summed row after row.
 void tt_sum_rows(size_t rows, size_t cols, const float *x, float *out);

@@ -1,3 +1,4 @@
+import CKernels
 import Tensor
 
 /// Adagrad (PyTorch's `Adagrad`, lr_decay 0, initial accumulator 0).
@@ -64,11 +65,8 @@ public final class Adagrad: Optimizer {
     gradient.withUnsafeBufferPointer { g in
       value.withUnsafeMutableBufferPointer { p in
         sum.withUnsafeMutableBufferPointer { s in
-          for i in 0..<p.count {
-            let d = g[i] + weightDecay * p[i]
-            s[i] += d * d
-            p[i] -= learningRate * d / (s[i].squareRoot() + epsilon)
-          }
+          guard let pp = p.baseAddress, let gp = g.baseAddress, let sp = s.baseAddress else { return }
+          tt_adagrad_update(p.count, pp, gp, sp, learningRate, weightDecay, epsilon)
         }
       }
     }

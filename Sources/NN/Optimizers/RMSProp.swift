@@ -1,3 +1,4 @@
+import CKernels
 import Tensor
 
 /// RMSProp (PyTorch's `RMSprop`): optional momentum and centring, no bias correction.
@@ -109,41 +110,22 @@ struct RMSPropRule {
       value.count == gradient.count && value.count == state.squareAvg.count, "RMSProp: shape mismatch")
     if centered && state.gradAvg == nil { state.gradAvg = Tensor.zeros(like: value) }
     if momentum > 0 && state.momentumBuffer == nil { state.momentumBuffer = Tensor.zeros(like: value) }
+    var c = tt_rmsprop_coefficients(
+      learningRate: learningRate, alpha: alpha, oneMinusAlpha: oneMinusAlpha, epsilon: epsilon,
+      weightDecay: weightDecay, momentum: momentum)
+    let (centered, usesMomentum) = (self.centered, momentum > 0)
     gradient.withUnsafeBufferPointer { g in
       value.withUnsafeMutableBufferPointer { p in
         state.squareAvg.withUnsafeMutableBufferPointer { v in
           withOptionalMutablePointer(&state.gradAvg) { gradAvg in
             withOptionalMutablePointer(&state.momentumBuffer) { buffer in
-              for i in 0..<p.count {
-                update(&p[i], g[i], &v[i], centered ? gradAvg?.advanced(by: i) : nil,
-                       momentum > 0 ? buffer?.advanced(by: i) : nil)
-              }
+              guard let pp = p.baseAddress, let gp = g.baseAddress, let vp = v.baseAddress else { return }
+              tt_rmsprop_update(
+                p.count, pp, gp, vp, centered ? gradAvg : nil, usesMomentum ? buffer : nil, &c)
             }
           }
         }
       }
-    }
-  }
-
-  /// The rule for one element; `gradAvg` and `buffer` point at its centring and momentum state when used.
-  @inline(__always)
-  private func update(
-    _ p: inout Float, _ gradient: Float, _ v: inout Float,
-    _ gradAvg: UnsafeMutablePointer<Float>?, _ buffer: UnsafeMutablePointer<Float>?
-  ) {
-    let g = gradient + weightDecay * p
-    v = alpha * v + oneMinusAlpha * g * g
-    var meanSquare = v
-    if let gradAvg {
-      gradAvg.pointee = alpha * gradAvg.pointee + oneMinusAlpha * g
-      meanSquare = max(0, v - gradAvg.pointee * gradAvg.pointee)
-    }
-    let ratio = g / (meanSquare.squareRoot() + epsilon)
-    if let buffer {
-      buffer.pointee = momentum * buffer.pointee + ratio
-      p -= learningRate * buffer.pointee
-    } else {
-      p -= learningRate * ratio
     }
   }
 }

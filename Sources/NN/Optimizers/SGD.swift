@@ -1,3 +1,4 @@
+import CKernels
 import Tensor
 
 /// Stochastic gradient descent, plain or with heavy-ball or Nesterov momentum (PyTorch's `SGD`, dampening 0).
@@ -93,19 +94,14 @@ struct SGDRule {
     precondition(
       state.momentumBuffer.map { $0.count == value.count } ?? true,
       "SGD: momentum buffer does not match \(value.shape)")
-    let (lr, mu, lambda, nesterov) = (learningRate, momentum, weightDecay, self.nesterov)
-    let usesMomentum = self.usesMomentum
+    var c = tt_sgd_coefficients(learningRate: learningRate, momentum: momentum, weightDecay: weightDecay)
+    let (usesMomentum, nesterov) = (self.usesMomentum, self.nesterov)
     gradient.withUnsafeBufferPointer { g in
       value.withUnsafeMutableBufferPointer { p in
         withOptionalMutablePointer(&state.momentumBuffer) { buffer in
-          for i in 0..<p.count {
-            var d = g[i] + lambda * p[i]
-            if usesMomentum, let b = buffer {
-              b[i] = isFirst ? d : mu * b[i] + d
-              d = nesterov ? d + mu * b[i] : b[i]
-            }
-            p[i] -= lr * d
-          }
+          guard let pp = p.baseAddress, let gp = g.baseAddress else { return }
+          tt_sgd_update(
+            p.count, pp, gp, usesMomentum ? buffer : nil, isFirst ? 1 : 0, nesterov ? 1 : 0, &c)
         }
       }
     }
