@@ -41,6 +41,20 @@ enum StepBenchmark {
       flopsPerStep: flops(batch: batch))
   }
 
+  /// Seconds per step's GEMMs with a pool of inputs and with one cache-hot input, alternating rounds.
+  static func gemmPoolEffect(batch: Int, seconds: Double = 1.0, rounds: Int = 9) -> (pooled: Double, hot: Double) {
+    var pooled = gemmBody(batch: batch)
+    var hot = gemmBody(batch: batch, pooled: false)
+    let perRoundPooled = calibrate(seconds: seconds / Double(2 * rounds), &pooled)
+    let perRoundHot = calibrate(seconds: seconds / Double(2 * rounds), &hot)
+    var pooledTimes: [Double] = [], hotTimes: [Double] = []
+    for _ in 0..<rounds {
+      pooledTimes.append(secondsPerCall(perRoundPooled, &pooled))
+      hotTimes.append(secondsPerCall(perRoundHot, &hot))
+    }
+    return (median(pooledTimes), median(hotTimes))
+  }
+
   /// GEMM FLOPs per step: forward and weight gradient for every layer, input gradient for all but the first.
   static func flops(batch: Int) -> Double {
     var total = 0.0
@@ -108,8 +122,8 @@ enum StepBenchmark {
   }
 
   /// One step's worth of sgemm calls alone per call.
-  static func gemmBody(batch: Int) -> () -> Void {
-    let calls = gemmCalls(batch: batch)
+  static func gemmBody(batch: Int, pooled: Bool = true) -> () -> Void {
+    let calls = gemmCalls(batch: batch, pooled: pooled)
     return {
       for index in calls.indices { calls[index].run() }
     }
@@ -139,8 +153,9 @@ enum StepBenchmark {
 
   /// The step's sgemm calls in its order: forward layer by layer (β = 1 onto the bias), then
   /// backward from the last layer, weight gradient then input gradient (none for the first layer).
-  /// The first layer's input cycles through a pool of the step benchmark's size, as in the step.
-  static func gemmCalls(batch: Int) -> [GemmCall] {
+  /// The first layer's input cycles through a pool of the step benchmark's size, as in the step
+  /// (or, with `pooled` false, stays one cache-hot batch).
+  static func gemmCalls(batch: Int, pooled: Bool = true) -> [GemmCall] {
     var rng = SeededGenerator(seed: 2)
     func random(_ shape: [Int]) -> Tensor {
       Tensor(shape: shape, storage: (0..<shape.reduce(1, *)).map { _ in rng.nextUniform() })
@@ -153,7 +168,7 @@ enum StepBenchmark {
     }
     let b = Buffers()
     let layerCount = sizes.count - 1
-    let poolSize = max(4, (16 << 20) / (batch * sizes[0] * 4))
+    let poolSize = pooled ? max(4, (16 << 20) / (batch * sizes[0] * 4)) : 1
     b.pool = (0..<poolSize).map { _ in random([batch, sizes[0]]) }
     for i in 0..<layerCount {
       b.x.append(random([batch, sizes[i]]))

@@ -41,6 +41,9 @@ for threads in threadCounts {
   print("Step phases, batch 128, \(threads) thread(s), ms: " + parts.joined(separator: " · "))
   let shapes = StepBenchmark.gemmShapes(batch: 128).map { String(format: "%@ %.3f", $0.name, $0.milliseconds) }
   print("  its sgemm calls alone, ms: " + shapes.joined(separator: " · "))
+  let effect = StepBenchmark.gemmPoolEffect(batch: 128)
+  print(String(format: "  GEMM alone with the pool of inputs %.3f ms, with one cache-hot input %.3f ms (×%.3f)",
+               effect.pooled * 1e3, effect.hot * 1e3, effect.pooled / effect.hot))
 }
 for threads in [1, 2] {
   BLAS.setThreads(threads)
