@@ -8,7 +8,11 @@ enum Gzip {
   }
 
   /// Inflates every gzip member in `bytes`; throws a `DatasetError` naming `file` if truncated or corrupt.
-  static func decompress(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+  ///
+  /// zlib counts input in 32-bit `uInt`s, so the input is fed in pieces of at most `piece` bytes
+  /// (the largest `uInt` unless a test asks for less): files over 4 GiB decompress too.
+  static func decompress(_ bytes: [UInt8], file: String, piece: Int = Int(uInt.max)) throws -> [UInt8] {
+    precondition(piece > 0, "gzip input pieces must be positive")
     var output: [UInt8] = []
     output.reserveCapacity(sizeHint(bytes))
     var stream = z_stream()
@@ -19,19 +23,46 @@ enum Gzip {
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     try bytes.withUnsafeBufferPointer { input in
       guard let base = input.baseAddress else { return }
-      stream.next_in = UnsafeMutablePointer(mutating: base)
-      stream.avail_in = uInt(input.count)
-      try inflateAll(&stream, chunk: &chunk, into: &output, file: file)
+      var feed = Feed(base: base, count: input.count, piece: piece)
+      try inflateAll(&stream, feed: &feed, chunk: &chunk, into: &output, file: file)
     }
     return output
   }
 
+  /// The compressed input, handed to zlib a piece at a time.
+  private struct Feed {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let piece: Int
+    /// Bytes handed to zlib so far (some may still be in `avail_in`).
+    var fed = 0
+
+    /// Hands zlib the next piece when it has used up the last one.
+    mutating func refill(_ stream: inout z_stream) {
+      guard stream.avail_in == 0, fed < count else { return }
+      let n = Swift.min(count - fed, piece)
+      stream.next_in = UnsafeMutablePointer(mutating: base + fed)
+      stream.avail_in = uInt(n)
+      fed += n
+    }
+
+    /// Restarts the input at the first byte zlib has not used (after a member's end).
+    mutating func rewind(_ stream: inout z_stream) -> (position: Int, remaining: Int) {
+      let position = fed - Int(stream.avail_in)
+      fed = position
+      stream.avail_in = 0
+      return (position, count - position)
+    }
+  }
+
   /// Runs inflate until the input is used up, restarting for each concatenated gzip member.
   private static func inflateAll(
-    _ stream: inout z_stream, chunk: inout [UInt8], into output: inout [UInt8], file: String
+    _ stream: inout z_stream, feed: inout Feed, chunk: inout [UInt8], into output: inout [UInt8],
+    file: String
   ) throws {
     let chunkCount = chunk.count
     while true {
+      feed.refill(&stream)
       let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
         stream.next_out = buffer.baseAddress
         stream.avail_out = uInt(chunkCount)
@@ -42,9 +73,12 @@ enum Gzip {
       switch status {
       case Z_OK:
         continue
+      case Z_BUF_ERROR where stream.avail_in == 0 && feed.fed < feed.count:
+        continue  // zlib wants the next piece
       case Z_STREAM_END:
         // Another gzip member may follow; anything else after the end (e.g. zero padding) is ignored, as gzip does.
-        guard stream.avail_in >= 2, stream.next_in[0] == 0x1f, stream.next_in[1] == 0x8b else { return }
+        let (position, remaining) = feed.rewind(&stream)
+        guard remaining >= 2, feed.base[position] == 0x1f, feed.base[position + 1] == 0x8b else { return }
         guard inflateReset(&stream) == Z_OK else { throw corrupt(file, "cannot restart zlib") }
       case Z_BUF_ERROR:
         throw DatasetError(
