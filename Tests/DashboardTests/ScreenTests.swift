@@ -16,6 +16,19 @@ import Testing
     #expect(limited.lines == [" abc  "])
   }
 
+  @Test func combiningMarksTakeNoColumnOfTheirOwn() {
+    // "é" written as e + U+0301 (decomposed), and "q̃" (no precomposed form): one column each, as
+    // `String.count` (which layout uses) counts them, so what follows stays in its column.
+    var screen = Screen(width: 8, height: 1)
+    let text = "ae\u{301}q\u{303}|"
+    let next = screen.put(text, x: 0, y: 0)
+    #expect(next == text.count)
+    #expect(next == 4)
+    #expect(screen.lines == ["aéq|    "])
+    #expect(screen.cell(x: 1, y: 0).scalar == "\u{E9}")  // composed to the single scalar é
+    #expect(screen.cell(x: 3, y: 0).character == "|")
+  }
+
   @Test func fillCoversTheRectangleClipped() {
     var screen = Screen(width: 4, height: 3)
     screen.fill(Rect(x: 2, y: 1, width: 5, height: 5), character: "#", style: Style(.blue))

@@ -38,11 +38,15 @@ struct DashboardEndToEndTests {
     defer { t.kill() }
     try startDashboard(t)
 
-    // The header, the box drawing and braille charts appear.
-    var r = t.waitFor { $0.contains("RUNNING") && brailleCount($0) > 40 }
+    // The header, the box drawing and braille charts appear. A capture can catch the terminal
+    // half-way through drawing a frame, so wait for a frame that shows everything.
+    let parts = ["traintop · digits", "adam lr 1.0e-3", "Loss", "Accuracy", "Learning rate", "Gradient norm",
+                 "Early stopping", "Events", "┌", "┘", "q quit"]
+    var r = t.waitFor { screen in
+      screen.contains("RUNNING") && brailleCount(screen) > 40 && parts.allSatisfy { screen.contains($0) }
+    }
     #expect(r.ok, "dashboard did not come up:\n\(r.screen)")
-    for text in ["traintop · digits", "adam lr 1.0e-3", "Loss", "Accuracy", "Learning rate", "Gradient norm",
-                 "Early stopping", "Events", "┌", "┘", "q quit"] {
+    for text in parts {
       #expect(r.screen.contains(text), "missing \(text)")
     }
 

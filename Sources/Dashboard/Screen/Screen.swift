@@ -1,3 +1,5 @@
+import Foundation
+
 /// A grid of cells: what one frame of the dashboard looks like, as a plain value.
 ///
 /// Every drawing call clips to the grid, so panes never need to check bounds.
@@ -44,16 +46,21 @@ public struct Screen: Equatable, Sendable {
 
   /// Writes `text` from (x, y) to the right, clipped to the screen and to `maxWidth` columns.
   ///
-  /// Each Unicode scalar takes one column (the dashboard only writes single-width characters).
+  /// Each character (grapheme) takes one column, as layout counts them (`String.count`): text is
+  /// composed first (NFC), and a character that is still several scalars, such as a letter with a
+  /// combining mark that has no precomposed form, keeps its base scalar.
   /// - Returns: the column after the last character written (or that would have been).
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max) -> Int {
     var column = x
     let limit = maxWidth == .max ? Int.max : x + max(0, maxWidth)
     let onRow = y >= 0 && y < height
-    for scalar in text.unicodeScalars {
+    let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    for character in composed {
       if column >= limit { break }
-      if onRow, column >= 0, column < width { cells[y * width + column] = Cell(scalar: scalar, style: style) }
+      if onRow, column >= 0, column < width {
+        cells[y * width + column] = Cell(scalar: character.unicodeScalars.first ?? " ", style: style)
+      }
       column += 1
     }
     return column
