@@ -67,58 +67,68 @@ enum StepBenchmark {
 
   /// One full training step per call (forward, loss, backward, Adam) on a cycled pool of batches.
   static func stepBody(batch: Int) -> () -> Void {
-    var rng = SeededGenerator(seed: 1)
-    let spec = ModelSpec(sizes: sizes)
-    let model = Sequential(spec: spec, rng: &rng)
-    let optimizer = makeOptimizer(.adam, settings: OptimizerSettings())
-    let loss = LossKind.crossEntropy.makeLoss(labelSmoothing: 0)
-    // A pool of batches (16 MB at batch 128), cycled: each step sees a batch that is not in cache,
-    // as in real training, rather than the same one over and over.
-    let poolSize = max(4, (16 << 20) / (batch * sizes[0] * 4))
-    let pool = (0..<poolSize).map { _ in
-      Tensor(shape: [batch, sizes[0]], storage: (0..<(batch * sizes[0])).map { _ in rng.nextUniform() })
-    }
-    let labels = (0..<batch).map { _ in Int32(rng.nextInt(below: 10)) }
-    var gradient = Tensor(shape: [0, 0])
-    var next = 0
-    return {
-      let inputs = pool[next]
-      next = (next + 1) % poolSize
-      let output = model.forward(inputs, mode: .training, rng: &rng)
-      _ = loss.evaluate(output, .classes(labels), gradient: &gradient)
-      model.backward(lossGradient: gradient)
-      optimizer.step(model.parameters)
-    }
+    let rig = StepRig(batch: batch)
+    return { rig.step() }
   }
 
   /// Milliseconds per step spent in forward, loss, backward and the optimizer (means over `steps`).
   static func phases(batch: Int, steps: Int = 400) -> [(name: String, milliseconds: Double)] {
-    var rng = SeededGenerator(seed: 1)
-    let model = Sequential(spec: ModelSpec(sizes: sizes), rng: &rng)
-    let optimizer = makeOptimizer(.adam, settings: OptimizerSettings())
-    let loss = LossKind.crossEntropy.makeLoss(labelSmoothing: 0)
-    let poolSize = max(4, (16 << 20) / (batch * sizes[0] * 4))
-    let pool = (0..<poolSize).map { _ in
-      Tensor(shape: [batch, sizes[0]], storage: (0..<(batch * sizes[0])).map { _ in rng.nextUniform() })
-    }
-    let labels = (0..<batch).map { _ in Int32(rng.nextInt(below: 10)) }
-    var gradient = Tensor(shape: [0, 0])
+    let rig = StepRig(batch: batch)
     var totals = [UInt64](repeating: 0, count: 4)
     for step in 0..<(steps + 20) {
-      let t0 = DispatchTime.now().uptimeNanoseconds
-      let output = model.forward(pool[step % poolSize], mode: .training, rng: &rng)
-      let t1 = DispatchTime.now().uptimeNanoseconds
-      _ = loss.evaluate(output, .classes(labels), gradient: &gradient)
-      let t2 = DispatchTime.now().uptimeNanoseconds
-      model.backward(lossGradient: gradient)
-      let t3 = DispatchTime.now().uptimeNanoseconds
-      optimizer.step(model.parameters)
-      let t4 = DispatchTime.now().uptimeNanoseconds
-      if step >= 20 {  // after a warm-up
-        for (i, d) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3].enumerated() { totals[i] += d }
+      var last = DispatchTime.now().uptimeNanoseconds
+      rig.step { phase in
+        let now = DispatchTime.now().uptimeNanoseconds
+        if step >= 20 { totals[phase] += now - last }  // after a warm-up
+        last = now
       }
     }
     return zip(["forward", "loss", "backward", "optimizer"], totals).map { ($0, Double($1) / Double(steps) / 1e6) }
+  }
+
+  /// Batches in a pool of about 16 MB (at least 4): cycled, so each step's input is not in cache,
+  /// as in real training, rather than the same batch over and over.
+  static func poolSize(batch: Int) -> Int { max(4, (16 << 20) / (batch * sizes[0] * 4)) }
+
+  /// `count` tensors of `shape` with uniform random values in [0, 1).
+  static func randomTensors(_ count: Int, _ shape: [Int], rng: inout SeededGenerator) -> [Tensor] {
+    (0..<count).map { _ in
+      Tensor(shape: shape, storage: (0..<shape.reduce(1, *)).map { _ in rng.nextUniform() })
+    }
+  }
+
+  /// The bare step's state: the MLP, Adam, the loss and a pool of random batches with fixed labels.
+  final class StepRig {
+    var rng: SeededGenerator
+    let model: Sequential
+    let optimizer = makeOptimizer(.adam, settings: OptimizerSettings())
+    let loss = LossKind.crossEntropy.makeLoss(labelSmoothing: 0)
+    let pool: [Tensor]
+    let labels: [Int32]
+    var gradient = Tensor(shape: [0, 0])
+    var next = 0
+
+    init(batch: Int) {
+      var rng = SeededGenerator(seed: 1)
+      model = Sequential(spec: ModelSpec(sizes: sizes), rng: &rng)
+      pool = randomTensors(poolSize(batch: batch), [batch, sizes[0]], rng: &rng)
+      labels = (0..<batch).map { _ in Int32(rng.nextInt(below: 10)) }
+      self.rng = rng
+    }
+
+    /// One step on the next pooled batch; `phaseEnded(i)` follows forward, loss, backward and the update.
+    func step(_ phaseEnded: (Int) -> Void = { _ in }) {
+      let inputs = pool[next]
+      next = (next + 1) % pool.count
+      let output = model.forward(inputs, mode: .training, rng: &rng)
+      phaseEnded(0)
+      _ = loss.evaluate(output, .classes(labels), gradient: &gradient)
+      phaseEnded(1)
+      model.backward(lossGradient: gradient)
+      phaseEnded(2)
+      optimizer.step(model.parameters)
+      phaseEnded(3)
+    }
   }
 
   /// One step's worth of sgemm calls alone per call.
@@ -157,9 +167,7 @@ enum StepBenchmark {
   /// (or, with `pooled` false, stays one cache-hot batch).
   static func gemmCalls(batch: Int, pooled: Bool = true) -> [GemmCall] {
     var rng = SeededGenerator(seed: 2)
-    func random(_ shape: [Int]) -> Tensor {
-      Tensor(shape: shape, storage: (0..<shape.reduce(1, *)).map { _ in rng.nextUniform() })
-    }
+    func random(_ shape: [Int]) -> Tensor { randomTensors(1, shape, rng: &rng)[0] }
     final class Buffers {
       var pool: [Tensor] = []
       var next = 0
@@ -168,8 +176,8 @@ enum StepBenchmark {
     }
     let b = Buffers()
     let layerCount = sizes.count - 1
-    let poolSize = pooled ? max(4, (16 << 20) / (batch * sizes[0] * 4)) : 1
-    b.pool = (0..<poolSize).map { _ in random([batch, sizes[0]]) }
+    let poolSize = pooled ? poolSize(batch: batch) : 1
+    b.pool = randomTensors(poolSize, [batch, sizes[0]], rng: &rng)
     for i in 0..<layerCount {
       b.x.append(random([batch, sizes[i]]))
       b.w.append(random([sizes[i + 1], sizes[i]]))
@@ -202,8 +210,7 @@ enum StepBenchmark {
   static func largeGemmGFLOPS(seconds: Double) -> Double {
     var rng = SeededGenerator(seed: 3)
     let n = 1024
-    let a = Tensor(shape: [n, n], storage: (0..<(n * n)).map { _ in rng.nextUniform() })
-    let b = Tensor(shape: [n, n], storage: (0..<(n * n)).map { _ in rng.nextUniform() })
+    let (a, b) = (randomTensors(1, [n, n], rng: &rng)[0], randomTensors(1, [n, n], rng: &rng)[0])
     var c = Tensor(shape: [n, n])
     let t = medianSeconds(seconds: seconds) { Tensor.gemm(a, b, into: &c) }
     return 2 * Double(n * n * n) / t / 1e9

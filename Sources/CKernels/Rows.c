@@ -17,12 +17,3 @@ TT_KERNEL(tt_sum_rows, (size_t rows, size_t cols, const float *restrict x, float
 TT_KERNEL(tt_fill_rows, (size_t rows, size_t cols, const float *restrict v, float *restrict out),
           (rows, cols, v, out),
           for (size_t i = 0; i < rows; i++) __builtin_memcpy(out + i * cols, v, cols * sizeof(float));)
-
-// out[i] += v[i mod cols]: the row vector v added to every row.
-TT_KERNEL(tt_add_rows, (size_t rows, size_t cols, const float *restrict v, float *restrict out),
-          (rows, cols, v, out),
-          for (size_t i = 0; i < rows; i++) {
-            float *row = out + i * cols;
-            for (size_t j = 0; j < cols; j++) row[j] += v[j];
-          })
-

@@ -77,18 +77,6 @@ extension Tensor {
     }
   }
 
-  /// Adds the row vector `vector` (`columns` elements) to every row (broadcast over the batch).
-  public mutating func addRowVector(_ vector: Tensor) {
-    let (rowCount, cols) = (rows, columns)
-    precondition(vector.count == cols, "addRowVector: vector of \(vector.count) for \(cols) columns")
-    vector.withUnsafeBufferPointer { v in
-      withUnsafeMutableBufferPointer { p in
-        guard let vp = v.baseAddress, let pp = p.baseAddress else { return }
-        tt_add_rows(rowCount, cols, vp, pp)
-      }
-    }
-  }
-
   /// Sets every row to `vector` (`columns` elements): a broadcast, e.g. a bias before a `gemm` with β = 1.
   public mutating func fillRows(with vector: Tensor) {
     let (rowCount, cols) = (rows, columns)

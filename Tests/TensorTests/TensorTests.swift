@@ -54,8 +54,13 @@ private func values(_ n: Int, seed: UInt64) -> [Float] {
 @Suite struct ElementwiseTests {
   @Test func broadcastRowVector() {
     var x = Tensor(shape: [2, 3], storage: [1, 2, 3, 4, 5, 6])
-    x.addRowVector(Tensor([10, 20, 30]))
-    #expect(x.storage == [11, 22, 33, 14, 25, 36])
+    x.fillRows(with: Tensor([10, 20, 30]))
+    #expect(x.storage == [10, 20, 30, 10, 20, 30])
+    // The bias-then-gemm pattern of Dense: b + x·Wᵀ with β = 1.
+    let input = Tensor(shape: [2, 2], storage: [1, 2, 3, 4])
+    let weight = Tensor(shape: [3, 2], storage: [1, 0, 0, 1, 1, 1])
+    Tensor.gemm(input, weight, transposeB: true, into: &x, beta: 1)
+    #expect(x.storage == [11, 22, 33, 13, 24, 37])
   }
 
   @Test func reductions() {

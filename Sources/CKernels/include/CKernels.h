@@ -71,7 +71,4 @@ void tt_sum_rows(size_t rows, size_t cols, const float *x, float *out);
 /// Sets every row of the rows × cols matrix out to the vector v (cols elements).
 void tt_fill_rows(size_t rows, size_t cols, const float *v, float *out);
 
-/// Adds the vector v (cols elements) to every row of the rows × cols matrix out.
-void tt_add_rows(size_t rows, size_t cols, const float *v, float *out);
-
 #endif
