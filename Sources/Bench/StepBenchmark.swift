@@ -27,32 +27,27 @@ enum StepBenchmark {
   /// Measures batch size `batch`: step and GEMM-only rounds alternate (this VM's speed drifts),
   /// and each figure is the median over `rounds` rounds of about `seconds`/`rounds` each.
   static func run(batch: Int, seconds: Double = 2.0, rounds: Int = 9) -> Row {
-    var step = stepBody(batch: batch)
-    var gemm = gemmBody(batch: batch)
-    let perRoundStep = calibrate(seconds: seconds / Double(2 * rounds), &step)
-    let perRoundGemm = calibrate(seconds: seconds / Double(2 * rounds), &gemm)
-    var stepTimes: [Double] = [], gemmTimes: [Double] = []
-    for _ in 0..<rounds {
-      stepTimes.append(secondsPerCall(perRoundStep, &step))
-      gemmTimes.append(secondsPerCall(perRoundGemm, &gemm))
-    }
-    return Row(
-      batch: batch, stepSeconds: median(stepTimes), gemmSeconds: median(gemmTimes),
-      flopsPerStep: flops(batch: batch))
+    let (step, gemm) = alternate(stepBody(batch: batch), gemmBody(batch: batch), seconds: seconds, rounds: rounds)
+    return Row(batch: batch, stepSeconds: step, gemmSeconds: gemm, flopsPerStep: flops(batch: batch))
   }
 
   /// Seconds per step's GEMMs with a pool of inputs and with one cache-hot input, alternating rounds.
   static func gemmPoolEffect(batch: Int, seconds: Double = 1.0, rounds: Int = 9) -> (pooled: Double, hot: Double) {
-    var pooled = gemmBody(batch: batch)
-    var hot = gemmBody(batch: batch, pooled: false)
-    let perRoundPooled = calibrate(seconds: seconds / Double(2 * rounds), &pooled)
-    let perRoundHot = calibrate(seconds: seconds / Double(2 * rounds), &hot)
-    var pooledTimes: [Double] = [], hotTimes: [Double] = []
+    alternate(gemmBody(batch: batch), gemmBody(batch: batch, pooled: false), seconds: seconds, rounds: rounds)
+  }
+
+  /// Median seconds per call of `a` and of `b`, timed in alternating rounds (about `seconds` in all).
+  static func alternate(
+    _ a: () -> Void, _ b: () -> Void, seconds: Double, rounds: Int
+  ) -> (Double, Double) {
+    let perRoundA = calibrate(seconds: seconds / Double(2 * rounds), a)
+    let perRoundB = calibrate(seconds: seconds / Double(2 * rounds), b)
+    var timesA: [Double] = [], timesB: [Double] = []
     for _ in 0..<rounds {
-      pooledTimes.append(secondsPerCall(perRoundPooled, &pooled))
-      hotTimes.append(secondsPerCall(perRoundHot, &hot))
+      timesA.append(secondsPerCall(perRoundA, a))
+      timesB.append(secondsPerCall(perRoundB, b))
     }
-    return (median(pooledTimes), median(hotTimes))
+    return (median(timesA), median(timesB))
   }
 
   /// GEMM FLOPs per step: forward and weight gradient for every layer, input gradient for all but the first.
@@ -218,7 +213,7 @@ enum StepBenchmark {
 }
 
 /// Warms `body` up, then returns how many calls take about `seconds`.
-func calibrate(seconds: Double, _ body: inout () -> Void) -> Int {
+func calibrate(seconds: Double, _ body: () -> Void) -> Int {
   for _ in 0..<3 { body() }
   let start = DispatchTime.now().uptimeNanoseconds
   var calls = 0
@@ -230,7 +225,7 @@ func calibrate(seconds: Double, _ body: inout () -> Void) -> Int {
 }
 
 /// Seconds per call of `calls` back-to-back calls of `body`.
-func secondsPerCall(_ calls: Int, _ body: inout () -> Void) -> Double {
+func secondsPerCall(_ calls: Int, _ body: () -> Void) -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
   for _ in 0..<calls { body() }
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(calls)
@@ -239,24 +234,10 @@ func secondsPerCall(_ calls: Int, _ body: inout () -> Void) -> Double {
 /// The median of `values` (the upper one of an even count).
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-/// Runs `body` repeatedly: a warm-up, then 5 rounds of about `seconds`/5 each; the median seconds per call.
+/// Median seconds per call of `body` over 5 rounds of about `seconds`/5 each (after a warm-up).
 func medianSeconds(seconds: Double, _ body: () -> Void) -> Double {
-  for _ in 0..<3 { body() }
-  let start = DispatchTime.now().uptimeNanoseconds
-  var calibration = 0
-  while Double(DispatchTime.now().uptimeNanoseconds - start) < seconds * 1e8 {
-    body()
-    calibration += 1
-  }
-  let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-  let perRound = max(1, Int(Double(calibration) * (seconds / 5) / elapsed))
-  var rounds: [Double] = []
-  for _ in 0..<5 {
-    let t0 = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<perRound { body() }
-    rounds.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 / Double(perRound))
-  }
-  return rounds.sorted()[2]
+  let perRound = calibrate(seconds: seconds / 5, body)
+  return median((0..<5).map { _ in secondsPerCall(perRound, body) })
 }
 
 extension StepBenchmark {
