@@ -149,7 +149,7 @@ public final class RunLog: Sendable {
   }
 
   /// Writes one event to events.jsonl at once.
-  public func appendEvent(_ event: TrainingEvent) throws {
+  public func appendEvent(_ event: EventRecord) throws {
     var line = try TrainingJSON.encoder().encode(event)
     line.append(UInt8(ascii: "\n"))
     try state.withLock { state in

@@ -21,20 +21,13 @@ extension Trainer {
   /// The metadata key holding `ResumeState` JSON.
   static let resumeKey = "traintop.resume"
 
-  /// Writes a checkpoint (model, optimizer state and resume state) atomically.
-  func saveCheckpoint(
-    kind: CheckpointKind, to path: String? = nil, announce: Bool, source: CommandSource? = nil
-  ) {
-    let url = path.map { URL(fileURLWithPath: $0) } ?? runLog?.checkpointURL(kind)
-    guard let url else {
-      if announce { log(.rejected, "save: no run directory and no path given", source: source) }
-      return
-    }
+  /// Writes the run's `best` or `last` checkpoint atomically; a failure becomes an event.
+  func saveCheckpoint(_ kind: CheckpointKind) {
+    guard let url = runLog?.checkpointURL(kind) else { return }
     do {
       try makeCheckpoint().save(to: url)
-      if announce { log(.checkpoint, "checkpoint saved to \(url.path)", source: source) }
     } catch {
-      log(.rejected, "checkpoint not saved: \(error)", source: source)
+      record(.failure("\(kind.rawValue) checkpoint not saved: \(error)"))
     }
   }
 
@@ -75,7 +68,7 @@ extension Trainer {
     accumulator.pausedSeconds = 0
     epochMetrics = state.epochs
     learningRateChanges = state.learningRateChanges
-    log(.info, "resumed at epoch \(progress.epoch + 1), step \(progress.step)")
+    record(.resumedFromCheckpoint(epoch: progress.epoch, step: progress.step))
   }
 }
 

@@ -1,6 +1,11 @@
 import Foundation
 import NN
 
+/// Why a command was refused; nothing changed.
+struct CommandRejection: Error {
+  let reason: String
+}
+
 extension Trainer {
   /// Applies every queued command, in order.
   func applyQueuedCommands() {
@@ -9,109 +14,111 @@ extension Trainer {
     }
   }
 
-  /// Applies one command (between two steps) and records it as an event; rejects invalid values.
+  /// Applies one command (between two steps) and records what changed as an event.
   public func apply(_ command: TrainerCommand, source: CommandSource) {
-    if let reason = rejection(for: command) {
-      log(.rejected, "\(command.name) rejected: \(reason)", source: source)
-      return
-    }
-    switch command {
-    case .pause, .resume, .step, .stop:
-      applyControl(command, source: source)
-    case .setLearningRate(let change):
-      applyLearningRate(change, source: source)
-    case .setOptimizer(let kind):
-      applyOptimizer(kind, source: source)
-    case .setSchedule(let name):
-      applySchedule(name, source: source)
-    case .saveCheckpoint(let path):
-      // Without a path: checkpoints/step-N.safetensors, so a manual save is never overwritten.
-      let named = runLog?.directory.appendingPathComponent("checkpoints/step-\(progress.step).safetensors").path
-      saveCheckpoint(kind: .last, to: path ?? named, announce: true, source: source)
-    default:
-      applySetting(command, source: source)
+    switch change(for: command) {
+    case .success(let detail?): record(detail, source: source)
+    case .success(nil): break
+    case .failure(let rejection): record(.rejected(command: command.name, reason: rejection.reason), source: source)
     }
     publish(force: true)
   }
 
-  /// Why `command` cannot be applied, or nil if it can.
-  func rejection(for command: TrainerCommand) -> String? {
+  /// Applies `command`; returns what changed (nil: nothing to report) or why it was refused.
+  func change(for command: TrainerCommand) -> Result<EventDetail?, CommandRejection> {
     switch command {
-    case .setLearningRate(.absolute(let v)) where !(v.isFinite && v > 0):
-      return "learning rate must be a positive number, got \(v)"
-    case .setLearningRate(.scale(let f)) where !(f.isFinite && f > 0):
-      return "scale factor must be a positive number, got \(f)"
-    case .setMomentum(let v) where !(v >= 0 && v < 1):
-      return "momentum must be in [0, 1), got \(v)"
-    case .setBeta1(let v), .setBeta2(let v):
-      return (v >= 0 && v < 1) ? nil : "beta must be in [0, 1), got \(v)"
-    case .setWeightDecay(let v), .setL1(let v), .setL2(let v):
-      return (v.isFinite && v >= 0) ? nil : "must be a non-negative number, got \(v)"
-    case .setGradientClip(let v?), .setGradientClipValue(let v?):
-      return (v.isFinite && v > 0) ? nil : "clip threshold must be positive, got \(v)"
-    case .setPatience(let p) where p < 0:
-      return "patience must be ≥ 0, got \(p)"
-    case .step where status != .paused:
-      return "single step only while paused"
-    default:
-      return nil
-    }
-  }
-
-  /// Pause, resume, single step and stop.
-  func applyControl(_ command: TrainerCommand, source: CommandSource) {
-    switch command {
-    case .pause where status == .running:
+    case .pause:
+      guard status == .running else { return .success(nil) }
       status = .paused
-      log(.command, "paused", source: source)
-    case .resume where status == .paused:
+      return .success(.paused)
+    case .resume:
+      guard status == .paused else { return .success(nil) }
       status = .running
-      log(.command, "resumed", source: source)
+      return .success(.resumed)
     case .step:
+      guard status == .paused else { return .failure(CommandRejection(reason: "single step only while paused")) }
       pendingSteps += 1
-      log(.command, "single step", source: source)
+      return .success(.singleStep)
     case .stop(let reason):
       stopReason = reason
-      log(.command, "stop requested (\(reason.rawValue))", source: source)
-    default:
-      break
+      return .success(.stopRequested(reason))
+    case .set(let knob, let value):
+      if let reason = knob.violation(value) { return .failure(CommandRejection(reason: reason)) }
+      return .success(set(knob, to: value))
+    case .scaleLearningRate(let factor):
+      return scaleLearningRate(by: factor)
+    case .setOptimizer(let kind):
+      return .success(switchOptimizer(to: kind))
+    case .setSchedule(let name):
+      return .success(switchSchedule(to: name))
+    case .saveCheckpoint(let path):
+      return saveRequested(to: path)
     }
   }
 
-  /// Sets or scales the learning rate: the schedule is rescaled so its curve continues from the new value.
-  func applyLearningRate(_ change: LearningRateChange, source: CommandSource) {
-    let old = schedule.rate(atStep: progress.step)
-    let new: Double
-    switch change {
-    case .absolute(let v): new = v
-    case .scale(let f): new = old * f
+  /// The current value of `knob` (nil: off).
+  public func value(of knob: Hyperparameter) -> Double? {
+    switch knob {
+    case .learningRate: schedule.rate(atStep: progress.step)
+    case .momentum: optimizer.settings.momentum
+    case .beta1: optimizer.settings.beta1
+    case .beta2: optimizer.settings.beta2
+    case .weightDecay: optimizer.settings.weightDecay
+    case .l1: regularization.l1
+    case .l2: regularization.l2
+    case .clipNorm: regularization.clipNorm
+    case .clipValue: regularization.clipValue
+    case .patience: earlyStoppingIsOn ? Double(earlyStopping.patience) : 0
     }
-    guard new.isFinite, new > 0, (new / max(old, .leastNormalMagnitude)).isFinite else {
-      log(.rejected, "lr rejected: \(formatRate(old)) → \(new) is not a usable rate", source: source)
-      return
+  }
+
+  /// Sets a valid value and returns the change. A new learning rate rescales the schedule so
+  /// its curve continues from it; patience 0 turns early stopping off.
+  func set(_ knob: Hyperparameter, to value: Double?) -> EventDetail {
+    let old = self.value(of: knob)
+    switch knob {
+    case .learningRate:
+      let rate = value ?? old ?? 0
+      schedule.rescale(to: rate, atStep: progress.step)
+      optimizer.settings.learningRate = rate
+      learningRateChanges.append(progress.step)
+    case .momentum: optimizer.settings.momentum = value ?? 0
+    case .beta1: optimizer.settings.beta1 = value ?? 0
+    case .beta2: optimizer.settings.beta2 = value ?? 0
+    case .weightDecay: optimizer.settings.weightDecay = value ?? 0
+    case .l1: regularization.l1 = value ?? 0
+    case .l2: regularization.l2 = value ?? 0
+    case .clipNorm: regularization.clipNorm = value
+    case .clipValue: regularization.clipValue = value
+    case .patience:
+      let epochs = Int(value ?? 0)  // whole and bounded: checked against the table's range
+      earlyStopping.patience = epochs == 0 ? Self.patienceOff : epochs
     }
-    schedule.rescale(to: new, atStep: progress.step)
-    optimizer.settings.learningRate = new
-    learningRateChanges.append(progress.step)
-    log(
-      .command, "lr \(formatRate(old)) → \(formatRate(new))", source: source,
-      oldValue: formatRate(old), newValue: formatRate(new))
+    return .setting(knob, old: old, new: self.value(of: knob))
+  }
+
+  /// `lr *f`: the current rate times `factor`, if that is still a usable rate.
+  func scaleLearningRate(by factor: Double) -> Result<EventDetail?, CommandRejection> {
+    let old = value(of: .learningRate) ?? 0
+    let new = old * factor
+    guard factor.isFinite, factor > 0, Hyperparameter.learningRate.range.contains(new) else {
+      let reason = "lr \(Format.rate(old)) × \(Format.compact(factor)) is not a usable rate"
+      return .failure(CommandRejection(reason: reason))
+    }
+    return .success(set(.learningRate, to: new))
   }
 
   /// Switches optimizer kind, carrying over the state that means the same thing.
-  func applyOptimizer(_ kind: OptimizerKind, source: CommandSource) {
+  func switchOptimizer(to kind: OptimizerKind) -> EventDetail? {
     let old = optimizer.kind
-    guard kind != old else { return }
-    let switched = switchOptimizer(from: optimizer, to: kind, parameters: model.parameters)
+    guard kind != old else { return nil }
+    let switched = NN.switchOptimizer(from: optimizer, to: kind, parameters: model.parameters)
     optimizer = switched.optimizer
-    let carried = switched.carried.isEmpty ? "nothing" : switched.carried.joined(separator: ", ")
-    log(
-      .command, "optimizer \(old.rawValue) → \(kind.rawValue) (carried \(carried))",
-      source: source, oldValue: old.rawValue, newValue: kind.rawValue)
+    return .optimizer(old: old, new: kind, carried: switched.carried)
   }
 
   /// Switches the schedule, keeping the current rate as the new schedule's base.
-  func applySchedule(_ name: ScheduleName, source: CommandSource) {
+  func switchSchedule(to name: ScheduleName) -> EventDetail {
     let oldDescription = schedule.description
     let rate = schedule.rate(atStep: progress.step)
     schedule = LearningRateSchedule(
@@ -119,9 +126,21 @@ extension Trainer {
       totalEpochs: configuration.epochs, warmupEpochs: 0,
       parameters: configuration.scheduleParameters, plateau: configuration.plateau)
     schedule.rescale(to: rate, atStep: progress.step)
-    log(
-      .command, "schedule \(oldDescription) → \(schedule.description)", source: source,
-      oldValue: oldDescription, newValue: schedule.description)
+    return .schedule(old: oldDescription, new: schedule.description)
+  }
+
+  /// A manual save: to `path`, or `checkpoints/step-N.safetensors` so it is never overwritten.
+  func saveRequested(to path: String?) -> Result<EventDetail?, CommandRejection> {
+    let named = runLog?.directory.appendingPathComponent("checkpoints/step-\(progress.step).safetensors")
+    guard let url = path.map({ URL(fileURLWithPath: $0) }) ?? named else {
+      return .failure(CommandRejection(reason: "no run directory and no path given"))
+    }
+    do {
+      try makeCheckpoint().save(to: url)
+      return .success(.checkpointSaved(path: url.path))
+    } catch {
+      return .failure(CommandRejection(reason: "checkpoint not saved: \(error)"))
+    }
   }
 }
 
@@ -129,23 +148,15 @@ extension TrainerCommand {
   /// The command's name as used in events and the prompt.
   public var name: String {
     switch self {
-    case .pause: return "pause"
-    case .resume: return "resume"
-    case .step: return "step"
-    case .stop: return "stop"
-    case .setLearningRate: return "lr"
-    case .setMomentum: return "momentum"
-    case .setBeta1: return "beta1"
-    case .setBeta2: return "beta2"
-    case .setWeightDecay: return "wd"
-    case .setL1: return "l1"
-    case .setL2: return "l2"
-    case .setGradientClip: return "clip"
-    case .setGradientClipValue: return "clip-value"
-    case .setOptimizer: return "optimizer"
-    case .setSchedule: return "schedule"
-    case .setPatience: return "patience"
-    case .saveCheckpoint: return "save"
+    case .pause: "pause"
+    case .resume: "resume"
+    case .step: "step"
+    case .stop: "stop"
+    case .set(let knob, _): knob.promptWord
+    case .scaleLearningRate: Hyperparameter.learningRate.promptWord
+    case .setOptimizer: "optimizer"
+    case .setSchedule: "schedule"
+    case .saveCheckpoint: "save"
     }
   }
 }

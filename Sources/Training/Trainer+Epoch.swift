@@ -3,22 +3,10 @@ import Foundation
 import NN
 import Tensor
 
-/// A split's loss and metrics from one evaluation pass.
-public struct Evaluation: Sendable {
-  /// Mean loss over the split.
-  public var loss: Double
-  /// Accuracy (classification) or R² (regression).
-  public var metric: Double
-  /// The confusion matrix, for classification.
-  public var confusion: ConfusionMatrix?
-  /// Regression sums, for regression.
-  public var regression: RegressionAccumulator?
-}
-
 extension Trainer {
   /// End-of-epoch work: validation, metrics, schedule, early stopping, checkpoints, logs.
   func endEpoch() {
-    let validation = evaluate(dataset.validation.count > 0 ? dataset.validation : dataset.train)
+    let validation = evaluator.evaluate(dataset.validation.count > 0 ? dataset.validation : dataset.train)
     let metrics = epochMetrics(validation: validation)
     epochMetrics.append(metrics)
     writeLog { try $0.appendEpoch(metrics, extra: extraMetrics(validation)) }
@@ -26,12 +14,13 @@ extension Trainer {
     let finishedEpoch = progress.epoch
     progress.epoch += 1
     progress.batchInEpoch = 0
+    let rateBefore = schedule.rate(atStep: progress.step)
     if let newRate = schedule.epochEnded(epoch: finishedEpoch, monitoredValue: monitored) {
-      log(.schedule, "reduce on plateau: lr → \(formatRate(newRate))", newValue: formatRate(newRate))
+      record(.plateau(old: rateBefore, new: newRate))
     }
     updateEarlyStopping(monitored)
     if configuration.onNonFinite == .rollback { rememberGoodState() }
-    saveCheckpoint(kind: .last, announce: false)
+    saveCheckpoint(.last)
     writeLog { try $0.flush() }
     publish(force: true)
   }
@@ -43,14 +32,12 @@ extension Trainer {
       if configuration.earlyStoppingEnabled && configuration.earlyStopping.restoreBestWeights {
         bestWeights = model.stateTensors()
       }
-      saveCheckpoint(kind: .best, announce: false)
-      log(.best, "new best \(earlyStopping.monitor.rawValue) \(String(format: "%.5g", value))")
+      saveCheckpoint(.best)
+      record(.best(monitor: earlyStopping.monitor.rawValue, value: value))
     case .stop(let reason):
       stopReason = reason
       let status = earlyStopping.status
-      log(
-        .stop,
-        "early stop: \(reason.rawValue); best \(status.monitor) at epoch \(status.bestEpoch ?? 0)")
+      record(.earlyStop(reason, monitor: status.monitor, bestEpoch: status.bestEpoch))
     case .continue:
       break
     }
@@ -88,42 +75,10 @@ extension Trainer {
     return [:]
   }
 
-  /// Loss and metrics of the current model on `split`, in evaluation mode, in batches.
-  public func evaluate(_ split: DataSplit) -> Evaluation {
-    var batch = Batch()
-    var gradient = Tensor(shape: [0, 0])
-    var predictions: [Int32] = []
-    var confusion = ConfusionMatrix(classCount: dataset.task.outputCount)
-    var regression = RegressionAccumulator(outputCount: dataset.task.outputCount)
-    var lossSum = 0.0
-    let all = Array(0..<split.count)
-    var start = 0
-    while start < split.count {
-      let end = min(split.count, start + 1024)
-      split.fill(&batch, indices: all[start..<end])
-      let output = model.forward(batch.inputs, mode: .evaluation, rng: &rng)
-      let target: LossTarget =
-        dataset.task.isClassification ? .classes(batch.labels) : .values(batch.targets)
-      lossSum += loss.evaluate(output, target, gradient: &gradient) * Double(end - start)
-      if dataset.task.isClassification {
-        output.argmaxRows(into: &predictions)
-        confusion.add(predictions: predictions, labels: batch.labels)
-      } else {
-        regression.add(predictions: output, targets: batch.targets)
-      }
-      start = end
-    }
-    let meanLoss = split.count == 0 ? .nan : lossSum / Double(split.count)
-    if dataset.task.isClassification {
-      return Evaluation(loss: meanLoss, metric: confusion.accuracy, confusion: confusion)
-    }
-    return Evaluation(loss: meanLoss, metric: regression.r2, regression: regression)
-  }
-
   /// Final metrics on the test split, by name.
   func evaluateTest() -> [(name: String, value: Double)] {
     guard dataset.test.count > 0 else { return [] }
-    let result = evaluate(dataset.test)
+    let result = evaluator.evaluate(dataset.test)
     testEvaluation = result
     if let c = result.confusion {
       return [("test_loss", result.loss), ("test_accuracy", c.accuracy),

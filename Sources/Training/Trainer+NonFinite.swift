@@ -6,15 +6,16 @@ extension Trainer {
   /// A step whose loss or gradient is not finite: the update is skipped, never applied.
   func handleNonFinite(loss lossValue: Double, norm: Double) {
     guardState.badStepsInARow += 1
-    let what = lossValue.isFinite ? "gradient norm \(norm)" : "loss \(lossValue)"
+    let skipped = EventDetail.nonFiniteSkipped(
+      loss: lossValue, gradientNorm: norm, inARow: guardState.badStepsInARow)
     switch configuration.onNonFinite {
     case .stop:
-      log(.stop, "non-finite \(what): stopping")
+      record(.nonFiniteStop(loss: lossValue, gradientNorm: norm))
       stopReason = .nonFinite
     case .ignore:
-      log(.skippedStep, "non-finite \(what): update skipped")
+      record(skipped)
     case .rollback:
-      log(.skippedStep, "non-finite \(what): update skipped (\(guardState.badStepsInARow) in a row)")
+      record(skipped)
       if guardState.badStepsInARow >= configuration.nonFiniteLimit { rollBack() }
     }
   }
@@ -22,20 +23,22 @@ extension Trainer {
   /// Restores the last good weights and optimizer state and cuts the learning rate.
   func rollBack() {
     guardState.badStepsInARow = 0
-    if let weights = guardState.lastGoodModel {
-      try? model.loadState(from: weights)
-    }
-    if let state = guardState.lastGoodOptimizer {
-      try? optimizer.importState(
-        state, stepCount: guardState.lastGoodOptimizerSteps, parameters: model.parameters)
+    do {
+      if let weights = guardState.lastGoodModel { try model.loadState(from: weights) }
+      if let state = guardState.lastGoodOptimizer {
+        try optimizer.importState(
+          state, stepCount: guardState.lastGoodOptimizerSteps, parameters: model.parameters)
+      }
+    } catch {
+      fail("rollback failed: \(error)")
+      stopReason = .nonFinite
+      return
     }
     let old = schedule.rate(atStep: progress.step)
     let new = old * configuration.rollbackFactor
     schedule.rescale(to: new, atStep: progress.step)
     learningRateChanges.append(progress.step)
-    log(
-      .rollback, "rolled back to the last good weights; lr \(formatRate(old)) → \(formatRate(new))",
-      oldValue: formatRate(old), newValue: formatRate(new))
+    record(.rolledBack(oldRate: old, newRate: new))
     if configuration.pauseOnRollback { status = .paused }
   }
 
@@ -45,18 +48,4 @@ extension Trainer {
     guardState.lastGoodOptimizer = optimizer.exportState(model.parameters)
     guardState.lastGoodOptimizerSteps = optimizer.stepCount
   }
-}
-
-/// Formats a learning rate compactly with up to three significant digits, e.g. `1.0e-3`, `1.25e-3`.
-public func formatRate(_ value: Double) -> String {
-  guard value.isFinite, value != 0 else { return "\(value)" }
-  var exponent = Int(floor(log10(abs(value))))
-  var mantissa = (value / pow(10, Double(exponent)) * 100).rounded() / 100
-  if abs(mantissa) >= 10 {
-    mantissa /= 10
-    exponent += 1
-  }
-  var text = String(format: "%.2f", mantissa)
-  if text.hasSuffix("0") { text.removeLast() }
-  return "\(text)e\(exponent)"
 }

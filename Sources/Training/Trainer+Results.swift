@@ -36,7 +36,7 @@ extension Trainer {
       let data = try TrainingJSON.encoder(pretty: true).encode(results)
       try AtomicFile.write(data, to: directory.appendingPathComponent("results.json"))
     } catch {
-      log(.rejected, "results.json not written: \(error)")
+      record(.failure("results.json not written: \(error)"))
     }
   }
 }

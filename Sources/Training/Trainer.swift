@@ -42,14 +42,19 @@ public final class Trainer {
   var guardState = NonFiniteGuardState()
   var bestWeights: [String: Tensor]?
   var epochMetrics: [EpochMetrics] = []
-  var recentEvents: [TrainingEvent] = []
   var learningRateChanges: [Int] = []
   var testMetrics: [(name: String, value: Double)] = []
   var publishClock = PublishClock()
-  var logFailed = false
-  var lastSamplesPerSecond: Double = 0
+  var recorder: EventRecorder
+  /// Samples per second shown while paused (the clock stops, so the rate is frozen at the pause).
+  var pausedSamplesPerSecond: Double = 0
   var testEvaluation: Evaluation?
+  /// A failure that must end the run with an error (a restore that did not work), if any.
+  public internal(set) var failure: String?
   let startTime = Date()
+
+  /// The patience that means "never stop" (early stopping off, best epoch still tracked).
+  static let patienceOff = Int.max / 2
 
   /// Builds the model, optimizer and schedule for `dataset` from `configuration`.
   public init(
@@ -62,6 +67,7 @@ public final class Trainer {
     self.dataset = dataset
     self.channel = channel
     self.runLog = runLog
+    recorder = EventRecorder(runLog: runLog)
     var generator = SeededGenerator(seed: configuration.seed)
     model = Sequential(spec: configuration.model, rng: &generator)
     rng = generator
@@ -76,16 +82,21 @@ public final class Trainer {
     earlyStopping = configuration.earlyStopping
     if !configuration.earlyStoppingEnabled {
       // Still track the best epoch (for best.safetensors), but never stop.
-      earlyStopping.patience = Int.max / 2
+      earlyStopping.patience = Self.patienceOff
       earlyStopping.checkFinite = false
       earlyStopping.divergenceThreshold = nil
     }
-    let kind = configuration.loss ?? (dataset.task.isClassification ? .crossEntropy : .mse)
-    loss = kind.makeLoss(labelSmoothing: configuration.labelSmoothing)
+    loss = configuration.makeLoss(for: dataset.task)
     regularization = RegularizationSettings(
       l1: configuration.l1, l2: configuration.l2,
       clipNorm: configuration.clipNorm, clipValue: configuration.clipValue)
   }
+
+  /// Measures the model under the run's loss (used at epoch ends and for the test split).
+  public var evaluator: Evaluator { Evaluator(model: model, loss: loss, task: dataset.task) }
+
+  /// False when patience is off: the best epoch is still tracked, but nothing stops the run.
+  var earlyStoppingIsOn: Bool { earlyStopping.patience < Self.patienceOff }
 
   /// Static facts about this run, for snapshots.
   public var info: RunInfo {
@@ -121,7 +132,7 @@ public final class Trainer {
   public func train(untilStep limit: Int?) {
     if status == .starting {
       status = .running
-      log(.info, "training \(configuration.model) on \(dataset.name): \(model.parameterCount) parameters")
+      record(.started(model: configuration.model.description, dataset: dataset.name, parameters: model.parameterCount))
       if configuration.onNonFinite == .rollback { rememberGoodState() }
       publish(force: true)
     }
@@ -156,6 +167,7 @@ public final class Trainer {
 
   /// Blocks until a resume, a single step or a stop arrives; the time spent is left out of samples/s.
   func waitWhilePaused() {
+    pausedSamplesPerSecond = currentSamplesPerSecond()
     let pauseStart = Date()
     while status == .paused, pendingSteps == 0, stopReason == nil {
       publish(force: false)
@@ -168,19 +180,33 @@ public final class Trainer {
   /// Ends the run: best weights, test evaluation, logs, the final snapshot.
   func finish(reason: StopReason) {
     stopReason = reason
-    if configuration.earlyStoppingEnabled, configuration.earlyStopping.restoreBestWeights,
-      let best = bestWeights
-    {
-      try? model.loadState(from: best)
-      log(.info, "restored best weights from epoch \(earlyStopping.status.bestEpoch ?? 0)")
-    }
+    restoreBestWeightsIfAsked()
     testMetrics = evaluateTest()
     status = .stopped(reason)
-    log(.stop, "stopped: \(reason.rawValue)")
+    record(.finished(reason))
     writeResults(reason: reason)
-    saveCheckpoint(kind: .last, announce: false)
+    saveCheckpoint(.last)
     writeLog { try $0.flush() }
     publish(force: true)
     channel.finish()
+  }
+
+  /// With `--restore-best`, puts the best epoch's weights back before the test evaluation.
+  func restoreBestWeightsIfAsked() {
+    guard configuration.earlyStoppingEnabled, configuration.earlyStopping.restoreBestWeights,
+      let best = bestWeights
+    else { return }
+    do {
+      try model.loadState(from: best)
+      record(.restoredBest(epoch: earlyStopping.status.bestEpoch ?? 0))
+    } catch {
+      fail("restoring the best weights failed: \(error)")
+    }
+  }
+
+  /// Records a failure that must end the run with an error exit, keeping the first one.
+  func fail(_ message: String) {
+    record(.failure(message))
+    if failure == nil { failure = message }
   }
 }

@@ -16,14 +16,6 @@ public enum StopReason: String, Codable, Sendable, CaseIterable {
   case interrupted
 }
 
-/// A new learning rate: an absolute value, or a factor applied to the current one.
-public enum LearningRateChange: Sendable, Equatable {
-  /// Set the rate to this value.
-  case absolute(Double)
-  /// Multiply the current rate by this factor.
-  case scale(Double)
-}
-
 /// Where a command came from, recorded with its event.
 public enum CommandSource: String, Codable, Sendable {
   /// A dashboard key.
@@ -46,30 +38,14 @@ public enum TrainerCommand: Sendable, Equatable {
   case step
   /// Stop now (restore best weights if configured, evaluate on test, write logs).
   case stop(StopReason)
-  /// Change the learning rate.
-  case setLearningRate(LearningRateChange)
-  /// Change momentum (SGD/Nesterov/RMSProp).
-  case setMomentum(Double)
-  /// Change Adam's β1.
-  case setBeta1(Double)
-  /// Change Adam's β2.
-  case setBeta2(Double)
-  /// Change weight decay.
-  case setWeightDecay(Double)
-  /// Change the L1 penalty λ.
-  case setL1(Double)
-  /// Change the L2 penalty λ.
-  case setL2(Double)
-  /// Clip gradients to this global norm; nil turns clipping off.
-  case setGradientClip(Double?)
-  /// Clip each gradient element to ±value; nil turns it off.
-  case setGradientClipValue(Double?)
+  /// Set a hyper-parameter (nil turns clipping off); the table says what is valid.
+  case set(Hyperparameter, Double?)
+  /// Multiply the learning rate by this factor (the ↑/↓ keys, `lr *0.5`).
+  case scaleLearningRate(Double)
   /// Switch to another optimizer, carrying over compatible state.
   case setOptimizer(OptimizerKind)
   /// Switch the learning-rate schedule (default parameters for the kind).
   case setSchedule(ScheduleName)
-  /// Change early stopping's patience (epochs).
-  case setPatience(Int)
   /// Save a checkpoint now, to `path` or the run's `checkpoints/` folder.
   case saveCheckpoint(path: String?)
 }

@@ -64,4 +64,11 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public init(model: ModelSpec) {
     self.model = model
   }
+
+  /// The loss to train and evaluate with: the configured one, else cross-entropy for
+  /// classification and MSE for regression.
+  public func makeLoss(for task: DatasetTask) -> any Loss {
+    let kind = loss ?? (task.isClassification ? .crossEntropy : .mse)
+    return kind.makeLoss(labelSmoothing: labelSmoothing)
+  }
 }

@@ -117,16 +117,11 @@ public struct TrainingSnapshot: Sendable, Equatable {
   public var step: Int = 0
   /// The optimizer in use.
   public var optimizer: OptimizerKind = .adam
-  /// Its current hyper-parameters (the learning rate here is the one in effect now).
-  public var settings = OptimizerSettings()
-  /// L1 penalty λ.
-  public var l1: Double = 0
-  /// L2 penalty λ.
-  public var l2: Double = 0
+  /// Every hyper-parameter's current value (the learning rate is the one in effect now);
+  /// clipping that is off is absent.
+  public var hyperparameters: [Hyperparameter: Double] = [:]
   /// The schedule's name and a short description, e.g. `cosine, warmup 1`.
   public var scheduleDescription: String = "constant"
-  /// The gradient-norm clip threshold, if clipping.
-  public var clipNorm: Double?
   /// Training samples per second (recent).
   public var samplesPerSecond: Double = 0
   /// Seconds since training started (excluding pauses is not required).
@@ -161,8 +156,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
   /// Equality ignoring the tuple arrays' labels.
   public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
     a.info == b.info && a.status == b.status && a.epoch == b.epoch && a.step == b.step
-      && a.optimizer == b.optimizer && a.settings == b.settings && a.l1 == b.l1 && a.l2 == b.l2
-      && a.scheduleDescription == b.scheduleDescription && a.clipNorm == b.clipNorm
+      && a.optimizer == b.optimizer && a.hyperparameters == b.hyperparameters
+      && a.scheduleDescription == b.scheduleDescription
       && a.samplesPerSecond == b.samplesPerSecond && a.elapsedSeconds == b.elapsedSeconds
       && a.etaSeconds == b.etaSeconds && a.stepLoss == b.stepLoss && a.learningRate == b.learningRate
       && a.gradientNorm == b.gradientNorm

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import NN
+import Tensor
 import Training
 
 /// `traintop eval CHECKPOINT`: evaluates a saved model on a dataset's test split.
@@ -28,13 +29,15 @@ struct EvalCommand: ParsableCommand {
     if let record, dataset == nil {
       do { data = try data.applying(record.preprocessing) } catch { throw CLIError.data("\(error)") }
     }
-    let trainer = Trainer(configuration: configuration, dataset: data)
-    do { try trainer.model.loadState(from: saved.model) } catch {
+    var generator = SeededGenerator(seed: configuration.seed)
+    let model = Sequential(spec: configuration.model, rng: &generator)
+    do { try model.loadState(from: saved.model) } catch {
       throw CLIError.data("\(checkpoint): does not fit the model \(configuration.model): \(error)")
     }
     let split = data.test.count > 0 ? data.test : data.validation
     print("traintop eval: \(configuration.model) on \(data.name) test split (\(split.count) samples)")
-    let result = trainer.evaluate(split)
+    let evaluator = Evaluator(model: model, loss: configuration.makeLoss(for: data.task), task: data.task)
+    let result = evaluator.evaluate(split)
     print(String(format: "loss: %.4f", result.loss))
     if let c = result.confusion {
       print(String(format: "accuracy: %.4f  macro precision: %.4f  macro recall: %.4f  macro F1: %.4f",

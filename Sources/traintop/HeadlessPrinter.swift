@@ -6,7 +6,8 @@ struct HeadlessPrinter {
   /// Print JSON objects instead of text.
   let jsonl: Bool
   private var printedEpochs = 0
-  private var printedEvents = 0
+  /// The sequence number of the newest event printed.
+  private var lastEventSequence = 0
 
   /// Creates a printer; `skipEpochs` epochs (restored by a resume) are not printed again.
   init(jsonl: Bool, skipEpochs: Int = 0) {
@@ -20,16 +21,20 @@ struct HeadlessPrinter {
       print(jsonl ? json(metrics, snapshot) : line(metrics, snapshot))
     }
     printedEpochs = snapshot.epochs.count
-    let newEvents = snapshot.events.suffix(max(0, snapshot.events.count - printedEvents))
-    printedEvents = snapshot.events.count
-    for event in newEvents where !jsonl && Self.printable(event.kind) {
-      print("  [\(event.kind.rawValue)] step \(event.step): \(event.message)")
+    for event in snapshot.events where event.sequence > lastEventSequence {
+      lastEventSequence = event.sequence
+      if !jsonl && Self.printable(event.kind) { print(eventLine(event)) }
     }
     fflush(nil)
   }
 
+  /// `  [stop] step 120: early stop: …`.
+  func eventLine(_ event: TrainingEvent) -> String {
+    "  [\(event.kind.rawValue)] step \(event.step): \(event.message)"
+  }
+
   /// Events worth a line in headless text mode.
-  private static func printable(_ kind: TrainingEvent.Kind) -> Bool {
+  static func printable(_ kind: EventKind) -> Bool {
     [.stop, .rollback, .schedule, .rejected, .checkpoint].contains(kind)
   }
 
@@ -39,7 +44,7 @@ struct HeadlessPrinter {
     return "Epoch \(m.epoch)/\(s.info.totalEpochs) - \(String(format: "%.1fs", m.seconds))"
       + " - loss: \(f4(m.trainLoss)) - \(metric): \(f4(m.trainMetric))"
       + " - val_loss: \(f4(m.validationLoss)) - val_\(metric): \(f4(m.validationMetric))"
-      + " - lr: \(formatRate(m.learningRate)) - \(Self.rate(m.samplesPerSecond)) samples/s"
+      + " - lr: \(Format.rate(m.learningRate)) - \(Format.throughput(m.samplesPerSecond)) samples/s"
   }
 
   /// One JSON object for an epoch.
@@ -71,11 +76,6 @@ struct HeadlessPrinter {
   }
 
   private func f4(_ x: Double) -> String { String(format: "%.4f", x) }
-
-  /// `28.4k` style rates.
-  static func rate(_ x: Double) -> String {
-    x >= 1000 ? String(format: "%.1fk", x / 1000) : String(format: "%.0f", x)
-  }
 
   /// A JSON number, or null when not finite.
   static func jsonNumber(_ x: Double) -> String {

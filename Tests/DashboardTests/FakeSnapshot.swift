@@ -19,7 +19,10 @@ enum FakeSnapshot {
     snapshot.step = finished * 600 + 30
     snapshot.optimizer = .adam
     snapshot.scheduleDescription = "cosine, warmup 1"
-    snapshot.clipNorm = 5
+    snapshot.hyperparameters = [
+      .learningRate: 1e-3, .momentum: 0.9, .beta1: 0.9, .beta2: 0.999, .weightDecay: 0, .l1: 0, .l2: 0,
+      .clipNorm: 5, .patience: 10,
+    ]
     snapshot.samplesPerSecond = 21_437
     snapshot.elapsedSeconds = 83
     snapshot.etaSeconds = 41
@@ -42,10 +45,14 @@ enum FakeSnapshot {
     snapshot.earlyStopping = EarlyStoppingStatus(
       monitor: "val_loss", bestEpoch: finished, bestValue: 0.55 / Double(max(1, finished)), patience: 10, patienceLeft: 10)
     snapshot.events = [
-      TrainingEvent(time: baseTime, step: 0, epoch: 1, kind: .info, message: "training started"),
       TrainingEvent(
-        time: baseTime + 44, step: 900, epoch: 2, kind: .command, message: "lr 1.0e-3 → 5.0e-4", source: .key),
-      TrainingEvent(time: baseTime + 62, step: 1200, epoch: 2, kind: .best, message: "val_loss improved to 0.275"),
+        sequence: 1, time: baseTime, step: 0, epoch: 1,
+        detail: .started(model: "mlp 784-256-128-10 relu", dataset: "mnist", parameters: 235_146)),
+      TrainingEvent(
+        sequence: 2, time: baseTime + 44, step: 900, epoch: 2, source: .key,
+        detail: .setting(.learningRate, old: 1e-3, new: 5e-4)),
+      TrainingEvent(
+        sequence: 3, time: baseTime + 62, step: 1200, epoch: 2, detail: .best(monitor: "val_loss", value: 0.275)),
     ]
     return snapshot
   }
@@ -65,10 +72,12 @@ extension FakeSnapshot {
     snapshot.learningRate = Series(values: [0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05])
     snapshot.upcomingLearningRate = [(8, 0.05), (12, 0.025), (16, 0.0)]
     snapshot.learningRateChanges = [4]
-    snapshot.settings.learningRate = 0.05
+    snapshot.hyperparameters = [
+      .learningRate: 0.05, .momentum: 0.9, .beta1: 0.9, .beta2: 0.999, .weightDecay: 0, .l1: 0, .l2: 0, .patience: 0,
+    ]
     snapshot.scheduleDescription = "step ×0.5 every 1"
     snapshot.gradientNorm = Series(values: [3.0, 2.5, 2.0, 1.5, 1.2, 1.0, 0.9, 0.8])
-    snapshot.clipNorm = 2
+    snapshot.hyperparameters[.clipNorm] = 2
     snapshot.layerGradientNorms = [("dense1", 0.6), ("dense2", 0.3)]
     snapshot.epochs = [
       EpochMetrics(

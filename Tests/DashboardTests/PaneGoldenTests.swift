@@ -111,7 +111,7 @@ import Testing
       FakeSnapshot.boxed(EventsPane(utcOffsetSeconds: 0), FakeSnapshot.mnist(), width: 60, height: 4).lines == [
         "┌ Events ──────────────────────────────────────────────────┐",
         "│01:00:44 step 900   lr 1.0e-3 → 5.0e-4 (key)              │",
-        "│01:01:02 step 1200  val_loss improved to 0.275            │",
+        "│01:01:02 step 1200  new best val_loss 0.275               │",
         "└──────────────────────────────────────────────────────────┘",
       ])
   }
@@ -121,7 +121,7 @@ import Testing
     HeaderPane().render(snapshot, UIState(), into: &screen, in: screen.bounds)
     #expect(
       screen.lines == [
-        "traintop · iris · mlp 4-16-3 relu · adam lr 5.0e-2 β 0.9/0.999 wd 0 · step ×0.5 every 1      RUNNING",
+        "traintop · iris · mlp 4-16-3 relu · adam lr 5.0e-2 β1 0.9 β2 0.999 wd 0 clip 2 · step ×0.5 … RUNNING",
         "epoch 3/4 · step 8/16 ▕████████        ▏ 50% · 120 samples/s · ETA 0:02 · elapsed 0:02              ",
       ])
     #expect(screen.cell(x: 99, y: 0).style == Palette.running)

@@ -19,18 +19,23 @@ import Testing
   }
 
   @Test func optimizerTextShowsTheSettingsEachKindReads() {
-    var settings = OptimizerSettings()
-    settings.learningRate = 0.01
-    settings.weightDecay = 1e-4
-    #expect(HeaderPane.optimizerText(.sgd, settings) == "sgd lr 1.0e-2 wd 1e-4")
-    #expect(HeaderPane.optimizerText(.momentum, settings) == "momentum lr 1.0e-2 m 0.9 wd 1e-4")
-    #expect(HeaderPane.optimizerText(.nesterov, settings) == "nesterov lr 1.0e-2 m 0.9 wd 1e-4")
-    #expect(HeaderPane.optimizerText(.adagrad, settings) == "adagrad lr 1.0e-2 wd 1e-4")
-    #expect(HeaderPane.optimizerText(.rmsprop, settings) == "rmsprop lr 1.0e-2 α 0.99 m 0.9 wd 1e-4")
-    #expect(HeaderPane.optimizerText(.adam, settings) == "adam lr 1.0e-2 β 0.9/0.999 wd 1e-4")
-    #expect(HeaderPane.optimizerText(.adamw, settings, l1: 1e-5, l2: 2e-5) == "adamw lr 1.0e-2 β 0.9/0.999 wd 1e-4 l1 1e-5 l2 2e-5")
-    settings.momentum = 0
-    #expect(HeaderPane.optimizerText(.rmsprop, settings) == "rmsprop lr 1.0e-2 α 0.99 wd 1e-4")
+    // Each optimizer shows the table's settings it reads, then the regularisers that are on.
+    var values: [Hyperparameter: Double] = [
+      .learningRate: 0.01, .momentum: 0.9, .beta1: 0.9, .beta2: 0.999, .weightDecay: 1e-4, .l1: 0, .l2: 0,
+      .patience: 5,
+    ]
+    #expect(HeaderPane.optimizerText(.sgd, values) == "sgd lr 1.0e-2 wd 1e-4")
+    #expect(HeaderPane.optimizerText(.momentum, values) == "momentum lr 1.0e-2 momentum 0.9 wd 1e-4")
+    #expect(HeaderPane.optimizerText(.nesterov, values) == "nesterov lr 1.0e-2 momentum 0.9 wd 1e-4")
+    #expect(HeaderPane.optimizerText(.adagrad, values) == "adagrad lr 1.0e-2 wd 1e-4")
+    #expect(HeaderPane.optimizerText(.rmsprop, values) == "rmsprop lr 1.0e-2 momentum 0.9 wd 1e-4")
+    #expect(HeaderPane.optimizerText(.adam, values) == "adam lr 1.0e-2 β1 0.9 β2 0.999 wd 1e-4")
+    values[.l1] = 1e-5
+    values[.l2] = 2e-5
+    values[.clipNorm] = 1
+    #expect(HeaderPane.optimizerText(.adamw, values) == "adamw lr 1.0e-2 β1 0.9 β2 0.999 wd 1e-4 l1 1e-5 l2 2e-5 clip 1")
+    values[.learningRate] = 1.25e-3
+    #expect(HeaderPane.optimizerText(.sgd, values).hasPrefix("sgd lr 1.25e-3 "))
   }
 
   @Test func headerStateIsColouredByStatus() {
@@ -45,7 +50,7 @@ import Testing
     snapshot.testMetrics = [("test_accuracy", 0.98123), ("test_loss", 0.0621)]
     let lines = render(snapshot, UIState(), width: 120, height: 40).lines
     #expect(lines[0].hasSuffix(" STOPPED (patience exhausted)"))
-    #expect(lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β 0.9/0.999 wd 0 · cosine, war…"))
+    #expect(lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 clip 5 · …"))
     #expect(lines[1].hasPrefix("epoch 4/20 · step 1830/12000 ▕███                 ▏ 15% · test: accuracy 0.9812 · loss 0.0621"))
     #expect(!lines[1].contains("samples/s"))
   }
@@ -98,8 +103,10 @@ import Testing
     #expect(EventsPane(utcOffsetSeconds: -3600).clockTime(FakeSnapshot.baseTime) == "00:00:00")
     #expect(EventsPane(utcOffsetSeconds: 2 * 3600).clockTime(FakeSnapshot.baseTime) == "03:00:00")
     #expect(pane.clockTime(.nan) == "--:--:--")
-    let event = TrainingEvent(time: FakeSnapshot.baseTime, step: 7, epoch: 1, kind: .rejected, message: "lr: not allowed")
-    #expect(pane.line(event, stepWidth: 3).plainText == "01:00:00 step 7    lr: not allowed")
+    let event = TrainingEvent(
+      sequence: 1, time: FakeSnapshot.baseTime, step: 7, epoch: 1,
+      detail: .rejected(command: "lr", reason: "not allowed"))
+    #expect(pane.line(event, stepWidth: 3).plainText == "01:00:00 step 7    lr rejected: not allowed")
     #expect(pane.line(event)[2].style == Style(.red, bold: true))
   }
 

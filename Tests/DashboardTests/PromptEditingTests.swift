@@ -35,7 +35,7 @@ import Testing
   @Test func validLineClosesThePromptAndSendsItsCommand() {
     var ui = typed("lr 3e-4")
     let requests = ui.apply(.enter, snapshot: FakeSnapshot.mnist())
-    #expect(requests == [.send(.setLearningRate(.absolute(3e-4)), .prompt)])
+    #expect(requests == [.send(.set(.learningRate, 3e-4), .prompt)])
     #expect(!ui.prompt.isOpen)
     #expect(ui.prompt.history == ["lr 3e-4"])
     #expect(ui.statusMessage == "lr → 3.0e-4")

@@ -11,7 +11,7 @@ import Testing
     let lines = screen.lines
     #expect(lines.count == 40)
     #expect(lines.allSatisfy { $0.count == 120 })
-    #expect(lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β 0.9/0.999 wd 0 · cosine, warmup 1"))
+    #expect(lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 clip 5 · cosine, warmup 1"))
     #expect(lines[0].hasSuffix(" RUNNING"))
     #expect(lines[1].hasPrefix("epoch 4/20 · step 1830/12000 ▕███                 ▏ 15% · 21.4k samples/s · ETA 0:41 · elapsed 1:23"))
     #expect(lines[2].hasPrefix("┌ Loss (smoothing 0.6) ━ step ━ train 0.167 ━ val 0.183 ────┬ Accuracy ━ train 96.7% ━ val 96.0% ─"))
@@ -119,7 +119,7 @@ import Testing
     let text = render(snapshot, ui, width: 120, height: 40).lines.joined(separator: "\n")
     #expect(text.contains("Help · ? or esc closes"))
     for entry in HelpOverlay.keys { #expect(text.contains(entry.key.rightPadded(to: 10) + entry.action), "\(entry.key)") }
-    for command in PromptCommand.allCases { #expect(text.contains(":" + command.rawValue), "\(command)") }
+    for command in PromptCommand.allCases { #expect(text.contains(":" + command.word), "\(command)") }
     for entry in HelpOverlay.commands { #expect(text.contains(entry.action), "\(entry.usage)") }
     #expect(text.contains("optimizers: sgd momentum nesterov adagrad rmsprop adam adamw"))
     #expect(text.contains("schedules:  constant step exponential cosine cosine-restarts plateau onecycle"))

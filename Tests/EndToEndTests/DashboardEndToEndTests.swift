@@ -52,7 +52,7 @@ struct DashboardEndToEndTests {
 
     // ↑ raises the learning rate by 1.25: shown in the header and the events pane, logged with source "key".
     t.send("Up")
-    r = t.waitFor { $0.contains("adam lr 1.3e-3") && $0.contains("lr 1.0e-3 → 1.25e-3 (key)") }
+    r = t.waitFor { $0.contains("adam lr 1.25e-3") && $0.contains("lr 1.0e-3 → 1.25e-3 (key)") }
     #expect(r.ok, "lr change not on screen:\n\(r.screen)")
     let events = try #require(runDirectory(t)).appendingPathComponent("events.jsonl")
     let log = try String(contentsOf: events, encoding: .utf8)

@@ -132,7 +132,7 @@ func optimizerConfiguration(
   case "RMSprop":
     settings.alpha = group.alpha ?? 0.99
     settings.epsilon = group.eps ?? 1e-8
-    settings.rmspropMomentum = group.momentum ?? 0
+    settings.momentum = group.momentum ?? 0
     settings.centered = group.centered ?? false
     return (.rmsprop, settings)
   case "Adam", "AdamW":
@@ -176,8 +176,6 @@ struct OracleSettingChange {
     func updated(_ old: Double, _ value: Double) -> Double { multiplies ? old * value : value }
     switch (key, values.count) {
     case ("lr", 1): settings.learningRate = updated(settings.learningRate, values[0])
-    case ("momentum", 1) where kind == .rmsprop:
-      settings.rmspropMomentum = updated(settings.rmspropMomentum, values[0])
     case ("momentum", 1): settings.momentum = updated(settings.momentum, values[0])
     case ("weight_decay", 1): settings.weightDecay = updated(settings.weightDecay, values[0])
     case ("betas", 2) where !multiplies:

@@ -12,11 +12,13 @@ import Testing
     base.weightDecay = 0.01
     var amsgrad = base
     amsgrad.amsgrad = true
+    var plainRMSProp = base
+    plainRMSProp.momentum = 0
     var rmsprop = base
     rmsprop.centered = true
-    rmsprop.rmspropMomentum = 0.9
+    rmsprop.momentum = 0.9
     return [
-      (.sgd, base), (.momentum, base), (.nesterov, base), (.adagrad, base), (.rmsprop, base),
+      (.sgd, base), (.momentum, base), (.nesterov, base), (.adagrad, base), (.rmsprop, plainRMSProp),
       (.rmsprop, rmsprop), (.adam, base), (.adam, amsgrad), (.adamw, base), (.adamw, amsgrad),
     ]
   }()

@@ -56,7 +56,7 @@ import Testing
     ]
     for (from, to, dropped) in cases {
       let parameters = OptimizerStateTests.makeParameters()
-      let old = stepped(from, OptimizerSettings(), parameters)
+      let old = stepped(from, OptimizerSettings.defaults(for: from), parameters)
       let switched = switchOptimizer(from: old, to: to, parameters: parameters)
       #expect(switched.optimizer.kind == to)
       #expect(switched.carried.isEmpty, "\(from) → \(to)")

@@ -116,19 +116,23 @@ private func lines(of url: URL) throws -> [String] {
     defer { try? FileManager.default.removeItem(at: root) }
     let log = try RunLog(root: root, name: "run", date: fixedDate, timeZone: utc)
     let events = [
-      TrainingEvent(
-        time: 1_709_622_500.25, step: 1830, epoch: 3, kind: .command, message: "lr 1.0e-3 → 5.0e-4",
-        source: .key, oldValue: "0.001", newValue: "0.0005"),
-      TrainingEvent(time: 1_709_622_600, step: 2000, epoch: 6, kind: .stop, message: "early stop: \"val_loss\"\nnot better"),
+      EventRecord(TrainingEvent(
+        sequence: 1, time: 1_709_622_500.25, step: 1830, epoch: 3, source: .key,
+        detail: .setting(.learningRate, old: 1e-3, new: 5e-4))),
+      EventRecord(TrainingEvent(
+        sequence: 2, time: 1_709_622_600, step: 2000, epoch: 6,
+        detail: .failure("results.json not written: \"disk\"\nfull"))),
     ]
+    #expect(events[0].message == "lr 1.0e-3 → 5.0e-4")
+    #expect(events[0].setting == "lr" && events[0].old == "1.0e-3" && events[0].new == "5.0e-4")
     try log.appendEvent(events[0])
     #expect(try lines(of: log.url(of: .events)).count == 1)  // no flush needed
     try log.appendEvent(events[1])
     let rows = try lines(of: log.url(of: .events))
     #expect(rows.count == 2)
-    let decoded = try rows.map { try JSONDecoder().decode(TrainingEvent.self, from: Data($0.utf8)) }
+    let decoded = try rows.map { try JSONDecoder().decode(EventRecord.self, from: Data($0.utf8)) }
     #expect(decoded == events)
-    #expect(rows[0].hasPrefix(#"{"epoch":3,"kind":"command","#))  // sorted keys
+    #expect(rows[0].hasPrefix(#"{"epoch":3,"kind":"command","message":"lr 1.0e-3 → 5.0e-4","new":"5.0e-4","#))  // sorted keys
   }
 
   @Test func unwritableRunDirectoryThrows() throws {

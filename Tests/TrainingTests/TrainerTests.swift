@@ -101,24 +101,32 @@ enum TrainerFixtures {
     c.optimizer = .momentum
     c.settings.learningRate = 0.1
     let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits, channel: channel)
-    channel.send(.setMomentum(0.5), source: .prompt)
-    channel.send(.setLearningRate(.scale(0.5)), source: .key)
-    channel.send(.setLearningRate(.absolute(-1)), source: .prompt)
-    channel.send(.setWeightDecay(1e-4), source: .prompt)
+    channel.send(.set(.momentum, 0.5), source: .prompt)
+    channel.send(.scaleLearningRate(0.5), source: .key)
+    channel.send(.set(.learningRate, -1), source: .prompt)
+    channel.send(.set(.weightDecay, 1e-4), source: .prompt)
     channel.send(.setOptimizer(.nesterov), source: .key)
     trainer.train(untilStep: 1)
     #expect(trainer.optimizer.kind == .nesterov)
     #expect(trainer.optimizer.settings.momentum == 0.5)
     #expect(trainer.optimizer.settings.weightDecay == 1e-4)
     #expect(abs(trainer.schedule.rate(atStep: 1) - 0.05) < 1e-12)
-    let messages = trainer.recentEvents.map(\.message)
-    #expect(messages.contains("momentum 0.9 → 0.5"))
-    #expect(messages.contains("lr 1.0e-1 → 5.0e-2"))
-    #expect(messages.contains { $0.hasPrefix("lr rejected: learning rate must be a positive number") })
-    #expect(messages.contains { $0.hasPrefix("optimizer momentum → nesterov (carried") })
-    let lr = trainer.recentEvents.first { $0.message.hasPrefix("lr 1.0e-1") }
-    #expect(lr?.source == .key && lr?.oldValue == "1.0e-1" && lr?.newValue == "5.0e-2")
+    let details = trainer.recorder.recent.map(\.detail)
+    #expect(details.contains(.setting(.momentum, old: 0.9, new: 0.5)))
+    #expect(details.contains(.setting(.weightDecay, old: 0, new: 1e-4)))
+    #expect(details.contains(.rejected(command: "lr", reason: "lr: expected a positive number, got -1")))
+    // Before the first step there is no momentum buffer yet, so nothing is carried.
+    #expect(details.contains(.optimizer(old: .momentum, new: .nesterov, carried: [])))
+    let lr = trainer.recorder.recent.first { if case .setting(.learningRate, _, _) = $0.detail { true } else { false } }
+    #expect(lr?.source == .key)
+    if case .setting(_, let old?, let new?) = lr?.detail {
+      #expect(old == 0.1 && abs(new - 0.05) < 1e-15)
+    } else {
+      Issue.record("no lr event")
+    }
     #expect(trainer.learningRateChanges == [0])
+    // Sequence numbers count up from 1 without gaps.
+    #expect(trainer.recorder.recent.map(\.sequence) == Array(1...trainer.recorder.recent.count))
   }
 
   /// Pause stops the steps; `step` takes exactly one; resume continues; stop ends with `manual`.
@@ -156,8 +164,8 @@ enum TrainerFixtures {
     let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits)
     trainer.train(untilStep: 30)
     for p in trainer.model.parameters { #expect(p.value.isFinite, "\(p.name) not finite") }
-    #expect(trainer.recentEvents.contains { $0.kind == .rollback })
-    #expect(trainer.recentEvents.contains { $0.kind == .skippedStep })
+    #expect(trainer.recorder.recent.contains { $0.kind == .rollback })
+    #expect(trainer.recorder.recent.contains { $0.kind == .skippedStep })
   }
 
   /// With `--on-nan stop` the first non-finite step stops training.
@@ -187,7 +195,7 @@ enum TrainerFixtures {
     let best = try #require(trainer.earlyStopping.status.bestEpoch)
     #expect(trainer.epochs.count == best + 3)
     // Restored: the model's validation loss now equals the best epoch's.
-    let validation = trainer.evaluate(TrainerFixtures.digits.validation)
+    let validation = trainer.evaluator.evaluate(TrainerFixtures.digits.validation)
     #expect(abs(validation.loss - trainer.epochs[best - 1].validationLoss) < 1e-9)
     let events = try String(contentsOf: log.url(of: .events), encoding: .utf8)
     #expect(events.contains("early stop: patience exhausted"))
@@ -233,10 +241,10 @@ extension FileManager {
     channel.send(.saveCheckpoint(path: nil), source: .key)
     channel.send(.saveCheckpoint(path: custom), source: .prompt)
     channel.send(.setSchedule(.cosine), source: .prompt)
-    channel.send(.setPatience(7), source: .prompt)
-    channel.send(.setGradientClip(1.5), source: .prompt)
-    channel.send(.setL2(1e-4), source: .prompt)
-    channel.send(.setPatience(-1), source: .prompt)
+    channel.send(.set(.patience, 7), source: .prompt)
+    channel.send(.set(.clipNorm, 1.5), source: .prompt)
+    channel.send(.set(.l2, 1e-4), source: .prompt)
+    channel.send(.set(.patience, -1), source: .prompt)
     trainer.train(untilStep: 3)
 
     let named = log.directory.appendingPathComponent("checkpoints/step-0.safetensors")
@@ -247,13 +255,13 @@ extension FileManager {
     #expect(trainer.earlyStopping.patience == 7)
     #expect(trainer.regularization.clipNorm == 1.5)
     #expect(trainer.regularization.l2 == 1e-4)
-    let messages = trainer.recentEvents.map(\.message)
-    #expect(messages.contains("checkpoint saved to \(named.path)"))
-    #expect(messages.contains("patience 100 → 7"))
-    #expect(messages.contains("clip off → 1.5"))
-    #expect(messages.contains("l2 0 → 1.0e-4"))
-    #expect(messages.contains { $0.hasPrefix("schedule constant → cosine") })
-    #expect(messages.contains("patience rejected: patience must be ≥ 0, got -1"))
+    let details = trainer.recorder.recent.map(\.detail)
+    #expect(details.contains(.checkpointSaved(path: named.path)))
+    #expect(details.contains(.setting(.patience, old: 100, new: 7)))
+    #expect(details.contains(.setting(.clipNorm, old: nil, new: 1.5)))
+    #expect(details.contains(.setting(.l2, old: 0, new: 1e-4)))
+    #expect(details.contains { if case .schedule(old: "constant", _) = $0 { true } else { false } })
+    #expect(details.contains(.rejected(command: "patience", reason: "patience: expected a whole number in 0…1000000, got -1")))
   }
 }
 
@@ -264,10 +272,10 @@ extension FileManager {
     let trainer = Trainer(
       configuration: TrainerFixtures.digitsConfiguration(epochs: 1), dataset: TrainerFixtures.digits,
       channel: channel)
-    channel.send(.setLearningRate(.scale(1e300)), source: .prompt)
-    channel.send(.setLearningRate(.scale(1e300)), source: .prompt)
+    channel.send(.scaleLearningRate(1e300), source: .prompt)
+    channel.send(.scaleLearningRate(1e300), source: .prompt)
     trainer.train(untilStep: 1)
-    let rejected = trainer.recentEvents.filter { $0.kind == .rejected }
+    let rejected = trainer.recorder.recent.filter { $0.kind == .rejected }
     #expect(rejected.count == 1)
     #expect(rejected.first?.message.hasPrefix("lr rejected:") == true)
     #expect(trainer.schedule.rate(atStep: 1).isFinite)

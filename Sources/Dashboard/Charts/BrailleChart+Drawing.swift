@@ -1,3 +1,4 @@
+import Training
 import Foundation
 
 extension BrailleChart {

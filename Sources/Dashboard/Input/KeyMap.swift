@@ -85,9 +85,9 @@ public enum KeyMap {
     case .character("n"):
       return status == .paused ? [.trainer(.step, .key)] : [.status("n takes one step while paused")]
     case .up, .character("+"), .character("="):
-      return [.trainer(.setLearningRate(.scale(ui.learningRateFactor)), .key)]
+      return [.trainer(.scaleLearningRate(ui.learningRateFactor), .key)]
     case .down, .character("-"):
-      return [.trainer(.setLearningRate(.scale(1 / ui.learningRateFactor)), .key)]
+      return [.trainer(.scaleLearningRate(1 / ui.learningRateFactor), .key)]
     case .character("o"):
       guard let current = snapshot?.optimizer else { return [.status("waiting for the trainer")] }
       return [.trainer(.setOptimizer(nextOptimizer(after: current)), .key)]

@@ -46,7 +46,7 @@ public struct EventsPane: Pane {
   }
 
   /// The colour of each kind of event.
-  public static func style(_ kind: TrainingEvent.Kind) -> Style {
+  public static func style(_ kind: EventKind) -> Style {
     switch kind {
     case .command: Style(.cyan)
     case .rejected, .stop: Style(.red, bold: true)

@@ -11,10 +11,11 @@ public struct GradientNormPane: Pane {
   /// `Gradient norm 0.84 · clip 5.0` (or `clip off`).
   public func title(_ snapshot: TrainingSnapshot, _ ui: UIState) -> [Span] {
     let latest = snapshot.gradientNorm.last.map { " " + Format.compact($0) } ?? ""
-    let clip = snapshot.clipNorm.map { "clip " + Format.compact($0) } ?? "clip off"
+    let clipNorm = snapshot.hyperparameters[.clipNorm]
+    let clip = "clip " + Hyperparameter.clipNorm.format(clipNorm)
     return [
       Span("Gradient norm", Palette.paneName), Span(latest), Span(" · ", Palette.secondary),
-      Span(clip, snapshot.clipNorm == nil ? Palette.secondary : Palette.clip),
+      Span(clip, clipNorm == nil ? Palette.secondary : Palette.clip),
     ]
   }
 
@@ -23,7 +24,7 @@ public struct GradientNormPane: Pane {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
     return BrailleChart(
       series: [scale.series(snapshot.gradientNorm, style: Palette.gradient, spanStyle: Palette.span)],
-      rules: snapshot.clipNorm.map { [ChartRule(y: $0, style: Palette.clip)] } ?? [],
+      rules: snapshot.hyperparameters[.clipNorm].map { [ChartRule(y: $0, style: Palette.clip)] } ?? [],
       robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)
   }
 

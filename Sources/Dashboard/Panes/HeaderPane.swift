@@ -30,36 +30,22 @@ public struct HeaderPane: Pane {
     }
   }
 
-  /// `traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β 0.9/0.999 wd 0 · cosine, warmup 1`.
+  /// `traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 · cosine, warmup 1`.
   public static func runLine(_ snapshot: TrainingSnapshot) -> [Span] {
     let separator = Span(" · ", Palette.secondary)
     return [
       Span("traintop", .strong), separator, Span(snapshot.info.datasetName), separator,
       Span(snapshot.info.modelSummary), separator,
-      Span(optimizerText(snapshot.optimizer, snapshot.settings, l1: snapshot.l1, l2: snapshot.l2), Style(.cyan)),
+      Span(optimizerText(snapshot.optimizer, snapshot.hyperparameters), Style(.cyan)),
       separator, Span(snapshot.scheduleDescription),
     ]
   }
 
-  /// The optimizer and the hyper-parameters it reads: `momentum lr 1.0e-2 m 0.9 wd 1e-4`.
-  public static func optimizerText(_ kind: OptimizerKind, _ settings: OptimizerSettings, l1: Double = 0, l2: Double = 0)
-    -> String
-  {
-    var parts = [kind.rawValue, "lr " + Format.scientific(settings.learningRate)]
-    switch kind {
-    case .momentum, .nesterov: parts.append("m " + Format.compact(settings.momentum, significantDigits: 4))
-    case .rmsprop:
-      parts.append("α " + Format.compact(settings.alpha, significantDigits: 4))
-      if settings.momentum > 0 { parts.append("m " + Format.compact(settings.momentum, significantDigits: 4)) }
-    case .adam, .adamw:
-      let betas = [settings.beta1, settings.beta2].map { Format.compact($0, significantDigits: 4) }
-      parts.append("β " + betas.joined(separator: "/"))
-    case .sgd, .adagrad: break
-    }
-    parts.append("wd " + Format.compact(settings.weightDecay))
-    if l1 > 0 { parts.append("l1 " + Format.compact(l1)) }
-    if l2 > 0 { parts.append("l2 " + Format.compact(l2)) }
-    return parts.joined(separator: " ")
+  /// The optimizer and the hyper-parameters it reads, then the regularisers that are on:
+  /// `momentum lr 1.0e-2 momentum 0.9 wd 1e-4 clip 1`. The table decides what is shown.
+  public static func optimizerText(_ kind: OptimizerKind, _ values: [Hyperparameter: Double]) -> String {
+    let shown = Hyperparameter.allCases.filter { $0.isShown(for: kind, value: values[$0]) }
+    return ([kind.rawValue] + shown.map { $0.label + " " + $0.format(values[$0]) }).joined(separator: " ")
   }
 
   /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · ETA 0:41 · elapsed 1:23`.

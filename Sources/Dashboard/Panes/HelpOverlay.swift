@@ -15,14 +15,7 @@ public enum HelpOverlay {
 
   /// The prompt commands in short form and what they do.
   public static var commands: [(usage: String, action: String)] {
-    PromptCommand.allCases.map { command in
-      switch command {
-      case .lr: ("lr <rate>|*<f>|/<d>", command.summary)
-      case .optimizer, .schedule: ("\(command.rawValue) <name>", command.summary)
-      case .clip: ("clip <norm>|off", command.summary)
-      default: (command.usage, command.summary)
-      }
-    }
+    PromptCommand.allCases.map { ($0.shortUsage, $0.summary) }
   }
 
   /// The names `optimizer` and `schedule` accept.

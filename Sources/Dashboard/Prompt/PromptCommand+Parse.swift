@@ -8,8 +8,8 @@ extension PromptCommand {
   public static func parse(_ line: String) -> Result<PromptAction, PromptError> {
     let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
     guard let word = words.first else { return .failure(.empty) }
-    guard let command = PromptCommand(rawValue: word.lowercased()) else {
-      return .failure(.unknownCommand(word, suggestion: closest(to: word, among: allCases.map(\.rawValue))))
+    guard let command = PromptCommand(word: word.lowercased()) else {
+      return .failure(.unknownCommand(word, suggestion: closest(to: word, among: allCases.map(\.word))))
     }
     if command == .save {
       // The path is the rest of the line, spaces included.
@@ -28,7 +28,7 @@ extension PromptCommand {
     }
     var words = arguments
     // `lr * 0.5` is read as `lr *0.5`.
-    if self == .lr, words.count >= 2, words[0] == "*" || words[0] == "/" {
+    if self == .setting(.learningRate), words.count >= 2, words[0] == "*" || words[0] == "/" {
       words = [words[0] + words[1]] + words.dropFirst(2)
     }
     guard let value = words.first else { return .failure(.missingArgument(self)) }
@@ -50,32 +50,26 @@ extension PromptCommand {
   /// Parses the single value of a command that takes one.
   private func parse(value: String) -> Result<PromptAction, PromptError> {
     switch self {
-    case .lr: return parseLearningRate(value)
-    case .momentum: return number(value, in: .unitInterval).map { .trainer(.setMomentum($0)) }
-    case .beta1: return number(value, in: .unitInterval).map { .trainer(.setBeta1($0)) }
-    case .beta2: return number(value, in: .unitInterval).map { .trainer(.setBeta2($0)) }
-    case .wd: return number(value, in: .nonNegative).map { .trainer(.setWeightDecay($0)) }
-    case .l1: return number(value, in: .nonNegative).map { .trainer(.setL1($0)) }
-    case .l2: return number(value, in: .nonNegative).map { .trainer(.setL2($0)) }
-    case .smoothing: return number(value, in: .smoothing).map { .setSmoothing($0) }
+    case .setting(.learningRate): return parseLearningRate(value)
+    case .setting(let knob): return parseSetting(knob, value)
+    case .smoothing: return number(value, in: PromptCommand.smoothingRange).map { .setSmoothing($0) }
     case .optimizer: return name(value, as: OptimizerKind.self).map { .trainer(.setOptimizer($0)) }
     case .schedule: return name(value, as: ScheduleName.self).map { .trainer(.setSchedule($0)) }
-    case .clip:
-      if value.lowercased() == "off" { return .success(.trainer(.setGradientClip(nil))) }
-      return number(value, in: .positive, expected: "a positive number or \"off\"").map { .trainer(.setGradientClip($0)) }
-    case .patience:
-      guard let epochs = Int(value), epochs >= 0 else {
-        return .failure(.invalidValue(self, expected: "a whole number ≥ 0", got: value))
-      }
-      return .success(.trainer(.setPatience(epochs)))
     case .log:
       switch value.lowercased() {
       case "on": return .success(.setLogScale(true))
       case "off": return .success(.setLogScale(false))
       default: return .failure(.invalidValue(self, expected: "\"on\" or \"off\"", got: value))
       }
-    default: return .success(actionWithoutArgument())
+    case .save, .pause, .resume, .step, .stop, .help: return .success(actionWithoutArgument())
     }
+  }
+
+  /// A hyper-parameter's value, checked against the table's range (`off` where allowed).
+  private func parseSetting(_ knob: Hyperparameter, _ value: String) -> Result<PromptAction, PromptError> {
+    if knob.canBeOff, value.lowercased() == "off" { return .success(.trainer(.set(knob, nil))) }
+    let expected = knob.range.expected + (knob.canBeOff ? " or \"off\"" : "")
+    return number(value, in: knob.range, expected: expected).map { .trainer(.set(knob, $0)) }
   }
 
   /// `lr 3e-4` (absolute), `lr *0.5` (scale), `lr /2` (divide).
@@ -84,47 +78,18 @@ extension PromptCommand {
       let operand = String(value.dropFirst())
       let expected = first == "*" ? "a positive factor after \"*\"" : "a positive divisor after \"/\""
       return number(operand, in: .positive, expected: expected).map {
-        .trainer(.setLearningRate(.scale(first == "*" ? $0 : 1 / $0)))
+        .trainer(.scaleLearningRate(first == "*" ? $0 : 1 / $0))
       }
     }
-    return number(value, in: .positive).map { .trainer(.setLearningRate(.absolute($0))) }
+    return number(value, in: Hyperparameter.learningRate.range).map { .trainer(.set(.learningRate, $0)) }
   }
 
-  /// The allowed ranges of numeric values.
-  enum ValueRange {
-    /// (0, ∞).
-    case positive
-    /// [0, ∞).
-    case nonNegative
-    /// [0, 1).
-    case unitInterval
-    /// [0, 0.99].
-    case smoothing
-
-    /// How the range reads in an error.
-    var expected: String {
-      switch self {
-      case .positive: "a positive number"
-      case .nonNegative: "a number ≥ 0"
-      case .unitInterval: "a number in [0, 1)"
-      case .smoothing: "a number in [0, 0.99]"
-      }
-    }
-
-    /// True when the finite `value` is in the range.
-    func contains(_ value: Double) -> Bool {
-      switch self {
-      case .positive: value > 0
-      case .nonNegative: value >= 0
-      case .unitInterval: value >= 0 && value < 1
-      case .smoothing: value >= 0 && value <= UIState.maximumSmoothing
-      }
-    }
-  }
+  /// The smoothing weight's range (a view setting, not a hyper-parameter).
+  static let smoothingRange = ValueRange.closed(0, UIState.maximumSmoothing)
 
   /// Reads a finite number in `range`.
   private func number(_ text: String, in range: ValueRange, expected: String? = nil) -> Result<Double, PromptError> {
-    guard let value = Double(text), value.isFinite, range.contains(value) else {
+    guard let value = Double(text), range.contains(value) else {
       return .failure(.invalidValue(self, expected: expected ?? range.expected, got: text))
     }
     return .success(value)

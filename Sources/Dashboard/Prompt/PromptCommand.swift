@@ -2,29 +2,16 @@ import NN
 import Training
 
 /// The commands of the `:` prompt, by the word that starts them.
-public enum PromptCommand: String, CaseIterable, Sendable {
-  /// `lr 3e-4`, `lr *0.5`, `lr /2`.
-  case lr
-  /// `momentum 0.95`.
-  case momentum
-  /// `beta1 0.9`.
-  case beta1
-  /// `beta2 0.999`.
-  case beta2
-  /// `wd 1e-4`.
-  case wd
-  /// `l1 1e-5`.
-  case l1
-  /// `l2 1e-5`.
-  case l2
+///
+/// The hyper-parameter commands come from the `Hyperparameter` table (word, range, help); the
+/// others are listed here.
+public enum PromptCommand: Hashable, Sendable, CaseIterable {
+  /// Set a hyper-parameter: `lr 3e-4` (also `lr *0.5`, `lr /2`), `momentum 0.95`, `clip off`, …
+  case setting(Hyperparameter)
   /// `optimizer adamw`.
   case optimizer
-  /// `clip 1.0`, `clip off`.
-  case clip
   /// `schedule cosine`.
   case schedule
-  /// `patience 10`.
-  case patience
   /// `save`, `save path`.
   case save
   /// `pause`.
@@ -42,37 +29,68 @@ public enum PromptCommand: String, CaseIterable, Sendable {
   /// `help`.
   case help
 
+  /// Every command, hyper-parameters first (in table order).
+  public static var allCases: [PromptCommand] {
+    Hyperparameter.allCases.map(PromptCommand.setting)
+      + [.optimizer, .schedule, .save, .pause, .resume, .step, .stop, .smoothing, .log, .help]
+  }
+
+  /// The word that starts the command.
+  public var word: String {
+    switch self {
+    case .setting(let knob): knob.promptWord
+    case .optimizer: "optimizer"
+    case .schedule: "schedule"
+    case .save: "save"
+    case .pause: "pause"
+    case .resume: "resume"
+    case .step: "step"
+    case .stop: "stop"
+    case .smoothing: "smoothing"
+    case .log: "log"
+    case .help: "help"
+    }
+  }
+
+  /// The command a (lower-case) word starts, if any.
+  public init?(word: String) {
+    guard let match = Self.allCases.first(where: { $0.word == word }) else { return nil }
+    self = match
+  }
+
   /// How to write the command.
   public var usage: String {
     switch self {
-    case .lr: "lr <rate> | lr *<factor> | lr /<divisor>"
-    case .momentum, .beta1, .beta2: "\(rawValue) <0…1>"
-    case .wd, .l1, .l2: "\(rawValue) <λ ≥ 0>"
+    case .setting(.learningRate): "lr <rate> | lr *<factor> | lr /<divisor>"
+    case .setting(let knob) where knob.canBeOff: "\(word) <\(knob.range.expected)> | \(word) off"
+    case .setting(let knob): "\(word) <\(knob.range.expected)>"
     case .optimizer: "optimizer <" + OptimizerKind.allCases.map(\.rawValue).joined(separator: "|") + ">"
-    case .clip: "clip <norm> | clip off"
     case .schedule: "schedule <" + ScheduleName.allCases.map(\.rawValue).joined(separator: "|") + ">"
-    case .patience: "patience <epochs>"
     case .save: "save [path]"
     case .smoothing: "smoothing <0…0.99>"
     case .log: "log on|off"
-    case .pause, .resume, .step, .stop, .help: rawValue
+    case .pause, .resume, .step, .stop, .help: word
+    }
+  }
+
+  /// The short form for the help overlay's command column.
+  public var shortUsage: String {
+    switch self {
+    case .setting(.learningRate): "lr <rate>|*<f>|/<d>"
+    case .setting(let knob) where knob.canBeOff: "\(word) <value>|off"
+    case .setting: "\(word) <value>"
+    case .optimizer, .schedule: "\(word) <name>"
+    default: usage
     }
   }
 
   /// What the command does, for the help overlay.
   public var summary: String {
     switch self {
-    case .lr: "set, scale or divide the learning rate"
-    case .momentum: "momentum (SGD, Nesterov, RMSProp)"
-    case .beta1: "Adam β1"
-    case .beta2: "Adam β2"
-    case .wd: "weight decay"
-    case .l1: "L1 penalty"
-    case .l2: "L2 penalty"
+    case .setting(.learningRate): "set, scale or divide the learning rate"
+    case .setting(let knob): knob.summary
     case .optimizer: "switch optimizer"
-    case .clip: "clip the gradient norm, or stop clipping"
     case .schedule: "switch learning-rate schedule"
-    case .patience: "early-stopping patience"
     case .save: "save a checkpoint"
     case .pause: "pause training"
     case .resume: "resume training"
@@ -90,7 +108,7 @@ public enum PromptCommand: String, CaseIterable, Sendable {
     case .optimizer: OptimizerKind.allCases.map(\.rawValue)
     case .schedule: ScheduleName.allCases.map(\.rawValue)
     case .log: ["on", "off"]
-    case .clip: ["off"]
+    case .setting(let knob) where knob.canBeOff: ["off"]
     default: []
     }
   }

@@ -21,13 +21,13 @@ public enum PromptError: Error, Equatable, Sendable {
     case .unknownCommand(let word, let suggestion):
       return "unknown command \"\(word)\"" + PromptError.didYouMean(suggestion)
     case .missingArgument(let command):
-      return "\(command.rawValue): missing value; usage: \(command.usage)"
+      return "\(command.word): missing value; usage: \(command.usage)"
     case .extraArgument(let command, let word):
-      return "\(command.rawValue): unexpected argument \"\(word)\"; usage: \(command.usage)"
+      return "\(command.word): unexpected argument \"\(word)\"; usage: \(command.usage)"
     case .invalidValue(let command, let expected, let got):
-      return "\(command.rawValue): expected \(expected), got \"\(got)\""
+      return "\(command.word): expected \(expected), got \"\(got)\""
     case .unknownName(let command, let got, let suggestion):
-      return "\(command.rawValue): unknown \(command.rawValue) \"\(got)\"" + PromptError.didYouMean(suggestion)
+      return "\(command.word): unknown \(command.word) \"\(got)\"" + PromptError.didYouMean(suggestion)
     }
   }
 

@@ -6,11 +6,11 @@ extension PromptState {
   mutating func complete() {
     let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
     if words.count == 1 {
-      let names = PromptCommand.allCases.map(\.rawValue)
+      let names = PromptCommand.allCases.map(\.word)
       completeWord(words[0], prefix: "", candidates: names) { name in
-        PromptCommand(rawValue: name).map { $0.takesNoArgument ? "" : " " } ?? ""
+        PromptCommand(word: name).map { $0.takesNoArgument ? "" : " " } ?? ""
       }
-    } else if words.count == 2, let command = PromptCommand(rawValue: words[0].lowercased()),
+    } else if words.count == 2, let command = PromptCommand(word: words[0].lowercased()),
       !command.completions.isEmpty
     {
       completeWord(words[1], prefix: words[0] + " ", candidates: command.completions) { _ in "" }

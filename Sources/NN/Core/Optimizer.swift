@@ -24,10 +24,9 @@ public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
 public struct OptimizerSettings: Codable, Sendable, Equatable {
   /// Learning rate.
   public var learningRate: Double = 1e-3
-  /// Momentum for SGD+momentum and Nesterov (PyTorch semantics: lr outside the buffer).
+  /// Momentum for SGD+momentum, Nesterov and RMSProp (PyTorch semantics: lr outside the buffer).
+  /// The default suits the momentum optimizers; `defaults(for:)` gives RMSProp PyTorch's 0.
   public var momentum: Double = 0.9
-  /// RMSProp's momentum (PyTorch default 0: none); separate from SGD's `momentum`, whose default is 0.9.
-  public var rmspropMomentum: Double = 0
   /// Adam's β1.
   public var beta1: Double = 0.9
   /// Adam's β2.
@@ -45,6 +44,13 @@ public struct OptimizerSettings: Codable, Sendable, Equatable {
 
   /// Settings with PyTorch's defaults.
   public init() {}
+
+  /// PyTorch's defaults for `kind`: momentum 0 for RMSProp (none), 0.9 for the momentum kinds.
+  public static func defaults(for kind: OptimizerKind) -> OptimizerSettings {
+    var settings = OptimizerSettings()
+    if kind == .rmsprop { settings.momentum = 0 }
+    return settings
+  }
 }
 
 /// Applies one update rule to a model's parameters, keeping per-parameter state.

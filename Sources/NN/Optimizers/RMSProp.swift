@@ -11,14 +11,14 @@ import Tensor
 /// μ > 0:    b = μ·b + g/denom;  p = p − lr·b
 /// else:     p = p − lr·g/denom
 /// ```
-/// μ is `settings.rmspropMomentum` (default 0), not SGD's `momentum`. `v − ḡ²` is clamped at 0
+/// μ is `settings.momentum`, the same knob as SGD's (traintop defaults it to 0 for RMSProp, as PyTorch). `v − ḡ²` is clamped at 0
 /// against rounding (PyTorch would return NaN there). See Hinton's lecture 6e,
 /// <https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf>.
 public final class RMSProp: Optimizer {
   /// Always `.rmsprop`.
   public let kind = OptimizerKind.rmsprop
   /// Read afresh at every step: `learningRate`, `alpha`, `epsilon`, `weightDecay`,
-  /// `rmspropMomentum`, `centered`.
+  /// `momentum`, `centered`.
   public var settings: OptimizerSettings
   /// Steps taken (PyTorch's `step`).
   public private(set) var stepCount = 0
@@ -100,7 +100,7 @@ struct RMSPropRule {
     oneMinusAlpha = Float(1 - settings.alpha)
     epsilon = Float(settings.epsilon)
     weightDecay = Float(settings.weightDecay)
-    momentum = Float(settings.rmspropMomentum)
+    momentum = Float(settings.momentum)
     centered = settings.centered
   }
 

@@ -1,7 +1,21 @@
 import Foundation
 
-/// Number and time formatting for the dashboard: short, fixed rules, no locale, no Foundation.
+/// Number and time formatting for the dashboard, the headless printer and event text: short,
+/// fixed rules, no locale. The one place numbers become text.
 public enum Format {
+  /// A learning rate: three significant digits, always in scientific form with at least one
+  /// decimal: `1.0e-3`, `1.25e-3`, `3.16e-4`.
+  public static func rate(_ value: Double) -> String {
+    let text = scientific(value, digits: 2, trimmingZeros: true)
+    guard let e = text.firstIndex(of: "e"), !text[..<e].contains(".") else { return text }
+    return text[..<e] + ".0" + text[e...]
+  }
+
+  /// Samples per second: `28.4k`, `950`.
+  public static func throughput(_ value: Double) -> String {
+    compact(value.isFinite ? value.rounded() : value)
+  }
+
   /// A number with exactly `decimals` digits after the point, rounded half away from zero.
   ///
   /// `fixed(2.345, decimals: 2)` is `"2.35"` (up to binary rounding of the input); non-finite

@@ -1,7 +1,17 @@
-import Dashboard
+import Training
 import Testing
 
 @Suite struct FormatTests {
+  @Test func ratesHaveThreeSignificantDigitsAndAtLeastOneDecimal() {
+    #expect(Format.rate(1e-3) == "1.0e-3")
+    #expect(Format.rate(1.25e-3) == "1.25e-3")
+    #expect(Format.rate(0.05) == "5.0e-2")
+    #expect(Format.rate(3.16227766e-4) == "3.16e-4")
+    #expect(Format.rate(9.996e-3) == "1.0e-2")
+    #expect(Format.rate(0) == "0")
+    #expect(Format.rate(.infinity) == "∞")
+  }
+
   @Test func fixedRoundsHalfAwayFromZeroWithoutNegativeZero() {
     #expect(Format.fixed(2.5, decimals: 0) == "3")
     #expect(Format.fixed(-1.25, decimals: 1) == "-1.3")
@@ -51,30 +61,5 @@ import Testing
     #expect(Format.duration(.infinity) == "--:--")
     #expect(Format.percent(0.423) == "42%")
     #expect(Format.percent(1) == "100%")
-  }
-
-  @Test func progressBarFillsEighthsOfCells() {
-    #expect(ProgressBar.text(0.5, width: 4) == "██  ")
-    #expect(ProgressBar.text(0, width: 4) == "    ")
-    #expect(ProgressBar.text(1, width: 4) == "████")
-    // 0.42 × 10 cells × 8 = 33.6 eighths → 34: 4 full cells and 2/8.
-    #expect(ProgressBar.text(0.42, width: 10) == "████▎     ")
-    let partials = (1...7).map { ProgressBar.text(Double($0) / 8, width: 1) }
-    #expect(partials == ["▏", "▎", "▍", "▌", "▋", "▊", "▉"])
-    #expect(ProgressBar.text(1.5, width: 3) == "███")
-    #expect(ProgressBar.text(-1, width: 3) == "   ")
-    #expect(ProgressBar.text(.nan, width: 2) == "  ")
-    #expect(ProgressBar.text(0.5, width: 0) == "")
-  }
-
-  @Test func truncationEndsInAnEllipsis() {
-    #expect("hello world".truncated(to: 5) == "hell…")
-    #expect("hello".truncated(to: 5) == "hello")
-    #expect("hello".truncated(to: 0) == "")
-    let spans = [Span("abc"), Span("defg", Style(.red))]
-    #expect([Span("abc"), Span("defg")].truncated(to: 7).plainText == "abcdefg")
-    #expect(spans.truncated(to: 5).plainText == "abcd…")
-    #expect(spans.truncated(to: 3).plainText == "ab…")
-    #expect(spans.truncated(to: 5)[1].style == Style(.red))
   }
 }

@@ -1,0 +1,41 @@
+import NN
+
+extension EventDetail {
+  /// The one-line English text of the event: the only place event sentences are made.
+  public var message: String {
+    switch self {
+    case .setting(let knob, let old, let new):
+      return "\(knob.label) \(knob.format(old)) → \(knob.format(new))"
+    case .optimizer(let old, let new, let carried):
+      let kept = carried.isEmpty ? "nothing" : carried.joined(separator: ", ")
+      return "optimizer \(old.rawValue) → \(new.rawValue) (carried \(kept))"
+    case .schedule(let old, let new): return "schedule \(old) → \(new)"
+    case .paused: return "paused"
+    case .resumed: return "resumed"
+    case .singleStep: return "single step"
+    case .stopRequested(let reason): return "stop requested (\(reason.rawValue))"
+    case .rejected(let command, let reason): return "\(command) rejected: \(reason)"
+    case .failure(let text): return text
+    case .checkpointSaved(let path): return "checkpoint saved to \(path)"
+    case .plateau(let old, let new): return "reduce on plateau: lr \(Format.rate(old)) → \(Format.rate(new))"
+    case .best(let monitor, let value): return "new best \(monitor) \(Format.compact(value, significantDigits: 5))"
+    case .earlyStop(let reason, let monitor, let bestEpoch):
+      return "early stop: \(reason.rawValue); best \(monitor) at epoch \(bestEpoch ?? 0)"
+    case .nonFiniteSkipped(let loss, let norm, let inARow):
+      return "non-finite \(Self.culprit(loss, norm)): update skipped (\(inARow) in a row)"
+    case .nonFiniteStop(let loss, let norm): return "non-finite \(Self.culprit(loss, norm)): stopping"
+    case .rolledBack(let old, let new):
+      return "rolled back to the last good weights; lr \(Format.rate(old)) → \(Format.rate(new))"
+    case .started(let model, let dataset, let parameters):
+      return "training \(model) on \(dataset): \(parameters) parameters"
+    case .resumedFromCheckpoint(let epoch, let step): return "resumed at epoch \(epoch + 1), step \(step)"
+    case .restoredBest(let epoch): return "restored best weights from epoch \(epoch)"
+    case .finished(let reason): return "stopped: \(reason.rawValue)"
+    }
+  }
+
+  /// `loss nan` or `gradient norm inf`: whichever was not finite.
+  private static func culprit(_ loss: Double, _ norm: Double) -> String {
+    loss.isFinite ? "gradient norm \(Format.compact(norm))" : "loss \(Format.compact(loss))"
+  }
+}

@@ -1,0 +1,72 @@
+import NN
+
+/// What an event says, with its values typed (tests assert these, not sentences).
+public enum EventDetail: Sendable, Equatable {
+  /// A hyper-parameter changed (nil: off).
+  case setting(Hyperparameter, old: Double?, new: Double?)
+  /// The optimizer changed; `carried` names the state kept.
+  case optimizer(old: OptimizerKind, new: OptimizerKind, carried: [String])
+  /// The learning-rate schedule changed.
+  case schedule(old: String, new: String)
+  /// Training paused.
+  case paused
+  /// Training resumed.
+  case resumed
+  /// One step was requested while paused.
+  case singleStep
+  /// A stop was requested.
+  case stopRequested(StopReason)
+  /// A command was refused; nothing changed.
+  case rejected(command: String, reason: String)
+  /// Something failed (a log, results or checkpoint write, a restore); the run goes on.
+  case failure(String)
+  /// A checkpoint was written on request.
+  case checkpointSaved(path: String)
+  /// Reduce-on-plateau cut the rate.
+  case plateau(old: Double, new: Double)
+  /// The monitored value reached a new best.
+  case best(monitor: String, value: Double)
+  /// Early stopping (or divergence) ended the run.
+  case earlyStop(StopReason, monitor: String, bestEpoch: Int?)
+  /// A step's loss or gradient norm was not finite; its update was skipped.
+  case nonFiniteSkipped(loss: Double, gradientNorm: Double, inARow: Int)
+  /// A non-finite step stopped the run (`--on-nan stop`).
+  case nonFiniteStop(loss: Double, gradientNorm: Double)
+  /// The guard rolled back to the last good weights and cut the rate.
+  case rolledBack(oldRate: Double, newRate: Double)
+  /// Training started.
+  case started(model: String, dataset: String, parameters: Int)
+  /// Training resumed from a checkpoint.
+  case resumedFromCheckpoint(epoch: Int, step: Int)
+  /// The best epoch's weights were restored at the end.
+  case restoredBest(epoch: Int)
+  /// Training finished.
+  case finished(StopReason)
+
+  /// The class of event this is.
+  public var kind: EventKind {
+    switch self {
+    case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested: .command
+    case .rejected, .failure: .rejected
+    case .checkpointSaved: .checkpoint
+    case .plateau: .schedule
+    case .best: .best
+    case .earlyStop, .nonFiniteStop, .finished: .stop
+    case .nonFiniteSkipped: .skippedStep
+    case .rolledBack: .rollback
+    case .started, .resumedFromCheckpoint, .restoredBest: .info
+    }
+  }
+
+  /// The changed setting with its old and new values as text, for `events.jsonl`.
+  public var change: (name: String, old: String, new: String)? {
+    switch self {
+    case .setting(let knob, let old, let new): (knob.optionName, knob.format(old), knob.format(new))
+    case .optimizer(let old, let new, _): ("optimizer", old.rawValue, new.rawValue)
+    case .schedule(let old, let new): ("schedule", old, new)
+    case .plateau(let old, let new), .rolledBack(let old, let new):
+      (Hyperparameter.learningRate.optionName, Format.rate(old), Format.rate(new))
+    default: nil
+    }
+  }
+}
