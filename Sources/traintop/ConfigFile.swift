@@ -3,29 +3,13 @@ import TOMLKit
 
 /// A config file's values by option name (TOML or JSON), checked against the known options.
 struct ConfigFile {
-  /// One value from the file.
-  enum Value: Equatable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-  }
-
-  /// The option names a config file may use (the long flag names; `_` and `-` are interchangeable).
-  static let keys: Set<String> = [
-    "dataset", "train-images", "train-labels", "test-images", "test-labels", "label-column",
-    "delimiter", "impute", "task", "scaling", "validation-fraction", "model", "activation",
-    "dropout", "batchnorm", "initializer", "label-smoothing", "optimizer", "lr", "momentum",
-    "beta1", "beta2", "weight-decay", "l1", "l2", "clip-norm", "clip-value", "batch-size",
-    "epochs", "schedule", "warmup", "patience", "min-delta", "monitor", "restore-best", "on-nan",
-    "seed", "threads", "runs-dir", "name", "headless", "jsonl", "step-size", "gamma", "min-lr",
-    "restart-period", "restart-mult", "pct-start", "div", "div-final", "plateau-factor",
-    "plateau-patience", "cooldown", "nan-limit", "rollback-factor",
-  ]
+  /// The keys a config file may use: every option's long name (`_` and `-` are interchangeable).
+  static var keys: Set<String> { Set(OptionKey.allCases.map(\.name)) }
 
   /// The file it came from.
   let path: String
   /// The values by normalised key.
-  let values: [String: Value]
+  let values: [String: OptionValue]
 
   /// An empty config.
   init() {
@@ -42,13 +26,12 @@ struct ConfigFile {
     let raw: [String: Any] =
       path.lowercased().hasSuffix(".json")
       ? try Self.parseJSON(data, path: path) : try Self.parseTOML(data, path: path)
-    var values: [String: Value] = [:]
+    var values: [String: OptionValue] = [:]
     for (key, value) in raw {
-      let name = key.replacingOccurrences(of: "_", with: "-")
-      guard Self.keys.contains(name) else {
+      guard let option = OptionKey(name: key) else {
         throw ConfigError(path: path, message: "unknown key '\(key)'")
       }
-      values[name] = try Self.value(value, key: key, path: path)
+      values[option.name] = try Self.value(value, key: key, path: path)
     }
     self.values = values
   }
@@ -84,7 +67,7 @@ struct ConfigFile {
     }
   }
 
-  private static func value(_ any: Any, key: String, path: String) throws -> Value {
+  private static func value(_ any: Any, key: String, path: String) throws -> OptionValue {
     if let b = any as? Bool, isBoolean(any) { return .bool(b) }
     if let n = any as? Double { return .number(n) }
     if let n = any as? Int { return .number(Double(n)) }
@@ -97,48 +80,6 @@ struct ConfigFile {
     if any is Bool && !(any is NSNumber) { return true }
     if let n = any as? NSNumber { return String(cString: n.objCType) == "c" }
     return false
-  }
-
-  /// The string value of `key`, if present (numbers are given as text).
-  func string(_ key: String) throws -> String? {
-    switch values[key] {
-    case nil: return nil
-    case .string(let s): return s
-    case .number(let n): return n == n.rounded() ? String(Int(n)) : String(n)
-    case .bool: throw ConfigError(path: path, message: "key '\(key)': expected a string, found a boolean")
-    }
-  }
-
-  /// The numeric value of `key`, if present.
-  func number(_ key: String) throws -> Double? {
-    switch values[key] {
-    case nil: return nil
-    case .number(let n): return n
-    case .string(let s):
-      guard let n = Double(s) else {
-        throw ConfigError(path: path, message: "key '\(key)': expected a number, found \"\(s)\"")
-      }
-      return n
-    case .bool: throw ConfigError(path: path, message: "key '\(key)': expected a number, found a boolean")
-    }
-  }
-
-  /// The integer value of `key`, if present.
-  func integer(_ key: String) throws -> Int? {
-    guard let n = try number(key) else { return nil }
-    guard n == n.rounded(), abs(n) < 1e15 else {
-      throw ConfigError(path: path, message: "key '\(key)': expected a whole number, found \(n)")
-    }
-    return Int(n)
-  }
-
-  /// The boolean value of `key`, if present.
-  func bool(_ key: String) throws -> Bool? {
-    switch values[key] {
-    case nil: return nil
-    case .bool(let b): return b
-    default: throw ConfigError(path: path, message: "key '\(key)': expected true or false")
-    }
   }
 }
 

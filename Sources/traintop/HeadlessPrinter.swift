@@ -7,7 +7,7 @@ struct HeadlessPrinter {
   let jsonl: Bool
   private var printedEpochs = 0
   /// The sequence number of the newest event printed.
-  private var lastEventSequence = 0
+  private(set) var lastEventSequence = 0
 
   /// Creates a printer; `skipEpochs` epochs (restored by a resume) are not printed again.
   init(jsonl: Bool, skipEpochs: Int = 0) {

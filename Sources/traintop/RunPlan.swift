@@ -5,7 +5,7 @@ import NN
 import Training
 
 /// Everything `traintop train` needs, resolved from flags, then the config file, then defaults.
-struct RunPlan {
+struct RunPlan: Equatable {
   /// How to load the data.
   var dataset: DatasetOptions
   /// The trainer's configuration; the model sizes are completed once the data is loaded.
@@ -22,27 +22,31 @@ struct RunPlan {
   var jsonl: Bool
   /// BLAS threads.
   var threads: Int
+  /// The run directory to resume, if any.
+  var resume: String?
 
-  /// Resolves `options` against `config`; throws `ValidationError` (exit 64) for bad values.
-  init(options o: TrainOptions, augment a: AugmentOptions, config c: ConfigFile) throws {
-    let source = try Self.source(o, c)
+  /// Resolves the command line against `config`; throws `ValidationError` or `ConfigError`
+  /// (both exit 64) for bad values.
+  init(options: TrainOptions, config: ConfigFile) throws {
+    let r = OptionResolver(commandLine: options, config: config)
+    let source = try Self.source(r)
     let defaults = DatasetDefaults.forSource(source)
-    dataset = try Self.datasetOptions(source, o, a, c)
-    let spec = try Self.modelSpec(o, c)
+    dataset = try Self.datasetOptions(source, r)
+    let spec = try Self.modelSpec(r)
     defaultHidden = spec == nil ? defaults.hidden : nil
     trainer = TrainerConfiguration(model: spec ?? ModelSpec(sizes: [1, 1]))
-    try Self.fillModelOptions(&trainer, o, c)
-    try Self.fillOptimizer(&trainer, o, c, defaults)
-    try Self.fillTraining(&trainer, o, c, defaults)
-    try Self.fillEarlyStopping(&trainer, o, c, defaults)
-    try Self.fillSchedule(&trainer, o, c)
+    try Self.fillModel(&trainer, r)
+    try Self.fillOptimizer(&trainer, r, defaults)
+    try Self.fillTraining(&trainer, r, defaults)
+    try Self.fillEarlyStopping(&trainer, r, defaults)
+    try Self.fillSchedule(&trainer, r)
     dataset.seed = trainer.seed
-    runsDirectory = try o.runsDir ?? c.string("runs-dir") ?? "runs"
-    name = try o.name ?? c.string("name") ?? Self.runName(source)
-    headless = try o.headless || (c.bool("headless") ?? false)
-    jsonl = try o.jsonl || (c.bool("jsonl") ?? false)
-    threads = try o.threads ?? c.integer("threads") ?? 1
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    runsDirectory = try r.string(.runsDir) ?? "runs"
+    name = try r.string(.name) ?? Self.runName(source)
+    headless = try r.isOn(.headless) ?? false
+    jsonl = try r.isOn(.jsonl) ?? false
+    threads = try r.integer(.threads) ?? 1
+    resume = try r.string(.resume)
   }
 
   /// Completes the model spec with the loaded data's input and output widths, checking a given spec.
@@ -65,58 +69,48 @@ struct RunPlan {
   }
 }
 
-// MARK: - Sections
+// MARK: - Data and model
 
 extension RunPlan {
-  static func source(_ o: TrainOptions, _ c: ConfigFile) throws -> DatasetSource {
-    if let images = try o.trainImages ?? c.string("train-images") {
-      guard let labels = try o.trainLabels ?? c.string("train-labels") else {
+  static func source(_ r: OptionResolver) throws -> DatasetSource {
+    if let images = try r.string(.trainImages) {
+      guard let labels = try r.string(.trainLabels) else {
         throw ValidationError("--train-images needs --train-labels")
       }
-      let testImages = try o.testImages ?? c.string("test-images")
-      let testLabels = try o.testLabels ?? c.string("test-labels")
+      let testImages = try r.string(.testImages)
+      let testLabels = try r.string(.testLabels)
       guard (testImages == nil) == (testLabels == nil) else {
         throw ValidationError("--test-images and --test-labels go together")
       }
       return .idxFiles(IDXFilePaths(
         trainImages: images, trainLabels: labels, testImages: testImages, testLabels: testLabels))
     }
-    let name = try o.datasetArgument ?? o.dataset ?? c.string("dataset") ?? "mnist"
-    return DatasetSource(argument: name)
+    return DatasetSource(argument: try r.string(.dataset) ?? "mnist")
   }
 
-  static func datasetOptions(
-    _ source: DatasetSource, _ o: TrainOptions, _ a: AugmentOptions, _ c: ConfigFile
-  ) throws -> DatasetOptions {
+  static func datasetOptions(_ source: DatasetSource, _ r: OptionResolver) throws -> DatasetOptions {
     var d = DatasetOptions(source: source)
-    if let column = try o.labelColumn ?? c.string("label-column") { d.labelColumn = ColumnSelector(argument: column) }
-    if let text = try o.delimiter ?? c.string("delimiter") {
-      let value = text == "tab" ? "\t" : text
-      d.delimiter = try parse(DatasetOptions.Delimiter.self, value, "--delimiter", "',', ';', '|' or tab")
+    if let column = try r.string(.labelColumn) { d.labelColumn = ColumnSelector(argument: column) }
+    if let text = try r.string(.delimiter) {
+      guard let delimiter = DatasetOptions.Delimiter(rawValue: text == "tab" ? "\t" : text) else {
+        throw ValidationError("--delimiter: expected ',', ';', '|' or tab, got '\(text)'")
+      }
+      d.delimiter = delimiter
     }
-    if let text = try o.impute ?? c.string("impute") {
-      d.impute = try parse(DatasetOptions.Imputation.self, text, "--impute", "none or mean")
-    }
-    if let text = try o.task ?? c.string("task") {
-      d.task = try parse(DatasetOptions.TaskKind.self, text, "--task", "classification or regression")
-    }
-    if let text = try o.scaling ?? c.string("scaling") {
-      d.scaling = try parse(Scaling.self, text, "--scaling", Scaling.allCases.map(\.rawValue).joined(separator: ", "))
-    }
-    if let f = try o.validationFraction ?? c.number("validation-fraction") {
-      guard f > 0, f < 1 else { throw ValidationError("--validation-fraction must be in (0, 1), got \(f)") }
-      d.validationFraction = f
-    }
+    d.impute = try r.choice(.impute, as: DatasetOptions.Imputation.self) ?? d.impute
+    d.task = try r.choice(.task, as: DatasetOptions.TaskKind.self) ?? d.task
+    d.scaling = try r.choice(.scaling, as: Scaling.self) ?? d.scaling
+    d.validationFraction = try r.number(.validationFraction) ?? d.validationFraction
     d.augmentation = AugmentationOptions(
-      shiftPixels: a.augmentShift ?? 0, rotationDegrees: a.augmentRotate ?? 0,
-      noiseStandardDeviation: a.augmentNoise ?? 0)
-    d.oversample = a.oversample
+      shiftPixels: try r.integer(.augmentShift) ?? 0, rotationDegrees: try r.number(.augmentRotate) ?? 0,
+      noiseStandardDeviation: try r.number(.augmentNoise) ?? 0)
+    d.oversample = try r.isOn(.oversample) ?? false
     do { try d.validate() } catch { throw ValidationError("\(error)") }
     return d
   }
 
-  static func modelSpec(_ o: TrainOptions, _ c: ConfigFile) throws -> ModelSpec? {
-    guard let text = try o.model ?? c.string("model") else { return nil }
+  static func modelSpec(_ r: OptionResolver) throws -> ModelSpec? {
+    guard let text = try r.string(.model) else { return nil }
     do {
       return try ModelSpec(parsing: text)
     } catch {
@@ -124,35 +118,76 @@ extension RunPlan {
     }
   }
 
-  static func fillModelOptions(_ t: inout TrainerConfiguration, _ o: TrainOptions, _ c: ConfigFile) throws {
-    if let text = try o.activation ?? c.string("activation") {
-      t.model.activation = try parse(ActivationKind.self, text, "--activation", names(ActivationKind.allCases))
-    }
-    if let rate = try o.dropout ?? c.number("dropout") {
-      guard rate >= 0, rate < 1 else { throw ValidationError("--dropout must be in [0, 1), got \(rate)") }
-      t.model.dropout = rate
-    }
-    t.model.batchNorm = try o.batchNorm || (c.bool("batchnorm") ?? false)
-    if let text = try o.initializer ?? c.string("initializer") {
-      t.model.initializer = try parse(Initializer.self, text, "--initializer", names(Initializer.allCases))
-    }
-    if let s = try o.labelSmoothing ?? c.number("label-smoothing") {
-      guard s >= 0, s < 1 else { throw ValidationError("--label-smoothing must be in [0, 1), got \(s)") }
-      t.labelSmoothing = s
-    }
+  static func fillModel(_ t: inout TrainerConfiguration, _ r: OptionResolver) throws {
+    t.model.activation = try r.choice(.activation, as: ActivationKind.self) ?? t.model.activation
+    t.model.dropout = try r.number(.dropout) ?? t.model.dropout
+    t.model.batchNorm = try r.isOn(.batchNorm) ?? false
+    t.model.initializer = try r.choice(.initializer, as: Initializer.self) ?? t.model.initializer
+    t.labelSmoothing = try r.number(.labelSmoothing) ?? 0
+    t.loss = try r.choice(.loss, as: LossKind.self)
   }
 }
 
-/// Parses an enum raw value or throws a one-line ValidationError naming the option.
-func parse<T: RawRepresentable>(_ type: T.Type, _ text: String, _ option: String, _ expected: String) throws -> T
-where T.RawValue == String {
-  guard let value = T(rawValue: text) ?? T(rawValue: text.lowercased()) else {
-    throw ValidationError("\(option): expected \(expected), got '\(text)'")
-  }
-  return value
-}
+// MARK: - Optimizer, training, early stopping, schedule
 
-/// The raw values of `cases`, comma-separated.
-func names<T: RawRepresentable>(_ cases: [T]) -> String where T.RawValue == String {
-  cases.map(\.rawValue).joined(separator: ", ")
+extension RunPlan {
+  static func fillOptimizer(_ t: inout TrainerConfiguration, _ r: OptionResolver, _ d: DatasetDefaults) throws {
+    t.optimizer = try r.choice(.optimizer, as: OptimizerKind.self) ?? .adam
+    var s = OptimizerSettings.defaults(for: t.optimizer)
+    s.learningRate = try r.number(.knob(.learningRate)) ?? d.learningRate
+    s.momentum = try r.number(.knob(.momentum)) ?? s.momentum
+    s.beta1 = try r.number(.knob(.beta1)) ?? s.beta1
+    s.beta2 = try r.number(.knob(.beta2)) ?? s.beta2
+    s.weightDecay = try r.number(.knob(.weightDecay)) ?? (t.optimizer == .adamw ? 0.01 : 0)
+    s.amsgrad = try r.isOn(.amsgrad) ?? false
+    s.centered = try r.isOn(.centered) ?? false
+    t.settings = s
+    t.l1 = try r.number(.knob(.l1)) ?? 0
+    t.l2 = try r.number(.knob(.l2)) ?? 0
+    t.clipNorm = try r.number(.knob(.clipNorm))
+    t.clipValue = try r.number(.knob(.clipValue))
+  }
+
+  static func fillTraining(_ t: inout TrainerConfiguration, _ r: OptionResolver, _ d: DatasetDefaults) throws {
+    t.batchSize = try r.integer(.batchSize) ?? d.batchSize
+    t.epochs = try r.integer(.epochs) ?? d.epochs
+    t.schedule = try r.choice(.schedule, as: ScheduleName.self) ?? .constant
+    t.warmupEpochs = try r.integer(.warmup) ?? 0
+    t.onNonFinite = try r.choice(.onNan, as: NonFinitePolicy.self) ?? .rollback
+    t.nonFiniteLimit = try r.integer(.nanLimit) ?? t.nonFiniteLimit
+    t.rollbackFactor = try r.number(.rollbackFactor) ?? t.rollbackFactor
+    t.seed = try r.integer(.seed).map { UInt64($0) } ?? t.seed
+  }
+
+  static func fillEarlyStopping(_ t: inout TrainerConfiguration, _ r: OptionResolver, _ d: DatasetDefaults) throws {
+    let patience = try r.integer(.knob(.patience)) ?? d.patience
+    t.earlyStopping = EarlyStopping(
+      monitor: try r.choice(.monitor, as: EarlyStoppingMonitor.self) ?? .validationLoss,
+      minDelta: try r.number(.minDelta) ?? 0, patience: patience, baseline: try r.number(.baseline),
+      startFromEpoch: try r.integer(.startFromEpoch) ?? 0, restoreBestWeights: try r.isOn(.restoreBest) ?? false,
+      divergenceThreshold: try r.number(.divergenceThreshold))
+    t.earlyStoppingEnabled = patience > 0
+  }
+
+  /// The schedule's parameters and reduce-on-plateau's.
+  static func fillSchedule(_ t: inout TrainerConfiguration, _ r: OptionResolver) throws {
+    var p = ScheduleParameters()
+    p.stepSize = try r.integer(.stepSize) ?? p.stepSize
+    if let gamma = try r.number(.gamma) {
+      p.stepGamma = gamma
+      p.exponentialGamma = gamma
+    }
+    let floor = try r.number(.minLr) ?? 0
+    p.minimumRate = floor
+    p.restartPeriod = try r.integer(.restartPeriod) ?? p.restartPeriod
+    p.restartMultiplier = try r.integer(.restartMult) ?? p.restartMultiplier
+    p.oneCyclePctStart = try r.number(.pctStart) ?? p.oneCyclePctStart
+    p.oneCycleDiv = try r.number(.div) ?? p.oneCycleDiv
+    p.oneCycleDivFinal = try r.number(.divFinal) ?? p.oneCycleDivFinal
+    t.scheduleParameters = p
+    let mode: PlateauMode = t.earlyStopping.resolvedMode == .max ? .max : .min
+    t.plateau = ReduceOnPlateau(
+      mode: mode, factor: try r.number(.plateauFactor) ?? 0.1, patience: try r.integer(.plateauPatience) ?? 10,
+      cooldown: try r.integer(.cooldown) ?? 0, minimumRate: floor)
+  }
 }

@@ -9,13 +9,13 @@ struct TrainCommand: ParsableCommand {
     commandName: "train",
     abstract: "Train a model; opens the live dashboard when stdout is a terminal.",
     discussion: """
-      Every option can also be given in a TOML or JSON file with --config (keys are the long
+      Every option can also be given in a TOML or JSON file with --config (keys are the long \
       option names, e.g. batch-size = 64); command-line flags override the file.
-      Exit codes: 0 done, 64 bad options, 65 bad data, 66 missing input, 130/143 interrupted.
+      Exit codes: 0 done, 64 bad options, 65 bad data, 66 missing input, 70 internal failure \
+      (e.g. restoring weights failed), 74 terminal error, 130/143 interrupted.
       """)
 
   @OptionGroup var options: TrainOptions
-  @OptionGroup(title: "Augmentation") var augment: AugmentOptions
 
   func run() throws {
     let session = try makeSession()
@@ -31,9 +31,15 @@ struct TrainCommand: ParsableCommand {
     } catch let error as ConfigError {
       throw CLIError.usage("\(error)")
     }
-    let plan = try RunPlan(options: options, augment: augment, config: config)
-    if let resume = options.resume {
-      return try RunSession.resuming(URL(fileURLWithPath: resume), plan: plan, epochs: options.epochs)
+    let plan: RunPlan
+    do {
+      plan = try RunPlan(options: options, config: config)
+    } catch let error as ConfigError {
+      throw CLIError.usage("\(error)")
+    }
+    if let resume = plan.resume {
+      let epochs = options.epochs == nil ? nil : plan.trainer.epochs
+      return try RunSession.resuming(URL(fileURLWithPath: resume), plan: plan, epochs: epochs)
     }
     return try RunSession.starting(plan)
   }

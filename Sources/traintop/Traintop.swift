@@ -24,9 +24,17 @@ enum Main {
     } catch {
       let code = Traintop.exitCode(for: error)
       if code == .success { Traintop.exit(withError: error) }  // --help, --version
-      let message = Traintop.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-      fail(message, code: code == .validationFailure ? 64 : code.rawValue)
+      fail(oneLine(Traintop.message(for: error)), code: code == .validationFailure ? 64 : code.rawValue)
     }
+  }
+
+  /// The parser's message on one line: its first line, with a list of allowed values
+  /// (`  - sgd` lines) folded into it as `sgd, momentum, …`.
+  static func oneLine(_ message: String) -> String {
+    let lines = message.split(separator: "\n").map(String.init)
+    guard let first = lines.first else { return message }
+    let choices = lines.dropFirst().filter { $0.hasPrefix("  - ") }.map { $0.dropFirst(4) }
+    return choices.isEmpty ? first : first + " " + choices.joined(separator: ", ")
   }
 
   /// Prints `traintop: message` on stderr and exits.

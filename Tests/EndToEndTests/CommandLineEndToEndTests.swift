@@ -35,12 +35,15 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
   /// Unknown or invalid values: one line on stderr, exit code 64.
   @Test(arguments: [
-    (["train", "iris", "--optimizer", "adamx"], "--optimizer: expected sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, got 'adamx'"),
+    (["train", "iris", "--optimizer", "adamx"], "The value 'adamx' is invalid for '--optimizer <optimizer>'. Please provide one of the following: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw"),
+    (["train", "iris", "--epochs", "4611686018427387904"], "--epochs: expected a whole number in 1…10000000, got 4.611686018427388e+18"),
+    (["train", "iris", "--warmup", "inf"], "--warmup: expected a whole number in 0…10000000, got ∞"),
+    (["train", "iris", "--scaling", "minmax", "--threads", "0"], "--threads: expected a whole number in 1…256, got 0"),
     (["train", "iris", "--lr", "abc"], "The value 'abc' is invalid for '--lr <lr>'"),
     (["train", "iris", "--model", "4-abc-3"], "--model 4-abc-3"),
     (["train", "iris", "--model", "5-16-3"], "--model 5-16-3: iris needs 4 inputs and 3 outputs, e.g. 4-64-3"),
     (["train", "iris", "--frobnicate"], "Unknown option '--frobnicate'"),
-    (["train", "iris", "--momentum", "1.5"], "--momentum must be in [0, 1), got 1.5"),
+    (["train", "iris", "--momentum", "1.5"], "--momentum: expected a number in [0, 1), got 1.5"),
   ])
   func invalidValuesExit64(arguments: [String], message: String) throws {
     let dir = try Fixtures.temporaryDirectory()

@@ -13,6 +13,12 @@ public enum ValueRange: Sendable, Equatable {
   case openUnitInterval
   /// [0, 1].
   case closedUnitInterval
+  /// (0, 1].
+  case leftOpenUnitInterval
+  /// (1, ∞).
+  case greaterThanOne
+  /// Any finite number.
+  case finite
   /// [low, high].
   case closed(Double, Double)
   /// Whole numbers in [low, high].
@@ -26,6 +32,9 @@ public enum ValueRange: Sendable, Equatable {
     case .unitInterval: "a number in [0, 1)"
     case .openUnitInterval: "a number in (0, 1)"
     case .closedUnitInterval: "a number in [0, 1]"
+    case .leftOpenUnitInterval: "a number in (0, 1]"
+    case .greaterThanOne: "a number greater than 1"
+    case .finite: "a finite number"
     case .closed(let low, let high): "a number in [\(Format.compact(low)), \(Format.compact(high))]"
     case .whole(let low, let high): "a whole number in \(low)…\(high)"
     }
@@ -46,6 +55,9 @@ public enum ValueRange: Sendable, Equatable {
     case .unitInterval: return value >= 0 && value < 1
     case .openUnitInterval: return value > 0 && value < 1
     case .closedUnitInterval: return value >= 0 && value <= 1
+    case .leftOpenUnitInterval: return value > 0 && value <= 1
+    case .greaterThanOne: return value > 1
+    case .finite: return true
     case .closed(let low, let high): return value >= low && value <= high
     case .whole(let low, let high):
       return value == value.rounded() && value >= Double(low) && value <= Double(high)
@@ -54,6 +66,6 @@ public enum ValueRange: Sendable, Equatable {
 
   /// nil when `value` is in the range, else `expected …, got …` for an error message.
   public func violation(_ value: Double) -> String? {
-    contains(value) ? nil : "expected \(expected), got \(Format.compact(value, significantDigits: 6))"
+    contains(value) ? nil : "expected \(expected), got \(Format.exact(value))"
   }
 }

@@ -11,6 +11,13 @@ public enum Format {
     return text[..<e] + ".0" + text[e...]
   }
 
+  /// A value exactly as given, for error messages: `-1`, `2.5`, `4.611686018427388e+18`, `∞`.
+  public static func exact(_ value: Double) -> String {
+    guard value.isFinite else { return nonFinite(value) }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return "\(value)"
+  }
+
   /// Samples per second: `28.4k`, `950`.
   public static func throughput(_ value: Double) -> String {
     compact(value.isFinite ? value.rounded() : value)

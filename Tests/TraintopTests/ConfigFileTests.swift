@@ -1,0 +1,100 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import traintop
+
+@Suite struct ConfigFileTests {
+  static func write(_ text: String, _ name: String, in dir: URL) throws -> String {
+    let url = dir.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  @Test func unknownKeysWrongTypesAndBadSyntaxNameTheFile() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let unknown = try Self.write("lr = 0.1\nfrobnicate = 3\n", "a.toml", in: dir)
+    #expect(throws: ConfigError.self) { try ConfigFile(path: unknown) }
+    do { _ = try ConfigFile(path: unknown) } catch { #expect("\(error)" == "\(unknown): unknown key 'frobnicate'") }
+
+    let syntax = try Self.write("lr = \n", "b.toml", in: dir)
+    do {
+      _ = try ConfigFile(path: syntax)
+      Issue.record("bad TOML accepted")
+    } catch let error as ConfigError {
+      #expect(error.line == 1)
+      #expect(error.description.hasPrefix("\(syntax):1: invalid TOML"))
+    }
+
+    let json = try Self.write("[1, 2]", "c.json", in: dir)
+    do { _ = try ConfigFile(path: json) } catch { #expect("\(error)" == "\(json): expected a JSON object at the top level") }
+  }
+
+  @Test func valuesOfTheWrongKindAreRejectedWhenResolved() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try Self.write("patience = \".\"\n", "d.toml", in: dir)
+    let config = try ConfigFile(path: path)
+    #expect(config.values["patience"] == .string("."))
+    do {
+      _ = try RunPlan(options: TrainOptions.parse([]), config: config)
+      Issue.record("patience \".\" accepted")
+    } catch {
+      #expect("\(error)" == "\(path): key 'patience': expected a number, got \".\"")
+    }
+    let overflow = try ConfigFile(path: Self.write("epochs = 9223372036854775807\n", "e.toml", in: dir))
+    #expect(throws: ConfigError.self) { try RunPlan(options: TrainOptions.parse([]), config: overflow) }
+  }
+}
+
+@Suite struct RunPlanTests {
+  @Test func defaultsComeFromTheDataset() throws {
+    let mnist = try RunPlan(options: TrainOptions.parse([]), config: ConfigFile())
+    #expect(mnist.defaultHidden == [256, 128])
+    #expect(mnist.trainer.settings.learningRate == 1e-3)
+    #expect(mnist.trainer.batchSize == 128 && mnist.trainer.epochs == 10)
+    #expect(mnist.trainer.earlyStopping.patience == 5 && mnist.trainer.earlyStoppingEnabled)
+    let iris = try RunPlan(options: TrainOptions.parse(["iris", "--patience", "0"]), config: ConfigFile())
+    #expect(iris.trainer.settings.learningRate == 1e-2)
+    #expect(!iris.trainer.earlyStoppingEnabled)
+  }
+
+  @Test func momentumDefaultsFollowTheOptimizer() throws {
+    // RMSProp reads the same momentum knob as SGD; PyTorch's default for it is 0 (none).
+    let rmsprop = try RunPlan(options: TrainOptions.parse(["--optimizer", "rmsprop"]), config: ConfigFile())
+    #expect(rmsprop.trainer.settings.momentum == 0)
+    let sgd = try RunPlan(options: TrainOptions.parse(["--optimizer", "momentum"]), config: ConfigFile())
+    #expect(sgd.trainer.settings.momentum == 0.9)
+    let given = try RunPlan(options: TrainOptions.parse(["--optimizer", "rmsprop", "--momentum", "0.5"]), config: ConfigFile())
+    #expect(given.trainer.settings.momentum == 0.5)
+    let adamw = try RunPlan(options: TrainOptions.parse(["--optimizer", "adamw"]), config: ConfigFile())
+    #expect(adamw.trainer.settings.weightDecay == 0.01)
+  }
+
+  @Test func earlyStoppingOptionsReachTheStopper() throws {
+    let plan = try RunPlan(
+      options: TrainOptions.parse(["--baseline", "0.5", "--start-from-epoch", "2", "--divergence-threshold", "9"]),
+      config: ConfigFile())
+    #expect(plan.trainer.earlyStopping.baseline == 0.5)
+    #expect(plan.trainer.earlyStopping.startFromEpoch == 2)
+    #expect(plan.trainer.earlyStopping.divergenceThreshold == 9)
+  }
+
+  @Test(arguments: [
+    (["--lr=-1"], "--lr: expected a positive number, got -1"),
+    (["--batch-size", "9223372036854775807"], "--batch-size: expected a whole number in 0…1048576, got 9.223372036854776e+18"),
+    (["--threads", "2147483648"], "--threads: expected a whole number in 1…256, got 2147483648"),
+    (["--warmup", "1e300"], "--warmup: expected a whole number in 0…10000000, got 1e+300"),
+    (["--l2", "1e19"], nil),
+    (["--epochs", "2.5"], "--epochs: expected a whole number in 1…10000000, got 2.5"),
+  ])
+  func badNumbersAreRejectedWhereTheyEnter(arguments: [String], message: String?) throws {
+    do {
+      _ = try RunPlan(options: TrainOptions.parse(arguments), config: ConfigFile())
+      #expect(message == nil, "accepted \(arguments)")
+    } catch {
+      #expect("\(error)" == message)
+    }
+  }
+}
