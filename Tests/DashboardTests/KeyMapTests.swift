@@ -151,3 +151,24 @@ import Testing
     #expect(KeyMap.actions(for: .escape, ui: ui, snapshot: running) == [])
   }
 }
+
+@Suite struct KeyBindingTableTests {
+  /// Every key in the table does something while training runs, and the help names its binding.
+  @Test func everyBoundKeyActsAndIsInTheHelp() {
+    var snapshot = FakeSnapshot.mnist()
+    snapshot.status = .running
+    var ui = UIState()
+    ui.zoomed = .loss  // so esc has something to close
+    let help = HelpOverlay.keys(ui)
+    for binding in KeyBinding.allCases {
+      for key in binding.keys {
+        #expect(!KeyMap.actions(for: key, ui: ui, snapshot: snapshot).isEmpty, "\(key) does nothing")
+        #expect(KeyBinding(key) == binding)
+      }
+      #expect(help.contains { $0.key == binding.keyLabel && $0.action == binding.summary(ui) }, "\(binding)")
+    }
+    // No key is bound twice.
+    let keys = KeyBinding.allCases.flatMap(\.keys)
+    #expect(Set(keys.map { "\($0)" }).count == keys.count)
+  }
+}

@@ -118,13 +118,18 @@ import Testing
     ui.showsHelp = true
     let text = render(snapshot, ui, width: 120, height: 40).lines.joined(separator: "\n")
     #expect(text.contains("Help · ? or esc closes"))
-    for entry in HelpOverlay.keys { #expect(text.contains(entry.key.rightPadded(to: 10) + entry.action), "\(entry.key)") }
+    for entry in HelpOverlay.keys(ui) { #expect(text.contains(entry.key.rightPadded(to: 10) + entry.action), "\(entry.key)") }
     for command in PromptCommand.allCases { #expect(text.contains(":" + command.word), "\(command)") }
     for entry in HelpOverlay.commands { #expect(text.contains(entry.action), "\(entry.usage)") }
     #expect(text.contains("optimizers: sgd momentum nesterov adagrad rmsprop adam adamw"))
     #expect(text.contains("schedules:  constant step exponential cosine cosine-restarts plateau onecycle"))
-    let keys = HelpOverlay.keys.map(\.key).joined(separator: " ")
-    #expect(keys == "q space, p n ↑, + ↓, - o e s l [ ] x r tab enter : ? esc")
+    let keys = HelpOverlay.keys(ui).map(\.key).joined(separator: " ")
+    #expect(keys == "q space, p n ↑, + ↓, - o e s l [ ] x r tab shift-tab enter : ? esc")
+    // The help reads the configured factor and step, not fixed numbers.
+    #expect(text.contains("learning rate × factor (1.25)") && text.contains("smoothing + 0.1"))
+    ui.learningRateFactor = 2
+    let doubled = render(snapshot, ui, width: 120, height: 40).lines.joined(separator: "\n")
+    #expect(doubled.contains("learning rate × factor (2)"))
   }
 
   @Test func statusMessageSitsInTheBottomBorder() {

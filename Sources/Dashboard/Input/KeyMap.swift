@@ -3,18 +3,8 @@ import Training
 
 /// Turns a key into actions, given the UI state and the latest snapshot. Pure: nothing changes here.
 ///
-/// | key | action |
-/// |---|---|
-/// | `q`, Ctrl-C | quit (confirm with `y` while training) |
-/// | space, `p` | pause / resume |
-/// | `n` | one step while paused |
-/// | ↑ `+` / ↓ `-` | learning rate × / ÷ the factor (1.25) |
-/// | `o` | next optimizer |
-/// | `e` | stop now |
-/// | `s` | save a checkpoint |
-/// | `l` `[` `]` `x` `r` | log scale, smoothing −/+, x axis, robust range |
-/// | Tab, Shift-Tab, Enter | focus next / previous pane, zoom |
-/// | `:` `?` Esc | prompt, help, close |
+/// Which key does what is the `KeyBinding` table; this decides what a binding means now (the
+/// prompt and the quit question take keys first).
 public enum KeyMap {
   /// The actions `key` stands for in the current state.
   public static func actions(for key: Key, ui: UIState, snapshot: TrainingSnapshot?) -> [Action] {
@@ -26,8 +16,9 @@ public enum KeyMap {
       default: return [.cancelQuit]
       }
     }
-    if ui.showsHelp, key == .escape { return [.toggleHelp] }
-    return viewActions(for: key, ui: ui) ?? trainerActions(for: key, ui: ui, snapshot: snapshot)
+    guard let binding = KeyBinding(key) else { return [] }
+    if binding.isTrainerKey { return trainerActions(for: binding, ui: ui, snapshot: snapshot) }
+    return viewActions(for: binding, ui: ui)
   }
 
   /// Keys that edit the open prompt.
@@ -49,50 +40,41 @@ public enum KeyMap {
     }
   }
 
-  /// Keys that only change the view; nil for the others.
-  static func viewActions(for key: Key, ui: UIState) -> [Action]? {
-    switch key {
-    case .character("l"): [.toggleLogScale]
-    case .character("["): [.adjustSmoothing(-UIState.smoothingStep)]
-    case .character("]"): [.adjustSmoothing(UIState.smoothingStep)]
-    case .character("x"): [.toggleXAxis]
-    case .character("r"): [.toggleRobustRange]
-    case .tab: [.focusNext]
-    case .backTab: [.focusPrevious]
-    case .enter: [.toggleZoom]
-    case .character(":"): [.openPrompt]
-    case .character("?"): [.toggleHelp]
-    case .escape: ui.showsHelp ? [.toggleHelp] : (ui.zoomed != nil ? [.toggleZoom] : [])
-    default: nil
+  /// Bindings that only change the view.
+  static func viewActions(for binding: KeyBinding, ui: UIState) -> [Action] {
+    switch binding {
+    case .logScale: [.toggleLogScale]
+    case .smoothingDown: [.adjustSmoothing(-UIState.smoothingStep)]
+    case .smoothingUp: [.adjustSmoothing(UIState.smoothingStep)]
+    case .xAxis: [.toggleXAxis]
+    case .robustRange: [.toggleRobustRange]
+    case .focusNext: [.focusNext]
+    case .focusPrevious: [.focusPrevious]
+    case .zoom: [.toggleZoom]
+    case .prompt: [.openPrompt]
+    case .help: [.toggleHelp]
+    case .close: ui.showsHelp ? [.toggleHelp] : (ui.zoomed != nil ? [.toggleZoom] : [])
+    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save: []
     }
   }
 
-  /// Keys that talk to the trainer (or quit).
-  static func trainerActions(for key: Key, ui: UIState, snapshot: TrainingSnapshot?) -> [Action] {
+  /// Bindings that talk to the trainer (or quit).
+  static func trainerActions(for binding: KeyBinding, ui: UIState, snapshot: TrainingSnapshot?) -> [Action] {
     let status = snapshot?.status ?? .starting
     if case .stopped = status {
-      switch key {
-      case .character("q"), .ctrlC: return [.quit]
-      case .character(" "), .character("p"), .character("n"), .up, .down, .character("+"), .character("="),
-        .character("-"), .character("o"), .character("e"), .character("s"):
-        return [.status("training has stopped; q quits")]
-      default: return []
-      }
+      return binding == .quit ? [.quit] : [.status("training has stopped; q quits")]
     }
-    switch key {
-    case .character("q"), .ctrlC: return [.requestQuit]
-    case .character(" "), .character("p"): return [.trainer(status == .paused ? .resume : .pause, .key)]
-    case .character("n"):
-      return status == .paused ? [.trainer(.step, .key)] : [.status("n takes one step while paused")]
-    case .up, .character("+"), .character("="):
-      return [.trainer(.scaleLearningRate(ui.learningRateFactor), .key)]
-    case .down, .character("-"):
-      return [.trainer(.scaleLearningRate(1 / ui.learningRateFactor), .key)]
-    case .character("o"):
+    switch binding {
+    case .quit: return [.requestQuit]
+    case .pause: return [.trainer(status == .paused ? .resume : .pause, .key)]
+    case .step: return status == .paused ? [.trainer(.step, .key)] : [.status("n takes one step while paused")]
+    case .learningRateUp: return [.trainer(.scaleLearningRate(ui.learningRateFactor), .key)]
+    case .learningRateDown: return [.trainer(.scaleLearningRate(1 / ui.learningRateFactor), .key)]
+    case .nextOptimizer:
       guard let current = snapshot?.optimizer else { return [.status("waiting for the trainer")] }
       return [.trainer(.setOptimizer(nextOptimizer(after: current)), .key)]
-    case .character("e"): return [.trainer(.stop(.manual), .key)]
-    case .character("s"): return [.trainer(.saveCheckpoint(path: nil), .key)]
+    case .stopNow: return [.trainer(.stop(.manual), .key)]
+    case .save: return [.trainer(.saveCheckpoint(path: nil), .key)]
     default: return []
     }
   }

@@ -5,14 +5,9 @@ public struct FooterPane: Pane {
   /// Creates the pane.
   public init() {}
 
-  /// The keys and what they do, in footer order.
+  /// The keys and what they do, in footer order (from the key-binding table).
   public static func keys(_ ui: UIState, paused: Bool) -> [(key: String, action: String)] {
-    let factor = Format.compact(ui.learningRateFactor)
-    return [
-      ("q", "quit"), ("space", paused ? "resume" : "pause"), ("n", "step"), ("↑/↓", "lr ×÷" + factor),
-      ("o", "optimizer"), ("e", "stop"), ("s", "save"), ("l", "log"), ("[ ]", "smoothing"), ("x", "axis"),
-      ("tab", "focus"), ("enter", "zoom"), (":", "command"), ("?", "help"),
-    ]
+    KeyBinding.allCases.compactMap { $0.footer(ui, paused: paused) }
   }
 
   /// The question shown while confirming quit.

@@ -3,15 +3,10 @@ import Training
 
 /// A centred box listing every key and every prompt command.
 public enum HelpOverlay {
-  /// Every key and what it does.
-  public static let keys: [(key: String, action: String)] = [
-    ("q", "quit (asks first while training)"), ("space, p", "pause / resume"), ("n", "one step while paused"),
-    ("↑, +", "learning rate × factor (1.25)"), ("↓, -", "learning rate ÷ factor (1.25)"), ("o", "next optimizer"),
-    ("e", "stop now (early stop)"), ("s", "save a checkpoint"), ("l", "loss log scale on/off"),
-    ("[ ]", "smoothing − / + 0.1"), ("x", "x axis: steps / epochs"), ("r", "robust y range (5th–95th pct)"),
-    ("tab", "focus next pane (shift-tab: previous)"), ("enter", "zoom / unzoom the focused pane"),
-    (":", "command prompt (tab completes)"), ("?", "this help"), ("esc", "close help, prompt or zoom"),
-  ]
+  /// Every key and what it does (from the key-binding table, with the configured factor).
+  public static func keys(_ ui: UIState) -> [(key: String, action: String)] {
+    KeyBinding.allCases.map { ($0.keyLabel, $0.summary(ui)) }
+  }
 
   /// The prompt commands in short form and what they do.
   public static var commands: [(usage: String, action: String)] {
@@ -31,9 +26,9 @@ public enum HelpOverlay {
 
   /// The overlay's lines: keys and commands side by side when `width` allows (else one after the
   /// other), then the optimizer and schedule names.
-  public static func lines(width: Int) -> [[Span]] {
+  public static func lines(width: Int, ui: UIState) -> [[Span]] {
     let usageWidth = (commands.map(\.usage.count).max() ?? 0) + 2
-    let keyLines = keys.map { [Span($0.key.rightPadded(to: keyWidth), .strong), Span($0.action)] }
+    let keyLines = keys(ui).map { [Span($0.key.rightPadded(to: keyWidth), .strong), Span($0.action)] }
     let commandLines = commands.map { [Span(":" + $0.usage.rightPadded(to: usageWidth - 1), .strong), Span($0.action)] }
     let nameLines = [[]] + names.map { [Span($0, Palette.secondary)] }
     let left = [[Span("Keys", Palette.focus)]] + keyLines
@@ -49,9 +44,9 @@ public enum HelpOverlay {
   }
 
   /// Draws the overlay centred on `screen`, clearing what is under it.
-  public static func draw(into screen: inout Screen) {
+  public static func draw(into screen: inout Screen, ui: UIState) {
     let maximumInner = max(0, screen.width - 4)
-    let content = lines(width: maximumInner)
+    let content = lines(width: maximumInner, ui: ui)
     let innerWidth = min(maximumInner, content.map(\.width).max() ?? 0)
     let box = screen.bounds.centered(width: innerWidth + 4, height: content.count + 2)
     screen.fill(box)

@@ -1,0 +1,134 @@
+import Training
+
+/// Every key the dashboard binds outside the prompt: one table for the key map, the footer and
+/// the help overlay.
+public enum KeyBinding: CaseIterable, Sendable {
+  case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save
+  case logScale, smoothingDown, smoothingUp, xAxis, robustRange
+  case focusNext, focusPrevious, zoom, prompt, help, close
+
+  /// The keys that trigger it.
+  public var keys: [Key] {
+    switch self {
+    case .quit: [.character("q"), .ctrlC]
+    case .pause: [.character(" "), .character("p")]
+    case .step: [.character("n")]
+    case .learningRateUp: [.up, .character("+"), .character("=")]
+    case .learningRateDown: [.down, .character("-")]
+    case .nextOptimizer: [.character("o")]
+    case .stopNow: [.character("e")]
+    case .save: [.character("s")]
+    case .logScale: [.character("l")]
+    case .smoothingDown: [.character("[")]
+    case .smoothingUp: [.character("]")]
+    case .xAxis: [.character("x")]
+    case .robustRange: [.character("r")]
+    case .focusNext: [.tab]
+    case .focusPrevious: [.backTab]
+    case .zoom: [.enter]
+    case .prompt: [.character(":")]
+    case .help: [.character("?")]
+    case .close: [.escape]
+    }
+  }
+
+  /// The binding `key` triggers, if any.
+  public init?(_ key: Key) {
+    guard let binding = Self.allCases.first(where: { $0.keys.contains(key) }) else { return nil }
+    self = binding
+  }
+
+  /// True for keys that talk to the trainer (or quit); the others only change the view.
+  public var isTrainerKey: Bool {
+    switch self {
+    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save: true
+    default: false
+    }
+  }
+
+  /// The keys as the help overlay names them: `space, p`, `↑, +`.
+  public var keyLabel: String {
+    switch self {
+    case .quit: "q"
+    case .pause: "space, p"
+    case .learningRateUp: "↑, +"
+    case .learningRateDown: "↓, -"
+    case .focusNext: "tab"
+    case .focusPrevious: "shift-tab"
+    case .zoom: "enter"
+    case .close: "esc"
+    default: keys.map(Self.name).joined(separator: ", ")
+    }
+  }
+
+  /// What it does, for the help overlay, with the configured factor and step.
+  public func summary(_ ui: UIState) -> String {
+    let factor = Format.compact(ui.learningRateFactor)
+    let step = Format.compact(UIState.smoothingStep)
+    return switch self {
+    case .quit: "quit (asks first while training)"
+    case .pause: "pause / resume"
+    case .step: "one step while paused"
+    case .learningRateUp: "learning rate × factor (\(factor))"
+    case .learningRateDown: "learning rate ÷ factor (\(factor))"
+    case .nextOptimizer: "next optimizer"
+    case .stopNow: "stop now (early stop)"
+    case .save: "save a checkpoint"
+    case .logScale: "loss log scale on/off"
+    case .smoothingDown: "smoothing − \(step)"
+    case .smoothingUp: "smoothing + \(step)"
+    case .xAxis: "x axis: steps / epochs"
+    case .robustRange: "robust y range (5th–95th pct)"
+    case .focusNext: "focus next pane"
+    case .focusPrevious: "focus previous pane"
+    case .zoom: "zoom / unzoom the focused pane"
+    case .prompt: "command prompt (tab completes)"
+    case .help: "this help"
+    case .close: "close help, prompt or zoom"
+    }
+  }
+
+  /// The footer's short entry; nil for bindings the footer leaves out (or shows with a partner:
+  /// `↑/↓` and `[ ]`).
+  public func footer(_ ui: UIState, paused: Bool) -> (key: String, action: String)? {
+    switch self {
+    case .quit: ("q", "quit")
+    case .pause: ("space", paused ? "resume" : "pause")
+    case .step: ("n", "step")
+    case .learningRateUp: ("↑/↓", "lr ×÷" + Format.compact(ui.learningRateFactor))
+    case .nextOptimizer: ("o", "optimizer")
+    case .stopNow: ("e", "stop")
+    case .save: ("s", "save")
+    case .logScale: ("l", "log")
+    case .smoothingDown: ("[ ]", "smoothing")
+    case .xAxis: ("x", "axis")
+    case .focusNext: ("tab", "focus")
+    case .zoom: ("enter", "zoom")
+    case .prompt: (":", "command")
+    case .help: ("?", "help")
+    case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close: nil
+    }
+  }
+
+  /// A single key's name.
+  static func name(_ key: Key) -> String {
+    switch key {
+    case .character(" "): "space"
+    case .character(let c): String(c)
+    case .up: "↑"
+    case .down: "↓"
+    case .left: "←"
+    case .right: "→"
+    case .enter: "enter"
+    case .escape: "esc"
+    case .tab: "tab"
+    case .backTab: "shift-tab"
+    case .backspace: "backspace"
+    case .delete: "delete"
+    case .home: "home"
+    case .end: "end"
+    case .resize: "resize"
+    case .ctrlC: "ctrl-c"
+    }
+  }
+}
