@@ -16,24 +16,14 @@ public struct Checkpoint: Sendable {
     case epoch
     /// The global step (updates taken) when saved (decimal integer).
     case step
-    /// The random generator's state: JSON of `SeededGenerator` (`{"state":[u64,u64,u64,u64]}`).
-    case rngState = "rng_state"
-    /// The learning-rate schedule and its position: JSON, format chosen by the trainer.
-    case schedule
-    /// Early stopping's configuration and state: JSON of `EarlyStopping`.
-    case earlyStopping = "early_stopping"
     /// The optimizer kind: an `OptimizerKind` raw value (e.g. `adam`).
     case optimizerKind = "optimizer.kind"
-    /// The optimizer's hyper-parameters: JSON of `OptimizerSettings`.
-    case optimizerSettings = "optimizer.settings"
-    /// The optimizer's step count (Adam's t), decimal integer.
-    case optimizerStepCount = "optimizer.step_count"
-    /// A summary of the metric history: JSON, e.g. `[EpochMetrics]` or series summaries.
-    case history
-    /// The fully resolved run configuration: JSON (the same as config.json).
+    /// The fully resolved run configuration: JSON of `TrainerConfiguration`.
     case config
-    /// A free-text description.
-    case description
+    /// Everything else exact resume needs (progress, RNG, optimizer settings and step count,
+    /// schedule, early stopping, regularisation, the epoch's sums): JSON of the trainer's
+    /// `ResumeState`.
+    case resume = "traintop.resume"
   }
 
   /// The prefix that marks optimizer state tensors in the file.

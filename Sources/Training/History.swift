@@ -6,11 +6,9 @@ public enum HistorySeries: Int, CaseIterable, Sendable, Codable {
   case learningRate
   /// The global gradient L2 norm of each step (before clipping).
   case gradientNorm
-  /// Training throughput in samples per second.
-  case samplesPerSecond
 }
 
-/// Bounded-memory metric history: per-step series downsampled into buckets, plus per-epoch metrics.
+/// Bounded-memory metric history: per-step series downsampled into buckets.
 ///
 /// Each step series keeps at most `capacity` buckets. When a new bucket is needed and all
 /// `capacity` are in use, adjacent pairs are merged so the bucket width doubles. Every bucket's
@@ -20,8 +18,6 @@ public enum HistorySeries: Int, CaseIterable, Sendable, Codable {
 public struct History: Sendable {
   /// The most buckets a step series keeps.
   public let capacity: Int
-  /// The per-epoch metrics, oldest first (one entry per epoch: small, kept whole).
-  public private(set) var epochs: [EpochMetrics] = []
   private var buffers: [BucketBuffer]
 
   /// Creates an empty history keeping at most `capacity` buckets per series.
@@ -34,11 +30,6 @@ public struct History: Sendable {
   /// Records `value` at step `x` in `series`.
   public mutating func record(_ value: Double, at x: Int, in series: HistorySeries) {
     buffers[series.rawValue].append(value, at: x)
-  }
-
-  /// Records one epoch's metrics.
-  public mutating func recordEpoch(_ metrics: EpochMetrics) {
-    epochs.append(metrics)
   }
 
   /// The downsampled series (shares storage with the history until either changes).

@@ -18,9 +18,6 @@ struct ResumeState: Codable {
 }
 
 extension Trainer {
-  /// The metadata key holding `ResumeState` JSON.
-  static let resumeKey = "traintop.resume"
-
   /// Writes the run's `best` or `last` checkpoint atomically; a failure becomes an event.
   func saveCheckpoint(_ kind: CheckpointKind) {
     guard let url = runLog?.checkpointURL(kind) else { return }
@@ -40,7 +37,7 @@ extension Trainer {
       learningRateChanges: learningRateChanges)
     var checkpoint = Checkpoint(
       model: model.stateTensors(), optimizerState: optimizer.exportState(model.parameters))
-    checkpoint.metadata[Self.resumeKey] = try TrainingJSON.string(state)
+    checkpoint[.resume] = try TrainingJSON.string(state)
     try checkpoint.setJSON(configuration, for: .config)
     checkpoint.epoch = progress.epoch
     checkpoint.step = progress.step
@@ -50,8 +47,8 @@ extension Trainer {
 
   /// Restores everything a checkpoint holds, so the run continues exactly where it was saved.
   public func restore(from checkpoint: Checkpoint) throws {
-    guard let json = checkpoint.metadata[Self.resumeKey] else {
-      throw TrainerError.checkpointMissing(Self.resumeKey)
+    guard let json = checkpoint[.resume] else {
+      throw TrainerError.checkpointMissing(Checkpoint.Key.resume.rawValue)
     }
     let state = try TrainingJSON.value(ResumeState.self, from: json)
     try model.loadState(from: checkpoint.model)

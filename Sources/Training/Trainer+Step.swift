@@ -15,6 +15,7 @@ extension Trainer {
     augmenter?.apply(to: &buffers.batch, epoch: progress.epoch, batch: batchIndex)
     let rate = schedule.rate(atStep: progress.step)
     optimizer.settings.learningRate = rate
+    if let momentum = schedule.momentum(atStep: progress.step) { applyCycledMomentum(momentum) }
 
     let output = model.forward(buffers.batch.inputs, mode: .training, rng: &rng)
     var lossValue = loss.evaluate(output, target(), gradient: &buffers.lossGradient)
@@ -33,6 +34,15 @@ extension Trainer {
     progress.step += 1
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     record(loss: lossValue, rate: rate, norm: norm, seconds: seconds)
+  }
+
+  /// One-cycle's momentum, as fastai applies it: the momentum of the momentum kinds, Adam's β1.
+  func applyCycledMomentum(_ momentum: Double) {
+    switch optimizer.kind {
+    case .momentum, .nesterov, .rmsprop: optimizer.settings.momentum = momentum
+    case .adam, .adamw: optimizer.settings.beta1 = momentum
+    case .sgd, .adagrad: break
+    }
   }
 
   /// The loss target for the current batch.
@@ -82,7 +92,6 @@ extension Trainer {
     history.record(lossValue, at: progress.step, in: .trainLoss)
     history.record(rate, at: progress.step, in: .learningRate)
     history.record(norm, at: progress.step, in: .gradientNorm)
-    history.record(samplesPerSecond, at: progress.step, in: .samplesPerSecond)
     writeLog {
       try $0.appendStep(
         step: progress.step, epoch: progress.epoch + 1, loss: lossValue, learningRate: rate,

@@ -77,7 +77,8 @@ public final class Trainer {
     schedule = LearningRateSchedule(
       name: configuration.schedule, baseRate: configuration.settings.learningRate,
       stepsPerEpoch: sampler.batchesPerEpoch, totalEpochs: configuration.epochs,
-      warmupEpochs: configuration.warmupEpochs, parameters: configuration.scheduleParameters,
+      warmupEpochs: configuration.warmupEpochs, warmupSteps: configuration.warmupSteps,
+      warmupStartFactor: configuration.warmupStartFactor ?? 0.1, parameters: configuration.scheduleParameters,
       plateau: configuration.plateau)
     earlyStopping = configuration.earlyStopping
     if !configuration.earlyStoppingEnabled {

@@ -43,6 +43,10 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var plateau = ReduceOnPlateau()
   /// Linear warm-up length in epochs (0 = none), combinable with any schedule.
   public var warmupEpochs: Int = 0
+  /// Warm-up length in steps instead of epochs (Hugging Face's `num_warmup_steps`), if set.
+  public var warmupSteps: Int?
+  /// The warm-up starts at this fraction of the rate (PyTorch `LinearLR`'s `start_factor`; 0.1).
+  public var warmupStartFactor: Double?
   /// Early stopping.
   public var earlyStopping = EarlyStopping()
   /// Whether early stopping is enabled at all.

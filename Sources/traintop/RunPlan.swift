@@ -153,6 +153,8 @@ extension RunPlan {
     t.epochs = try r.integer(.epochs) ?? d.epochs
     t.schedule = try r.choice(.schedule, as: ScheduleName.self) ?? .constant
     t.warmupEpochs = try r.integer(.warmup) ?? 0
+    t.warmupSteps = try r.integer(.warmupSteps)
+    t.warmupStartFactor = try r.number(.warmupStartFactor)
     t.onNonFinite = try r.choice(.onNan, as: NonFinitePolicy.self) ?? .rollback
     t.nonFiniteLimit = try r.integer(.nanLimit) ?? t.nonFiniteLimit
     t.rollbackFactor = try r.number(.rollbackFactor) ?? t.rollbackFactor
@@ -187,7 +189,7 @@ extension RunPlan {
     t.scheduleParameters = p
     let mode: PlateauMode = t.earlyStopping.resolvedMode == .max ? .max : .min
     t.plateau = ReduceOnPlateau(
-      mode: mode, factor: try r.number(.plateauFactor) ?? 0.1, patience: try r.integer(.plateauPatience) ?? 10,
+      convention: try r.choice(.plateauConvention, as: PlateauConvention.self) ?? .keras, mode: mode, factor: try r.number(.plateauFactor) ?? 0.1, patience: try r.integer(.plateauPatience) ?? 10,
       cooldown: try r.integer(.cooldown) ?? 0, minimumRate: floor)
   }
 }

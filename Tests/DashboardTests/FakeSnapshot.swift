@@ -102,3 +102,14 @@ extension FakeSnapshot {
     return screen
   }
 }
+
+extension Screen {
+  /// Draws `pane` alone in a box around `rect` (the dashboard draws shared borders itself).
+  mutating func draw(
+    _ pane: any Pane, _ snapshot: TrainingSnapshot, _ ui: UIState, boxedIn rect: Rect, focused: Bool = false
+  ) {
+    border(rect, style: focused ? Palette.focus : Palette.border)
+    title(pane.title(snapshot, ui), on: rect)
+    pane.render(snapshot, ui, into: &self, in: rect.inset(by: 1))
+  }
+}

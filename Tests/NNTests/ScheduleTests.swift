@@ -65,7 +65,7 @@ import Testing
   }
 
   @Test func epochKindsAreStaircasesAndConstantIsConstant() {
-    for schedule in Self.everyKind(warmupEpochs: 0) where schedule.name != .onecycle {
+    for schedule in Self.everyKind(warmupEpochs: 0) where schedule.name != .onecycle && schedule.name != .onecyclePyTorch {
       for epoch in 0..<6 {
         let first = schedule.rate(atStep: 10 * epoch)
         for step in (10 * epoch)..<(10 * epoch + 10) {
@@ -165,5 +165,24 @@ import Testing
     let decodedFresh = try JSONDecoder().decode(
       [LearningRateSchedule].self, from: JSONEncoder().encode(fresh))
     #expect(decodedFresh == fresh)
+  }
+}
+
+@Suite struct OneCyclePyTorchScheduleTests {
+  /// `onecycle-pytorch` follows `ScheduleFormula.oneCyclePyTorch` (checked against PyTorch's
+  /// OneCycleLR in ScheduleFormulaTests) step by step, rate and momentum.
+  @Test func followsPyTorchsFormula() {
+    var parameters = ScheduleParameters()
+    parameters.oneCyclePctStart = 0.3
+    parameters.oneCycleDivFinal = 1e4
+    let schedule = LearningRateSchedule(
+      name: .onecyclePyTorch, baseRate: 0.1, stepsPerEpoch: 10, totalEpochs: 5, parameters: parameters)
+    for k in 0..<50 {
+      let expected = ScheduleFormula.oneCyclePyTorch(
+        maxRate: 0.1, k: k, totalSteps: 50, pctStart: 0.3, divFactor: 25, finalDivFactor: 1e4)
+      #expect(schedule.rate(atStep: k) == expected.rate)
+      #expect(schedule.momentum(atStep: k) == expected.momentum)
+    }
+    #expect(schedule.rate(atStep: 14) == 0.1)  // the peak is at pct·T − 1 = 14
   }
 }

@@ -98,13 +98,4 @@ import Training
     #expect(series.buckets.first?.firstX == 0 && series.buckets.last?.lastX == n - 1)
     #expect(zip(series.buckets, series.buckets.dropFirst()).allSatisfy { $0.lastX + 1 == $1.firstX })
   }
-
-  @Test func recordsEpochs() {
-    var history = History()
-    let metrics = EpochMetrics(
-      epoch: 1, trainLoss: 0.5, trainMetric: 0.8, validationLoss: 0.6, validationMetric: 0.75,
-      learningRate: 1e-3, seconds: 2, samplesPerSecond: 100)
-    history.recordEpoch(metrics)
-    #expect(history.epochs == [metrics])
-  }
 }

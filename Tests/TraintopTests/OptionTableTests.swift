@@ -30,6 +30,7 @@ import Training
     case .schedule: return [(key, .string("cosine"))]
     case .monitor: return [(key, .string("val_accuracy"))]
     case .onNan: return [(key, .string("stop"))]
+    case .plateauConvention: return [(key, .string("pytorch"))]
     case .runsDir: return [(key, .string("elsewhere"))]
     case .name: return [(key, .string("trial"))]
     case .resume: return [(key, .string("runs/x"))]

@@ -14,14 +14,3 @@ extension Pane {
   /// No title.
   public func title(_ snapshot: TrainingSnapshot, _ ui: UIState) -> [Span] { [] }
 }
-
-extension Screen {
-  /// Draws `pane` in a box around `rect`: border (highlighted when focused), title, content.
-  public mutating func draw(
-    _ pane: any Pane, _ snapshot: TrainingSnapshot, _ ui: UIState, boxedIn rect: Rect, focused: Bool = false
-  ) {
-    border(rect, style: focused ? Palette.focus : Palette.border)
-    title(pane.title(snapshot, ui), on: rect)
-    pane.render(snapshot, ui, into: &self, in: rect.inset(by: 1))
-  }
-}

@@ -12,6 +12,8 @@ public enum ScheduleName: String, CaseIterable, Codable, Sendable {
   case cosineRestarts = "cosine-restarts"
   /// Reduce on plateau (Keras semantics).
   case plateau
-  /// One-cycle (fastai defaults).
+  /// One-cycle (fastai's `fit_one_cycle`), with momentum (or Adam's β1) cycled inversely.
   case onecycle
+  /// One-cycle with PyTorch's `OneCycleLR` formula (peak at `pct·T − 1`, ends on the last step).
+  case onecyclePyTorch = "onecycle-pytorch"
 }

@@ -86,7 +86,7 @@ public struct LearningRateSchedule: Codable, Sendable, Equatable {
 
   /// One-cycle's momentum (fastai's cycle, for momentum or Adam's β1) at `step`; nil for other kinds and during warm-up.
   public func momentum(atStep step: Int) -> Double? {
-    guard name == .onecycle, step >= warmupLength else { return nil }
+    guard name == .onecycle || name == .onecyclePyTorch, step >= warmupLength else { return nil }
     return oneCycle(atStep: step - warmupLength).momentum
   }
 
@@ -161,14 +161,21 @@ public struct LearningRateSchedule: Codable, Sendable, Equatable {
         periodMultiplier: parameters.restartMultiplier, floor: parameters.minimumRate)
     case .plateau:
       return plateauRate
-    case .onecycle:
+    case .onecycle, .onecyclePyTorch:
       return oneCycle(atStep: k).rate
     }
   }
 
-  /// fastai's one-cycle `k` steps after the warm-up, over the rest of the run.
+  /// One-cycle (fastai's, or PyTorch's formula) `k` steps after the warm-up, over the rest of the run.
   private func oneCycle(atStep k: Int) -> (rate: Double, momentum: Double) {
-    ScheduleFormula.oneCycleFastai(
+    if name == .onecyclePyTorch {
+      return ScheduleFormula.oneCyclePyTorch(
+        maxRate: baseRate, k: k, totalSteps: max(1, totalSteps - warmupLength),
+        pctStart: parameters.oneCyclePctStart, divFactor: parameters.oneCycleDiv,
+        finalDivFactor: parameters.oneCycleDivFinal, highMomentum: parameters.oneCycleHighMomentum,
+        lowMomentum: parameters.oneCycleLowMomentum)
+    }
+    return ScheduleFormula.oneCycleFastai(
       maxRate: baseRate, k: k, totalSteps: max(1, totalSteps - warmupLength),
       pctStart: parameters.oneCyclePctStart, div: parameters.oneCycleDiv,
       divFinal: parameters.oneCycleDivFinal, highMomentum: parameters.oneCycleHighMomentum,

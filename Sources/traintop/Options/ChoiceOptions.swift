@@ -11,6 +11,7 @@ extension ActivationKind: ExpressibleByArgument {}
 extension Initializer: ExpressibleByArgument {}
 extension LossKind: ExpressibleByArgument {}
 extension ScheduleName: ExpressibleByArgument {}
+extension PlateauConvention: ExpressibleByArgument {}
 extension EarlyStoppingMonitor: ExpressibleByArgument {}
 extension NonFinitePolicy: ExpressibleByArgument {}
 extension Scaling: ExpressibleByArgument {}

@@ -10,8 +10,8 @@ enum OptionKey: Hashable, CaseIterable {
   case optimizer, amsgrad, centered
   /// A live hyper-parameter (`--lr`, `--momentum`, …).
   case knob(Hyperparameter)
-  case batchSize, epochs, schedule, warmup, stepSize, gamma, minLr, restartPeriod, restartMult
-  case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown
+  case batchSize, epochs, schedule, warmup, warmupSteps, warmupStartFactor, stepSize, gamma, minLr, restartPeriod, restartMult
+  case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed, threads
   case runsDir, name, resume, headless, jsonl
@@ -23,8 +23,8 @@ enum OptionKey: Hashable, CaseIterable {
      .task, .scaling, .validationFraction, .model, .activation, .dropout, .batchNorm, .initializer,
      .labelSmoothing, .loss, .optimizer, .amsgrad, .centered]
       + Hyperparameter.allCases.map(OptionKey.knob)
-      + [.batchSize, .epochs, .schedule, .warmup, .stepSize, .gamma, .minLr, .restartPeriod, .restartMult,
-         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .minDelta, .monitor,
+      + [.batchSize, .epochs, .schedule, .warmup, .warmupSteps, .warmupStartFactor, .stepSize, .gamma, .minLr, .restartPeriod, .restartMult,
+         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta, .monitor,
          .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
          .seed, .threads, .runsDir, .name, .resume, .headless, .jsonl, .augmentShift, .augmentRotate,
          .augmentNoise, .oversample]
@@ -77,6 +77,8 @@ enum OptionKey: Hashable, CaseIterable {
     case .batchSize: .whole(0, 1 << 20)
     case .epochs: .whole(1, 10_000_000)
     case .warmup, .startFromEpoch, .plateauPatience, .cooldown: .whole(0, 10_000_000)
+    case .warmupSteps: .whole(0, 1_000_000_000)
+    case .warmupStartFactor: .closedUnitInterval
     case .stepSize, .restartPeriod, .restartMult: .whole(1, 10_000_000)
     case .nanLimit: .whole(1, 1_000_000)
     case .seed: .whole(0, 1 << 53)
@@ -124,6 +126,9 @@ enum OptionKey: Hashable, CaseIterable {
     case .epochs: "Epochs (default: per dataset; mnist 10)."
     case .schedule: "LR schedule (default: constant)."
     case .warmup: "Linear warm-up in epochs (default: 0)."
+    case .warmupSteps: "Linear warm-up in steps instead of epochs (default: none)."
+    case .warmupStartFactor: "Warm-up starts at this fraction of the rate (PyTorch LinearLR; default: 0.1)."
+    case .plateauConvention: "Reduce on plateau: whose rules count patience and min_delta (default: keras)."
     case .stepSize: "Step decay: epochs between decays (default: 10)."
     case .gamma: "Decay factor γ for step (default: 0.1) and exponential (default: 0.95) schedules."
     case .minLr: "Lowest rate: cosine floor and reduce-on-plateau's min_lr (default: 0)."

@@ -85,6 +85,10 @@ struct TrainOptions: ParsableArguments {
   var schedule: ScheduleName?
   @Option(name: .customLong(OptionKey.warmup.name), help: .init(OptionKey.warmup.help))
   var warmup: Double?
+  @Option(name: .customLong(OptionKey.warmupSteps.name), help: .init(OptionKey.warmupSteps.help))
+  var warmupSteps: Double?
+  @Option(name: .customLong(OptionKey.warmupStartFactor.name), help: .init(OptionKey.warmupStartFactor.help))
+  var warmupStartFactor: Double?
   @Option(name: .customLong(OptionKey.stepSize.name), help: .init(OptionKey.stepSize.help))
   var stepSize: Double?
   @Option(name: .customLong(OptionKey.gamma.name), help: .init(OptionKey.gamma.help))
@@ -107,6 +111,8 @@ struct TrainOptions: ParsableArguments {
   var plateauPatience: Double?
   @Option(name: .customLong(OptionKey.cooldown.name), help: .init(OptionKey.cooldown.help))
   var cooldown: Double?
+  @Option(name: .customLong(OptionKey.plateauConvention.name), help: .init(OptionKey.plateauConvention.help))
+  var plateauConvention: PlateauConvention?
 
   @Option(name: .customLong(OptionKey.minDelta.name), help: .init(OptionKey.minDelta.help))
   var minDelta: Double?
@@ -176,6 +182,9 @@ struct TrainOptions: ParsableArguments {
     case .epochs: number(epochs)
     case .schedule: text(schedule?.rawValue)
     case .warmup: number(warmup)
+    case .warmupSteps: number(warmupSteps)
+    case .warmupStartFactor: number(warmupStartFactor)
+    case .plateauConvention: text(plateauConvention?.rawValue)
     case .stepSize: number(stepSize)
     case .gamma: number(gamma)
     case .minLr: number(minLr)
