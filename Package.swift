@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // traintop: trains neural networks on the CPU behind a live, steerable ncurses dashboard.
-// Target layering (each depends only on rows above it) is described in README.md.
+// Target layering (each depends only on rows above it) is described in ARCHITECTURE.md.
 import PackageDescription
 
 /// Release builds of the numeric core: unchecked arithmetic is not used; only -O.
@@ -36,27 +36,31 @@ let package = Package(
       dependencies: ["CKernels", .target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
     .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
     .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
-    .target(name: "Training", dependencies: ["NN", "Datasets"]),
-    .target(name: "Dashboard", dependencies: ["Training"]),
+    .target(name: "Training", dependencies: ["NN", "Datasets", "Tensor"]),
+    .target(name: "Dashboard", dependencies: ["Training", "NN"]),
     .target(name: "Terminal", dependencies: ["Dashboard", "CNcurses"]),
     .executableTarget(
       name: "traintop",
       dependencies: [
-        "Training", "Dashboard", "Terminal",
+        "Training", "Dashboard", "Terminal", "Datasets", "NN", "Tensor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
-    .executableTarget(name: "Bench", dependencies: ["Training"]),
+    .executableTarget(name: "Bench", dependencies: ["Training", "Datasets", "NN", "Tensor"]),
 
     // Tests.
-    .target(name: "TestSupport", dependencies: ["NN", "Datasets"], path: "Sources/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["NN", "Tensor"], path: "Sources/TestSupport"),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "CKernels", "TestSupport"]),
-    .testTarget(name: "NNTests", dependencies: ["NN", "TestSupport"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
-    .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
-    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"]),
+    .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "TestSupport"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor", "TestSupport"]),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "NN", "Tensor", "TestSupport"]),
+    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Training", "NN", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard", "CNcurses"]),
-    .testTarget(name: "TraintopTests", dependencies: ["traintop", "Training", "TestSupport"]),
+    .testTarget(
+      name: "TraintopTests",
+      dependencies: [
+        "traintop", "Training", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )

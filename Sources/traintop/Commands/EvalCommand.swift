@@ -56,13 +56,3 @@ struct EvalCommand: ParsableCommand {
     return try loadDataset(record.dataset)
   }
 }
-
-/// `traintop datasets`: lists the built-in datasets.
-struct DatasetsCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "datasets", abstract: "List the built-in datasets with shape, classes and task.")
-
-  func run() throws {
-    print(BuiltinDataset.listing())
-  }
-}
