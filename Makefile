@@ -6,7 +6,7 @@ CONFIG ?= release
 APT_PACKAGES := libopenblas-dev libncursesw5-dev zlib1g-dev tmux
 RUN_ARGS ?= train mnist
 
-.PHONY: all setup build run test bench clean
+.PHONY: all setup build run test bench clean format lint
 
 all: build
 
@@ -42,9 +42,19 @@ run: setup
 	$(SWIFT) build -c $(CONFIG) --product traintop
 	.build/$(CONFIG)/traintop $(RUN_ARGS)
 
-## test: every test (unit, oracle, gradient checks, golden text, end to end under tmux).
-test: setup
+## test: the lint check, then every test (unit, oracle, gradient checks, golden text, end to end under tmux).
+test: setup lint
 	$(SWIFT) test -c $(CONFIG)
+
+## format: rewrite every Swift file in the project's style (.swift-format).
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+## lint: the style check (swift-format, strict) and no line over 120 columns.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+	@long=$$(LC_ALL=C.UTF-8 grep -rnP --include='*.swift' '^.{121,}' Sources Tests Package.swift); \
+	if [ -n "$$long" ]; then echo "lines over 120 columns:"; echo "$$long"; exit 1; fi
 
 ## bench: the benchmark table (not a test).
 bench: setup

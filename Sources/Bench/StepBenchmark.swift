@@ -42,7 +42,8 @@ enum StepBenchmark {
   ) -> (Double, Double) {
     let perRoundA = calibrate(seconds: seconds / Double(2 * rounds), a)
     let perRoundB = calibrate(seconds: seconds / Double(2 * rounds), b)
-    var timesA: [Double] = [], timesB: [Double] = []
+    var timesA: [Double] = []
+    var timesB: [Double] = []
     for _ in 0..<rounds {
       timesA.append(secondsPerCall(perRoundA, a))
       timesB.append(secondsPerCall(perRoundB, b))
@@ -183,19 +184,22 @@ enum StepBenchmark {
     }
     var calls: [GemmCall] = []
     for i in 0..<layerCount {
-      calls.append(GemmCall(name: "fwd \(batch)×\(sizes[i])·(\(sizes[i + 1])×\(sizes[i]))ᵀ") {
-        if i == 0 { b.next = (b.next + 1) % poolSize }
-        Tensor.gemm(i == 0 ? b.input : b.x[i], b.w[i], transposeB: true, into: &b.y[i], beta: 1)
-      })
+      calls.append(
+        GemmCall(name: "fwd \(batch)×\(sizes[i])·(\(sizes[i + 1])×\(sizes[i]))ᵀ") {
+          if i == 0 { b.next = (b.next + 1) % poolSize }
+          Tensor.gemm(i == 0 ? b.input : b.x[i], b.w[i], transposeB: true, into: &b.y[i], beta: 1)
+        })
     }
     for i in stride(from: layerCount - 1, through: 0, by: -1) {
-      calls.append(GemmCall(name: "dW  (\(batch)×\(sizes[i + 1]))ᵀ·\(batch)×\(sizes[i])") {
-        Tensor.gemm(b.g[i], transposeA: true, i == 0 ? b.input : b.x[i], into: &b.dw[i])
-      })
-      if i > 0 {
-        calls.append(GemmCall(name: "dx  \(batch)×\(sizes[i + 1])·\(sizes[i + 1])×\(sizes[i])") {
-          Tensor.gemm(b.g[i], b.w[i], into: &b.dx[i])
+      calls.append(
+        GemmCall(name: "dW  (\(batch)×\(sizes[i + 1]))ᵀ·\(batch)×\(sizes[i])") {
+          Tensor.gemm(b.g[i], transposeA: true, i == 0 ? b.input : b.x[i], into: &b.dw[i])
         })
+      if i > 0 {
+        calls.append(
+          GemmCall(name: "dx  \(batch)×\(sizes[i + 1])·\(sizes[i + 1])×\(sizes[i])") {
+            Tensor.gemm(b.g[i], b.w[i], into: &b.dx[i])
+          })
       }
     }
     return calls

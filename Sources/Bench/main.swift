@@ -15,10 +15,16 @@ func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating:
 print("traintop benchmark · BLAS \(BLAS.backend) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("")
 print("Training step: MLP 784-256-128-10, ReLU, softmax cross-entropy, Adam; random data.")
-print("GEMM = the same sgemm calls alone, in the step's order (forward onto the bias, weight grads, input grads but the first layer's);")
+print(
+  "GEMM = the same sgemm calls alone, in the step's order (forward onto the bias, weight grads, input "
+    + "grads but the first layer's);"
+)
 print("both cycle inputs through a 16 MB pool of batches, and step and GEMM rounds alternate (medians of 9).")
-print([pad("threads", 7), pad("batch", 6), pad("step ms", 9), pad("samples/s", 10), pad("step GF/s", 10),
-       pad("GEMM ms", 9), pad("GEMM GF/s", 10), pad("step/GEMM", 10)].joined(separator: " "))
+print(
+  [
+    pad("threads", 7), pad("batch", 6), pad("step ms", 9), pad("samples/s", 10), pad("step GF/s", 10),
+    pad("GEMM ms", 9), pad("GEMM GF/s", 10), pad("step/GEMM", 10),
+  ].joined(separator: " "))
 var bareStep128 = 0.0
 // `traintop-bench step [threads]`: the step table and phases only, for profiling.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -29,10 +35,13 @@ for threads in threadCounts {
   for batch in [32, 128, 512] {
     let row = StepBenchmark.run(batch: batch)
     if threads == 1 && batch == 128 { bareStep128 = row.samplesPerSecond }
-    print([pad("\(threads)", 7), pad("\(batch)", 6), pad(String(format: "%.3f", row.stepSeconds * 1e3), 9),
-           pad(String(format: "%.0f", row.samplesPerSecond), 10), pad(String(format: "%.1f", row.stepGFLOPS), 10),
-           pad(String(format: "%.3f", row.gemmSeconds * 1e3), 9), pad(String(format: "%.1f", row.gemmGFLOPS), 10),
-           pad(String(format: "%.3f", row.ratio), 10)].joined(separator: " "))
+    print(
+      [
+        pad("\(threads)", 7), pad("\(batch)", 6), pad(String(format: "%.3f", row.stepSeconds * 1e3), 9),
+        pad(String(format: "%.0f", row.samplesPerSecond), 10), pad(String(format: "%.1f", row.stepGFLOPS), 10),
+        pad(String(format: "%.3f", row.gemmSeconds * 1e3), 9), pad(String(format: "%.1f", row.gemmGFLOPS), 10),
+        pad(String(format: "%.3f", row.ratio), 10),
+      ].joined(separator: " "))
   }
 }
 for threads in threadCounts {
@@ -42,8 +51,10 @@ for threads in threadCounts {
   let shapes = StepBenchmark.gemmShapes(batch: 128).map { String(format: "%@ %.3f", $0.name, $0.milliseconds) }
   print("  its sgemm calls alone, ms: " + shapes.joined(separator: " · "))
   let effect = StepBenchmark.gemmPoolEffect(batch: 128)
-  print(String(format: "  GEMM alone with the pool of inputs %.3f ms, with one cache-hot input %.3f ms (×%.3f)",
-               effect.pooled * 1e3, effect.hot * 1e3, effect.pooled / effect.hot))
+  print(
+    String(
+      format: "  GEMM alone with the pool of inputs %.3f ms, with one cache-hot input %.3f ms (×%.3f)",
+      effect.pooled * 1e3, effect.hot * 1e3, effect.pooled / effect.hot))
 }
 for threads in [1, 2] {
   BLAS.setThreads(threads)
@@ -72,9 +83,14 @@ do {
     engine.append(EngineBenchmark.samplesPerSecond(dataset: mnist))
     bare.append(StepBenchmark.run(batch: 128).samplesPerSecond)
   }
-  let e = engine.sorted()[1], b = bare.sorted()[1]
-  print(String(format: "Engine (Trainer on MNIST, batch 128, 1 thread): %.0f samples/s = %.1f%% of the bare step (%.0f); medians of 3 alternating runs",
-               e, 100 * e / b, b))
+  let e = engine.sorted()[1]
+  let b = bare.sorted()[1]
+  print(
+    String(
+      format:
+        "Engine (Trainer on MNIST, batch 128, 1 thread): %.0f samples/s = %.1f%% of the bare step "
+        + "(%.0f); medians of 3 alternating runs",
+      e, 100 * e / b, b))
 } catch {
   print("Engine benchmark skipped: \(error)")
 }

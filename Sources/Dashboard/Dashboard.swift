@@ -49,7 +49,9 @@ public func render(_ snapshot: TrainingSnapshot?, _ ui: UIState, width: Int, hei
 }
 
 /// Header, boxes (borders, focus, titles, content), status message, footer.
-private func drawDashboard(_ snapshot: TrainingSnapshot, _ ui: UIState, _ layout: DashboardLayout, into screen: inout Screen) {
+private func drawDashboard(
+  _ snapshot: TrainingSnapshot, _ ui: UIState, _ layout: DashboardLayout, into screen: inout Screen
+) {
   HeaderPane().render(snapshot, ui, into: &screen, in: layout.header)
   let boxes = PaneID.allCases.compactMap { id in layout.panes[id].map { (id, $0) } }
   // All borders first so shared edges merge into joins, then the focused one over them, then titles.

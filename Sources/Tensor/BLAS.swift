@@ -1,7 +1,7 @@
 #if canImport(Accelerate)
-import Accelerate
+  import Accelerate
 #elseif canImport(CBLAS)
-import CBLAS
+  import CBLAS
 #endif
 
 /// The BLAS backend compiled in, and its thread count.
@@ -9,20 +9,20 @@ public enum BLAS {
   /// The name of the backend: "OpenBLAS", "Accelerate" or "naive".
   public static let backend: String = {
     #if canImport(Accelerate)
-    return "Accelerate"
+      return "Accelerate"
     #elseif canImport(CBLAS)
-    return "OpenBLAS"
+      return "OpenBLAS"
     #else
-    return "naive"
+      return "naive"
     #endif
   }()
 
   /// The number of threads BLAS may use (1 on backends without a setting).
   public static var threads: Int {
     #if !canImport(Accelerate) && canImport(CBLAS)
-    return Int(openblas_get_num_threads())
+      return Int(openblas_get_num_threads())
     #else
-    return 1
+      return 1
     #endif
   }
 
@@ -30,7 +30,7 @@ public enum BLAS {
   public static func setThreads(_ count: Int) {
     precondition(count >= 1, "BLAS thread count must be at least 1")
     #if !canImport(Accelerate) && canImport(CBLAS)
-    openblas_set_num_threads(Int32(count))
+      openblas_set_num_threads(Int32(count))
     #endif
   }
 }

@@ -96,11 +96,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable, Codab
 }
 
 #if canImport(Glibc)
-import Glibc
-@inline(__always) private func _log(_ x: Double) -> Double { Glibc.log(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { Glibc.cos(x) }
+  import Glibc
+  @inline(__always) private func _log(_ x: Double) -> Double { Glibc.log(x) }
+  @inline(__always) private func _cos(_ x: Double) -> Double { Glibc.cos(x) }
 #elseif canImport(Darwin)
-import Darwin
-@inline(__always) private func _log(_ x: Double) -> Double { Darwin.log(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { Darwin.cos(x) }
+  import Darwin
+  @inline(__always) private func _log(_ x: Double) -> Double { Darwin.log(x) }
+  @inline(__always) private func _cos(_ x: Double) -> Double { Darwin.cos(x) }
 #endif

@@ -1,9 +1,9 @@
 import CKernels
 
 #if canImport(Accelerate)
-import Accelerate
+  import Accelerate
 #elseif canImport(CBLAS)
-import CBLAS
+  import CBLAS
 #endif
 
 // MARK: - In-place elementwise operations (vectorised loops over raw buffers)
@@ -30,9 +30,9 @@ extension Tensor {
     other.withUnsafeBufferPointer { x in
       withUnsafeMutableBufferPointer { y in
         #if canImport(Accelerate) || canImport(CBLAS)
-        cblas_saxpy(Int32(n), alpha, x.baseAddress, 1, y.baseAddress, 1)
+          cblas_saxpy(Int32(n), alpha, x.baseAddress, 1, y.baseAddress, 1)
         #else
-        for i in 0..<n { y[i] += alpha * x[i] }
+          for i in 0..<n { y[i] += alpha * x[i] }
         #endif
       }
     }
@@ -95,7 +95,8 @@ extension Tensor {
 extension Tensor {
   /// Sums over rows (the batch) into `result`, giving one value per column: `[columns]`.
   public func sumRows(into result: inout Tensor) {
-    let cols = columns, rowCount = rows
+    let cols = columns
+    let rowCount = rows
     if result.shape != [cols] { result.resize(to: [cols]) }
     withUnsafeBufferPointer { p in
       result.withUnsafeMutableBufferPointer { r in
@@ -108,7 +109,8 @@ extension Tensor {
 
   /// Sums each row into `result`, giving one value per row: `[rows]`.
   public func sumColumns(into result: inout Tensor) {
-    let cols = columns, rowCount = rows
+    let cols = columns
+    let rowCount = rows
     if result.shape != [rowCount] { result.resize(to: [rowCount]) }
     withUnsafeBufferPointer { p in
       result.withUnsafeMutableBufferPointer { r in
@@ -163,7 +165,8 @@ extension Tensor {
 
   /// The column index of the largest element in each row, written to `result` (`rows` entries).
   public func argmaxRows(into result: inout [Int32]) {
-    let cols = columns, rowCount = rows
+    let cols = columns
+    let rowCount = rows
     if result.count != rowCount { result = [Int32](repeating: 0, count: rowCount) }
     withUnsafeBufferPointer { p in
       for i in 0..<rowCount {
@@ -184,10 +187,10 @@ extension Tensor {
 @inline(__always)
 private func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> Float {
   #if canImport(Accelerate) || canImport(CBLAS)
-  return cblas_sdot(Int32(n), x, 1, y, 1)
+    return cblas_sdot(Int32(n), x, 1, y, 1)
   #else
-  var s: Float = 0
-  for i in 0..<n { s += x[i] * y[i] }
-  return s
+    var s: Float = 0
+    for i in 0..<n { s += x[i] * y[i] }
+    return s
   #endif
 }

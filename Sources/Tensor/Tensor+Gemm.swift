@@ -1,7 +1,7 @@
 #if canImport(Accelerate)
-import Accelerate
+  import Accelerate
 #elseif canImport(CBLAS)
-import CBLAS
+  import CBLAS
 #endif
 
 extension Tensor {
@@ -19,7 +19,9 @@ extension Tensor {
     let k = transposeA ? a.rows : a.columns
     let kb = transposeB ? b.columns : b.rows
     let n = transposeB ? b.rows : b.columns
-    precondition(k == kb, "gemm: inner dimensions differ (\(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : ""))")
+    precondition(
+      k == kb, "gemm: inner dimensions differ (\(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : ""))"
+    )
     if c.shape != [m, n] {
       precondition(beta == 0 || c.count == m * n, "gemm: c has shape \(c.shape), expected [\(m), \(n)]")
       c.resize(to: [m, n])
@@ -47,18 +49,18 @@ private func sgemm(
   _ a: Tensor, _ lda: Int, _ b: Tensor, _ ldb: Int, _ beta: Float, _ c: inout Tensor
 ) {
   #if canImport(Accelerate) || canImport(CBLAS)
-  a.withUnsafeBufferPointer { pa in
-    b.withUnsafeBufferPointer { pb in
-      c.withUnsafeMutableBufferPointer { pc in
-        cblas_sgemm(
-          CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-          Int32(m), Int32(n), Int32(k), alpha, pa.baseAddress, Int32(lda),
-          pb.baseAddress, Int32(ldb), beta, pc.baseAddress, Int32(n))
+    a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        c.withUnsafeMutableBufferPointer { pc in
+          cblas_sgemm(
+            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, pa.baseAddress, Int32(lda),
+            pb.baseAddress, Int32(ldb), beta, pc.baseAddress, Int32(n))
+        }
       }
     }
-  }
   #else
-  naiveGemm(transA, transB, m, n, k, alpha, a.storage, lda, b.storage, ldb, beta, &c.storage)
+    naiveGemm(transA, transB, m, n, k, alpha, a.storage, lda, b.storage, ldb, beta, &c.storage)
   #endif
 }
 

@@ -102,7 +102,8 @@ public enum GradientCheck {
     var worst: Double = 0
     for i in 0..<analytic.count {
       let original = read(i)
-      let plus = original + step, minus = original - step
+      let plus = original + step
+      let minus = original - step
       write(i, plus)
       let high = evaluate()
       write(i, minus)

@@ -29,7 +29,8 @@ public func runProcess(
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   let errData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  let status = process.terminationReason == .uncaughtSignal
+  let status =
+    process.terminationReason == .uncaughtSignal
     ? 128 + process.terminationStatus : process.terminationStatus
   return ProcessResult(
     status: status, standardOutput: String(decoding: outData, as: UTF8.self),

@@ -26,10 +26,13 @@ public final class TmuxSession: @unchecked Sendable {
   /// The pane prints `TTY_RESTORED` if `stty -g` is the same before and after, then
   /// `EXITED rc=N`, and stays open so the final screen can be read.
   public func start(_ command: String, columns: Int = 120, rows: Int = 40, environment: [String: String] = [:]) throws {
-    let wrapped = "s1=$(stty -g); \(command); rc=$?; s2=$(stty -g); "
+    let wrapped =
+      "s1=$(stty -g); \(command); rc=$?; s2=$(stty -g); "
       + "[ \"$s1\" = \"$s2\" ] && echo TTY_RESTORED; echo EXITED rc=$rc; sleep 120"
-    var arguments = ["tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
-                     "-x", "\(columns)", "-y", "\(rows)", "-e", "LANG=C.UTF-8"]
+    var arguments = [
+      "tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
+      "-x", "\(columns)", "-y", "\(rows)", "-e", "LANG=C.UTF-8",
+    ]
     for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
       arguments += ["-e", "\(key)=\(value)"]
     }
@@ -98,7 +101,8 @@ public enum TmuxError: Error {
   case startFailed(Int32)
 }
 
-/// posix_spawnp with stdio on /dev/null, every other fd closed and a clean signal mask; waits and returns the exit status.
+/// posix_spawnp with stdio on /dev/null, every other fd closed and a clean signal mask; waits and returns the exit
+/// status.
 public func spawnClean(_ argv: [String]) -> Int32 {
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
@@ -123,7 +127,7 @@ public func spawnClean(_ argv: [String]) -> Int32 {
   let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
   var cArguments = argv.map { strdup($0) } + [nil]
   var cEnvironment = environment.map { strdup($0) } + [nil]
-  defer { (cArguments + cEnvironment).forEach { free($0) } }
+  defer { for pointer in cArguments + cEnvironment { free(pointer) } }
   var pid: pid_t = 0
   guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArguments, &cEnvironment) == 0 else {
     return -1

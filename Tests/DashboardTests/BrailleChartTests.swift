@@ -92,7 +92,8 @@ import Testing
     #expect(screen.lines.map { String($0.prefix(6)) } == [" 0.01┤", "0.001┤", " 1e-4┤", "     └"])
     let wide = BrailleChart(series: [ChartSeries(values: [-2.5e-4, 1e-4])])
     // A label wider than 5 columns moves the plot right.
-    #expect(draw(wide, width: 16, height: 3).lines.map { String($0.prefix(8)) } == ["   1e-4┤", "-2.5e-4┤", "       └"])
+    #expect(
+      draw(wide, width: 16, height: 3).lines.map { String($0.prefix(8)) } == ["   1e-4┤", "-2.5e-4┤", "       └"])
   }
 
   @Test func robustRangeFitsTheFifthToNinetyFifthPercentile() {
@@ -114,7 +115,8 @@ import Testing
   @Test func rulesAndMarkersAreDrawnOnlyInRange() {
     let chart = BrailleChart(
       series: [ChartSeries(values: [0, 0, 0, 0])], markers: [ChartMarker(x: 3, character: "▼", style: Style(.yellow))],
-      rules: [ChartRule(y: 1, style: Style(.red)), ChartRule(y: 9, style: Style(.red))], yRange: 0...1, showsAxes: false)
+      rules: [ChartRule(y: 1, style: Style(.red)), ChartRule(y: 9, style: Style(.red))], yRange: 0...1, showsAxes: false
+    )
     let screen = draw(chart, width: 2, height: 1)
     #expect(screen.lines == ["⣉▼"])
     #expect(screen.cell(x: 1, y: 0).style == Style(.yellow))

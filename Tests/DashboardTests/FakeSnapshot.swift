@@ -1,5 +1,5 @@
-import Foundation
 import Dashboard
+import Foundation
 import NN
 import Training
 
@@ -43,7 +43,8 @@ enum FakeSnapshot {
         learningRate: 1e-3, seconds: 28, samplesPerSecond: 21_437)
     }
     snapshot.earlyStopping = EarlyStoppingStatus(
-      monitor: "val_loss", bestEpoch: finished, bestValue: 0.55 / Double(max(1, finished)), patience: 10, patienceLeft: 10)
+      monitor: "val_loss", bestEpoch: finished, bestValue: 0.55 / Double(max(1, finished)), patience: 10,
+      patienceLeft: 10)
     snapshot.events = [
       TrainingEvent(
         sequence: 1, time: baseTime, step: 0, epoch: 1,

@@ -1,7 +1,7 @@
 import Dashboard
 import NN
-import Training
 import Testing
+import Training
 
 @Suite struct KeyMapTests {
   private let running = FakeSnapshot.mnist(status: .running)

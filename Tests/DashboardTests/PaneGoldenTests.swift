@@ -1,6 +1,6 @@
 import Dashboard
-import Training
 import Testing
+import Training
 
 /// Golden text of every pane at a fixed size (reviewed by eye, then frozen).
 @Suite struct PaneGoldenTests {

@@ -1,19 +1,22 @@
 import Dashboard
 import NN
-import Training
 import Testing
+import Training
 
 @Suite struct PaneTests {
   @Test func earlyStoppingLineCountsPatienceDown() {
-    let status = EarlyStoppingStatus(monitor: "val_loss", bestEpoch: 4, bestValue: 0.08123, patience: 10, patienceLeft: 3)
+    let status = EarlyStoppingStatus(
+      monitor: "val_loss", bestEpoch: 4, bestValue: 0.08123, patience: 10, patienceLeft: 3)
     let spans = EarlyStoppingPane.line(status, width: 58)
     // 50 columns of text, then a bar of min(20, 58 − 50 − 3) = 5 cells at 3/10 → 12 eighths = 1½ cells.
     #expect(spans.plainText == "val_loss · best 0.08123 at epoch 4 · patience 3/10 ▕█▌   ▏")
     #expect(spans.first { $0.text.hasPrefix("patience") }?.style == Style(.yellow))
     var last = status
     last.patienceLeft = 1
-    #expect(EarlyStoppingPane.line(last, width: 58).first { $0.text.hasPrefix("patience") }?.style == Style(.red, bold: true))
-    let fresh = EarlyStoppingStatus(monitor: "val_accuracy", bestEpoch: nil, bestValue: nil, patience: 5, patienceLeft: 5)
+    #expect(
+      EarlyStoppingPane.line(last, width: 58).first { $0.text.hasPrefix("patience") }?.style == Style(.red, bold: true))
+    let fresh = EarlyStoppingStatus(
+      monitor: "val_accuracy", bestEpoch: nil, bestValue: nil, patience: 5, patienceLeft: 5)
     #expect(EarlyStoppingPane.line(fresh, width: 30).plainText == "val_accuracy · no best yet · patience 5/5")
     #expect(EarlyStoppingPane.line(nil, width: 30).plainText == "off")
   }
@@ -33,7 +36,8 @@ import Testing
     values[.l1] = 1e-5
     values[.l2] = 2e-5
     values[.clipNorm] = 1
-    #expect(HeaderPane.optimizerText(.adamw, values) == "adamw lr 1.0e-2 β1 0.9 β2 0.999 wd 1e-4 l1 1e-5 l2 2e-5 clip 1")
+    #expect(
+      HeaderPane.optimizerText(.adamw, values) == "adamw lr 1.0e-2 β1 0.9 β2 0.999 wd 1e-4 l1 1e-5 l2 2e-5 clip 1")
     values[.learningRate] = 1.25e-3
     #expect(HeaderPane.optimizerText(.sgd, values).hasPrefix("sgd lr 1.25e-3 "))
   }
@@ -41,7 +45,8 @@ import Testing
   @Test func headerStateIsColouredByStatus() {
     #expect(HeaderPane.state(.running) == Span("RUNNING", Style(.green, bold: true)))
     #expect(HeaderPane.state(.paused) == Span("PAUSED", Style(.yellow, bold: true)))
-    #expect(HeaderPane.state(.stopped(.patienceExhausted)) == Span("STOPPED (patience exhausted)", Style(.red, bold: true)))
+    #expect(
+      HeaderPane.state(.stopped(.patienceExhausted)) == Span("STOPPED (patience exhausted)", Style(.red, bold: true)))
     #expect(HeaderPane.state(.starting).text == "STARTING")
   }
 
@@ -50,8 +55,11 @@ import Testing
     snapshot.testMetrics = [("test_accuracy", 0.98123), ("test_loss", 0.0621)]
     let lines = render(snapshot, UIState(), width: 120, height: 40).lines
     #expect(lines[0].hasSuffix(" STOPPED (patience exhausted)"))
-    #expect(lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 clip 5 · …"))
-    #expect(lines[1].hasPrefix("epoch 4/20 · step 1830/12000 ▕███                 ▏ 15% · test: accuracy 0.9812 · loss 0.0621"))
+    #expect(
+      lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 clip 5 · …"))
+    #expect(
+      lines[1].hasPrefix(
+        "epoch 4/20 · step 1830/12000 ▕███                 ▏ 15% · test: accuracy 0.9812 · loss 0.0621"))
     #expect(!lines[1].contains("samples/s"))
   }
 
@@ -66,7 +74,8 @@ import Testing
     var wide = Screen(width: 160, height: 1)
     FooterPane().render(snapshot, UIState(), into: &wide, in: wide.bounds)
     let keys =
-      "q quit · space pause · n step · ↑/↓ lr ×÷1.25 · o optimizer · e stop · s save · l log · [ ] smoothing · x axis · tab focus · enter zoom · : command · ? help"
+      "q quit · space pause · n step · ↑/↓ lr ×÷1.25 · o optimizer · e stop · s save · l log · [ ] "
+      + "smoothing · x axis · tab focus · enter zoom · : command · ? help"
     #expect(wide.lines[0] == keys.rightPadded(to: 160))
     var narrow = Screen(width: 60, height: 1)
     FooterPane().render(snapshot, UIState(), into: &narrow, in: narrow.bounds)

@@ -1,6 +1,6 @@
 import Dashboard
-import Training
 import Testing
+import Training
 
 @Suite struct PromptEditingTests {
   /// A UI state with the prompt open and `text` typed.

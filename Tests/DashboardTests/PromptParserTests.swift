@@ -1,7 +1,7 @@
 import Dashboard
 import NN
-import Training
 import Testing
+import Training
 
 @Suite struct PromptParserTests {
   /// The action of a line that must parse.

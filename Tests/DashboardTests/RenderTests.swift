@@ -1,7 +1,7 @@
-import Foundation
 import Dashboard
-import Training
+import Foundation
 import Testing
+import Training
 
 @Suite struct RenderTests {
   private let snapshot = FakeSnapshot.mnist()
@@ -11,18 +11,26 @@ import Testing
     let lines = screen.lines
     #expect(lines.count == 40)
     #expect(lines.allSatisfy { $0.count == 120 })
-    #expect(lines[0].hasPrefix("traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 clip 5 · cosine, warmup 1"))
+    #expect(
+      lines[0].hasPrefix(
+        "traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 clip 5 · cosine, warmup 1"))
     #expect(lines[0].hasSuffix(" RUNNING"))
-    #expect(lines[1].hasPrefix("epoch 4/20 · step 1830/12000 ▕███                 ▏ 15% · 21.4k samples/s · ETA 0:41 · elapsed 1:23"))
-    #expect(lines[2].hasPrefix("┌ Loss (smoothing 0.6) ━ step ━ train 0.167 ━ val 0.183 ────┬ Accuracy ━ train 96.7% ━ val 96.0% ─"))
+    #expect(
+      lines[1].hasPrefix(
+        "epoch 4/20 · step 1830/12000 ▕███                 ▏ 15% · 21.4k samples/s · ETA 0:41 · elapsed 1:23"))
+    #expect(
+      lines[2].hasPrefix(
+        "┌ Loss (smoothing 0.6) ━ step ━ train 0.167 ━ val 0.183 ────┬ Accuracy ━ train 96.7% ━ val 96.0% ─"))
     #expect(lines[2].hasSuffix("─┐"))
-    #expect(lines[16].hasPrefix("├ Learning rate 1.0e-3 · cosine, warmup 1 ▼ changed ────────┼ Gradient norm 0.53 · clip 5 ─"))
+    #expect(
+      lines[16].hasPrefix("├ Learning rate 1.0e-3 · cosine, warmup 1 ▼ changed ────────┼ Gradient norm 0.53 · clip 5 ─")
+    )
     #expect(lines[16].hasSuffix("─┤"))
     #expect(lines[29].hasPrefix("├ Early stopping ─"))
     #expect(Array(lines[29])[60] == "┴")
     #expect(lines[30].hasPrefix("│val_loss · best 0.1833 at epoch 3 · patience 10/10 ▕████████████████████▏"))
     #expect(lines[31].hasPrefix("├ Events ─"))
-    #expect(lines[32 ..< 38].filter { $0.contains("lr 1.0e-3 → 5.0e-4 (key)") }.count == 1)
+    #expect(lines[32..<38].filter { $0.contains("lr 1.0e-3 → 5.0e-4 (key)") }.count == 1)
     #expect(lines[38].hasPrefix("└─"))
     #expect(lines[38].hasSuffix("─┘"))
     #expect(lines[39].hasPrefix("q quit · space pause · n step"))
@@ -118,7 +126,9 @@ import Testing
     ui.showsHelp = true
     let text = render(snapshot, ui, width: 120, height: 40).lines.joined(separator: "\n")
     #expect(text.contains("Help · ? or esc closes"))
-    for entry in HelpOverlay.keys(ui) { #expect(text.contains(entry.key.rightPadded(to: 10) + entry.action), "\(entry.key)") }
+    for entry in HelpOverlay.keys(ui) {
+      #expect(text.contains(entry.key.rightPadded(to: 10) + entry.action), "\(entry.key)")
+    }
     for command in PromptCommand.allCases { #expect(text.contains(":" + command.word), "\(command)") }
     for entry in HelpOverlay.commands { #expect(text.contains(entry.action), "\(entry.usage)") }
     #expect(text.contains("optimizers: sgd momentum nesterov adagrad rmsprop adam adamw"))

@@ -1,5 +1,6 @@
 import Testing
 import Training
+
 @testable import Dashboard
 
 /// Inputs that once trapped: combining characters in the prompt, diverged values in charts.
@@ -9,7 +10,9 @@ import Training
     var ui = UIState()
     let snapshot = FakeSnapshot.mnist()
     _ = ui.apply(.character(":"), snapshot: snapshot)
-    for key in ["l", "r", "e", "\u{301}", "x"].map({ Key.character(Character($0)) }) + [.backspace, .backspace, .backspace] {
+    for key in ["l", "r", "e", "\u{301}", "x"].map({ Key.character(Character($0)) }) + [
+      .backspace, .backspace, .backspace,
+    ] {
       _ = ui.apply(key, snapshot: snapshot)
     }
     #expect(ui.prompt.cursor <= ui.prompt.text.count)

@@ -71,7 +71,8 @@ import Testing
     #expect(rows.map(\.y) == [1, 5, 9])
     #expect(rows.map(\.height) == [4, 4, 2])
     #expect(Rect(x: 0, y: 0, width: 10, height: 10).inset(by: 1) == Rect(x: 1, y: 1, width: 8, height: 8))
-    #expect(Rect(x: 0, y: 0, width: 10, height: 4).centered(width: 4, height: 2) == Rect(x: 3, y: 1, width: 4, height: 2))
+    #expect(
+      Rect(x: 0, y: 0, width: 10, height: 4).centered(width: 4, height: 2) == Rect(x: 3, y: 1, width: 4, height: 2))
   }
 
   @Test func boxDrawingMapsDirectionsToCharacters() {

@@ -83,7 +83,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     // Training labels are [2, 0, 1, 0]; classes.txt names only 2 classes.
     #expect(
       error?.description
-        == "\(labels): label 2 of sample 0 (counting from 0) is out of range: expected 0...1 (classes.txt lists 2 classes)"
+        == "\(labels): label 2 of sample 0 (counting from 0) is out of range: expected 0...1 "
+        + "(classes.txt lists 2 classes)"
     )
   }
 
@@ -106,7 +107,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let images = files.url("tiny/train-images-idx3-ubyte").path
     #expect(
       error?.description
-        == "\(images): the data is shorter than the header says: a 4x2x3 array of uint8 needs 24 bytes after the 16-byte header, found 20"
+        == "\(images): the data is shorter than the header says: a 4x2x3 array of uint8 needs 24 bytes "
+        + "after the 16-byte header, found 20"
     )
   }
 
@@ -119,7 +121,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let labels = files.url("tiny/t10k-labels-idx1-ubyte").path
     #expect(
       error?.description
-        == "\(labels): the data is longer than the header says: a 2 array of uint8 needs 2 bytes after the 8-byte header, found 3"
+        == "\(labels): the data is longer than the header says: a 2 array of uint8 needs 2 bytes after "
+        + "the 8-byte header, found 3"
     )
   }
 
@@ -168,7 +171,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("a,b,label\n1,2,0\n3,abc,1\n")
     #expect(
       error?.description
-        == "\(file):3: column 2 (b): expected a number, found \"abc\"; or set impute to mean to fill such cells with the training mean"
+        == "\(file):3: column 2 (b): expected a number, found \"abc\"; or set impute to mean to fill "
+        + "such cells with the training mean"
     )
     #expect(error?.column == 2)
   }
@@ -177,7 +181,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("1,2,0\n3,,1\n")
     #expect(
       error?.description
-        == "\(file):2: column 2: missing value; expected a number; or set impute to mean to fill such cells with the training mean"
+        == "\(file):2: column 2: missing value; expected a number; or set impute to mean to fill such "
+        + "cells with the training mean"
     )
   }
 
@@ -186,7 +191,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("a,b,label\n1,2,0\n\(value),4,1\n")
     #expect(
       error?.description
-        == "\(file):3: column 1 (a): expected a finite number, found \"\(value)\"; or set impute to mean to fill such cells with the training mean"
+        == "\(file):3: column 1 (a): expected a finite number, found \"\(value)\"; or set impute to mean "
+        + "to fill such cells with the training mean"
     )
   }
 
@@ -230,7 +236,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("a,b,label\n1,\"2\"x,0\n")
     #expect(
       error?.description
-        == "\(file):2: column 2: unexpected text after a closing quote; expected the delimiter or the end of the line (write a quote inside a quoted field as \"\")"
+        == "\(file):2: column 2: unexpected text after a closing quote; expected the delimiter or the "
+        + "end of the line (write a quote inside a quoted field as \"\")"
     )
   }
 
@@ -238,7 +245,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let (error, file) = try loadError("label\n1\n2\n")
     #expect(
       error?.description
-        == "\(file):1: found 1 column; expected at least one feature column and a label column (is the delimiter right? detected ',')"
+        == "\(file):1: found 1 column; expected at least one feature column and a label column (is the "
+        + "delimiter right? detected ',')"
     )
   }
 
@@ -324,7 +332,8 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let error = datasetError { try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets) }
     #expect(
       error?.description
-        == "shift and rotation augmentation need images, but iris is tabular; use noise only, or give an image shape for a CSV of images"
+        == "shift and rotation augmentation need images, but iris is tabular; use noise only, or give an "
+        + "image shape for a CSV of images"
     )
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs traintop headless in a fresh temporary directory (stdout is a pipe, so no dashboard).
 func runHeadless(_ arguments: [String], in directory: URL) throws -> ProcessResult {
@@ -22,11 +22,13 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     defer { try? FileManager.default.removeItem(at: dir) }
     let help = try runHeadless(["train", "--help"], in: dir)
     #expect(help.status == 0)
-    for option in ["--model", "--activation", "--dropout", "--batchnorm", "--optimizer", "--lr", "--momentum",
-                   "--beta1", "--beta2", "--weight-decay", "--l1", "--l2", "--batch-size", "--epochs", "--schedule",
-                   "--warmup", "--patience", "--min-delta", "--monitor", "--restore-best", "--clip-norm",
-                   "--clip-value", "--on-nan", "--seed", "--runs-dir", "--name", "--resume", "--headless", "--jsonl",
-                   "--config"] {
+    for option in [
+      "--model", "--activation", "--dropout", "--batchnorm", "--optimizer", "--lr", "--momentum",
+      "--beta1", "--beta2", "--weight-decay", "--l1", "--l2", "--batch-size", "--epochs", "--schedule",
+      "--warmup", "--patience", "--min-delta", "--monitor", "--restore-best", "--clip-norm",
+      "--clip-value", "--on-nan", "--seed", "--runs-dir", "--name", "--resume", "--headless", "--jsonl",
+      "--config",
+    ] {
       #expect(help.standardOutput.contains(option), "help lacks \(option)")
     }
     #expect(help.standardOutput.contains("(default: adam)"))
@@ -35,8 +37,15 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
   /// Unknown or invalid values: one line on stderr, exit code 64.
   @Test(arguments: [
-    (["train", "iris", "--optimizer", "adamx"], "The value 'adamx' is invalid for '--optimizer <optimizer>'. Please provide one of the following: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw"),
-    (["train", "iris", "--epochs", "4611686018427387904"], "--epochs: expected a whole number in 1…10000000, got 4.611686018427388e+18"),
+    (
+      ["train", "iris", "--optimizer", "adamx"],
+      "The value 'adamx' is invalid for '--optimizer <optimizer>'. Please provide one of the following: "
+        + "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw"
+    ),
+    (
+      ["train", "iris", "--epochs", "4611686018427387904"],
+      "--epochs: expected a whole number in 1…10000000, got 4.611686018427388e+18"
+    ),
     (["train", "iris", "--warmup", "inf"], "--warmup: expected a whole number in 0…10000000, got ∞"),
     (["train", "iris", "--scaling", "minmax", "--threads", "0"], "--threads: expected a whole number in 1…256, got 0"),
     (["train", "iris", "--lr", "abc"], "The value 'abc' is invalid for '--lr <lr>'"),

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The real `traintop` binary, built beside this test bundle.
 let traintop = builtProduct("traintop")
@@ -40,8 +40,10 @@ struct DashboardEndToEndTests {
 
     // The header, the box drawing and braille charts appear. A capture can catch the terminal
     // half-way through drawing a frame, so wait for a frame that shows everything.
-    let parts = ["traintop · digits", "adam lr 1.0e-3", "Loss", "Accuracy", "Learning rate", "Gradient norm",
-                 "Early stopping", "Events", "┌", "┘", "q quit"]
+    let parts = [
+      "traintop · digits", "adam lr 1.0e-3", "Loss", "Accuracy", "Learning rate", "Gradient norm",
+      "Early stopping", "Events", "┌", "┘", "q quit",
+    ]
     var r = t.waitFor { screen in
       screen.contains("RUNNING") && brailleCount(screen) > 40 && parts.allSatisfy { screen.contains($0) }
     }
@@ -132,7 +134,8 @@ struct DashboardEndToEndTests {
     if signal.0 == "C-c" {
       t.send("C-c")
     } else {
-      let pids = try runProcess("/usr/bin/pgrep", ["-f", "\(traintop) train digits --epochs 5000 --patience 0 --runs-dir \(t.directory)"])
+      let pids = try runProcess(
+        "/usr/bin/pgrep", ["-f", "\(traintop) train digits --epochs 5000 --patience 0 --runs-dir \(t.directory)"])
       let pid = try #require(pids.standardOutput.split(separator: "\n").first.flatMap { Int32($0) })
       #expect(kill(pid, SIGTERM) == 0)
     }
@@ -149,7 +152,9 @@ struct DashboardEndToEndTests {
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct TerminalTypeEndToEndTests {
   /// The dashboard comes up and quits cleanly with TERM=xterm, linux and screen, and with NO_COLOR.
-  @Test(arguments: [["TERM": "xterm"], ["TERM": "linux"], ["TERM": "screen"], ["TERM": "xterm-256color", "NO_COLOR": "1"]])
+  @Test(arguments: [
+    ["TERM": "xterm"], ["TERM": "linux"], ["TERM": "screen"], ["TERM": "xterm-256color", "NO_COLOR": "1"],
+  ])
   func worksWithTerminal(environment: [String: String]) throws {
     let t = try TmuxSession()
     defer { t.kill() }

@@ -16,7 +16,8 @@ private struct Problem {
   /// Noisy XOR: `perCorner` points around each corner (±1, ±1) (σ = 0.15), class 1 where x·y < 0.
   static func xor(perCorner: Int, seed: UInt64) -> Problem {
     var rng = SeededGenerator(seed: seed)
-    var points: [Float] = [], labels: [Int32] = []
+    var points: [Float] = []
+    var labels: [Int32] = []
     for (x, y) in [(Float(-1), Float(-1)), (-1, 1), (1, -1), (1, 1)] {
       for _ in 0..<perCorner {
         points += [x + 0.15 * rng.nextNormal(), y + 0.15 * rng.nextNormal()]
@@ -30,7 +31,8 @@ private struct Problem {
   /// scaled by 2; the second spiral is the first rotated by π; tiny noise (σ = 0.01).
   static func spirals(perClass: Int, turns: Double, seed: UInt64) -> Problem {
     var rng = SeededGenerator(seed: seed)
-    var points: [Float] = [], labels: [Int32] = []
+    var points: [Float] = []
+    var labels: [Int32] = []
     for label in 0..<2 {
       for i in 0..<perClass {
         let t = 0.1 + 0.9 * Double(i) / Double(perClass)
@@ -94,7 +96,8 @@ private func train(_ problem: Problem, _ recipe: Recipe) -> Outcome {
   let optimizer = makeOptimizer(recipe.kind, settings: settings)
   let loss = SoftmaxCrossEntropy()
   var gradient = Tensor(shape: [0])
-  var order = Array(0..<problem.count), position = problem.count
+  var order = Array(0..<problem.count)
+  var position = problem.count
   for _ in 0..<recipe.steps {
     if position + recipe.batchSize > problem.count {
       if recipe.batchSize < problem.count { order.shuffle(using: &rng) }
@@ -223,7 +226,8 @@ enum BatchMode: String, CaseIterable, Sendable {
   }
 
   @Test func problemsAreBalancedAndDeterministic() {
-    let xor = ToyProblem.xor.data, spirals = ToyProblem.spirals.data
+    let xor = ToyProblem.xor.data
+    let spirals = ToyProblem.spirals.data
     #expect(xor.count == 100 && spirals.count == 100)
     #expect(xor.labels.filter { $0 == 1 }.count == 50)
     #expect(spirals.labels.filter { $0 == 1 }.count == 50)

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import NN
 import Tensor
 import TestSupport
+import Testing
 
 /// Analytic gradients of every layer and loss against central finite differences (TestSupport.GradientCheck).
 ///

@@ -1,6 +1,6 @@
-import Testing
 import NN
 import Tensor
+import Testing
 
 /// Global norms and clipping (PyTorch clip_grad_norm_ / clip_grad_value_), hand-worked.
 @Suite struct GradientNormTests {

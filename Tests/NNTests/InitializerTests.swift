@@ -1,6 +1,6 @@
-import Testing
 import NN
 import Tensor
+import Testing
 
 /// Sample statistics of each initialiser (131 072 draws: the sample variance is within about 1 %
 /// of σ², so 5 % bounds cannot fail by chance but catch a wrong formula).
@@ -24,10 +24,11 @@ import Tensor
   /// Expected variance: Xavier 2/(fan_in + fan_out) = 2/768, He 2/fan_in = 2/256.
   @Test(arguments: Initializer.allCases)
   func variance(initializer: Initializer) {
-    let expected: Double = switch initializer {
-    case .xavierUniform, .xavierNormal: 2.0 / 768
-    case .heUniform, .heNormal: 2.0 / 256
-    }
+    let expected: Double =
+      switch initializer {
+      case .xavierUniform, .xavierNormal: 2.0 / 768
+      case .heUniform, .heNormal: 2.0 / 256
+      }
     #expect(abs(initializer.standardDeviation(fanIn: Self.fanIn, fanOut: Self.fanOut) - expected.squareRoot()) < 1e-12)
     let (mean, variance) = moments(draw(initializer))
     #expect(abs(variance / expected - 1) < 0.05, "\(initializer): variance \(variance) vs \(expected)")

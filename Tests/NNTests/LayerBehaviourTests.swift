@@ -1,7 +1,7 @@
-import Testing
 import NN
 import Tensor
 import TestSupport
+import Testing
 
 /// Behaviour the oracles do not pin down: dropout statistics, edge cases, extreme inputs.
 @Suite struct LayerBehaviourTests {
@@ -30,7 +30,9 @@ import TestSupport
   @Test func dropoutMaskFollowsTheGenerator() {
     let layer = Dropout(rate: 0.5)
     let input = GradientCheck.randomTensor([8, 8], seed: 1, awayFromZero: 0.01)
-    let a = run(layer, input, seed: 4), b = run(layer, input, seed: 4), c = run(layer, input, seed: 5)
+    let a = run(layer, input, seed: 4)
+    let b = run(layer, input, seed: 4)
+    let c = run(layer, input, seed: 5)
     #expect(a == b && a != c)
     var gradInput = Tensor(shape: [0])
     let ones = Tensor(shape: [8, 8], repeating: 1)
@@ -87,8 +89,11 @@ import TestSupport
 
   /// Derivatives at exactly 0 (oracle README): ReLU 0, LeakyReLU α, PReLU α, ELU α.
   @Test func derivativesAtZero() {
-    let zero = Tensor(shape: [1, 1], storage: [0]), one = Tensor(shape: [1, 1], storage: [1])
-    let cases: [(any Layer, Float)] = [(ReLU(), 0), (LeakyReLU(alpha: 0.01), 0.01), (PReLU(), 0.25), (ELU(alpha: 2), 2)]
+    let zero = Tensor(shape: [1, 1], storage: [0])
+    let one = Tensor(shape: [1, 1], storage: [1])
+    let cases: [(any Layer, Float)] = [
+      (ReLU(), 0), (LeakyReLU(alpha: 0.01), 0.01), (PReLU(), 0.25), (ELU(alpha: 2), 2),
+    ]
     for (layer, expected) in cases {
       let output = run(layer, zero)
       var gradInput = Tensor(shape: [0])

@@ -31,9 +31,12 @@ struct LayerOracle: Decodable {
 
     enum CodingKeys: String, CodingKey {
       case name, params, input, output, initial, passes, p, mask
-      case upstreamGrad = "upstream_grad", gradInput = "grad_input", gradParams = "grad_params"
+      case upstreamGrad = "upstream_grad"
+      case gradInput = "grad_input"
+      case gradParams = "grad_params"
       case outputTrainWithMask = "output_train_with_mask"
-      case gradInputTrainWithMask = "grad_input_train_with_mask", outputEval = "output_eval"
+      case gradInputTrainWithMask = "grad_input_train_with_mask"
+      case outputEval = "output_eval"
     }
   }
 
@@ -46,7 +49,9 @@ struct LayerOracle: Decodable {
     let numBatchesTracked: Int
 
     enum CodingKeys: String, CodingKey {
-      case weight, bias, runningMean = "running_mean", runningVar = "running_var"
+      case weight, bias
+      case runningMean = "running_mean"
+      case runningVar = "running_var"
       case numBatchesTracked = "num_batches_tracked"
     }
   }
@@ -65,8 +70,11 @@ struct LayerOracle: Decodable {
 
     enum CodingKeys: String, CodingKey {
       case mode, input, output
-      case upstreamGrad = "upstream_grad", gradInput = "grad_input", gradParams = "grad_params"
-      case runningMeanAfter = "running_mean_after", runningVarAfter = "running_var_after"
+      case upstreamGrad = "upstream_grad"
+      case gradInput = "grad_input"
+      case gradParams = "grad_params"
+      case runningMeanAfter = "running_mean_after"
+      case runningVarAfter = "running_var_after"
       case numBatchesTrackedAfter = "num_batches_tracked_after"
     }
   }

@@ -1,6 +1,6 @@
-import Testing
 import NN
 import Tensor
+import Testing
 
 /// Every layer against `layers.json` (PyTorch 2.15, float64, seed 1; README §2): outputs,
 /// dL/d(input) for the given upstream gradient, and dL/d(parameter).
@@ -55,9 +55,10 @@ import Tensor
   /// Every entry of "layers" is covered by a test here (dropout and batchnorm1d have their own).
   @Test func everyEntryIsCovered() throws {
     let names = try LayerOracle.load().layers.map(\.name)
-    #expect(names == [
-      "linear", "relu", "leaky_relu", "elu", "sigmoid", "tanh", "softmax", "prelu", "batchnorm1d", "dropout",
-    ])
+    #expect(
+      names == [
+        "linear", "relu", "leaky_relu", "elu", "sigmoid", "tanh", "softmax", "prelu", "batchnorm1d", "dropout",
+      ])
   }
 
   /// BatchNorm1d(5): two training passes then one evaluation pass, with running statistics and batch count.
@@ -74,7 +75,8 @@ import Tensor
     #expect(passes.map(\.mode) == ["train", "train", "eval"])
     for (index, pass) in passes.enumerated() {
       let what = "batchnorm pass \(index + 1) (\(pass.mode))"
-      var output = Tensor(shape: [0]), gradInput = Tensor(shape: [0])
+      var output = Tensor(shape: [0])
+      var gradInput = Tensor(shape: [0])
       var rng = SeededGenerator(seed: 0)
       let input = pass.input.tensor
       layer.forward(input, into: &output, mode: pass.mode == "train" ? .training : .evaluation, rng: &rng)
@@ -97,17 +99,20 @@ import Tensor
     let entry = try #require(try LayerOracle.load().entry("dropout"))
     let layer = Dropout(rate: try #require(entry.p))
     let input = try #require(entry.input).tensor
-    var output = Tensor(shape: [0]), gradInput = Tensor(shape: [0])
+    var output = Tensor(shape: [0])
+    var gradInput = Tensor(shape: [0])
     layer.forward(input, into: &output, keepMask: try #require(entry.mask).tensor)
     expectClose(output, try #require(entry.outputTrainWithMask), "dropout train output")
     let upstream = try #require(entry.upstreamGrad).tensor
-    layer.backward(input: input, output: output, gradOutput: upstream, gradInput: &gradInput, computeInputGradient: true)
+    layer.backward(
+      input: input, output: output, gradOutput: upstream, gradInput: &gradInput, computeInputGradient: true)
     expectClose(gradInput, try #require(entry.gradInputTrainWithMask), "dropout train grad_input")
 
     var rng = SeededGenerator(seed: 0)
     layer.forward(input, into: &output, mode: .evaluation, rng: &rng)
     expectClose(output, try #require(entry.outputEval), "dropout eval output")
-    layer.backward(input: input, output: output, gradOutput: upstream, gradInput: &gradInput, computeInputGradient: true)
+    layer.backward(
+      input: input, output: output, gradOutput: upstream, gradInput: &gradInput, computeInputGradient: true)
     #expect(gradInput == upstream)  // evaluation: identity
   }
 
@@ -116,7 +121,8 @@ import Tensor
     let extra = try #require(try LayerOracle.load().extras.first { $0.name == "flatten" })
     let layer = Flatten()
     let input = extra.input.tensor
-    var output = Tensor(shape: [0]), gradInput = Tensor(shape: [0])
+    var output = Tensor(shape: [0])
+    var gradInput = Tensor(shape: [0])
     var rng = SeededGenerator(seed: 0)
     layer.forward(input, into: &output, mode: .training, rng: &rng)
     expectClose(output, extra.output, "flatten output")

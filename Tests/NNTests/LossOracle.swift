@@ -25,7 +25,8 @@ struct LossOracle: Decodable {
 
     enum CodingKeys: String, CodingKey {
       case name, input, target, loss
-      case gradInput = "grad_input", perSampleLoss = "per_sample_loss"
+      case gradInput = "grad_input"
+      case perSampleLoss = "per_sample_loss"
     }
   }
 

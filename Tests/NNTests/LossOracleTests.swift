@@ -1,6 +1,6 @@
-import Testing
 import NN
 import Tensor
+import Testing
 
 /// Every loss and penalty against `losses.json` (PyTorch 2.15, float64, seed 2; README §3).
 @Suite struct LossOracleTests {
@@ -38,7 +38,8 @@ import Tensor
   func matchesPyTorch(name: String) throws {
     let entry = try #require(try LossOracle.load().losses.first { $0.name == name })
     let loss = try makeLoss(name)
-    let output = entry.input.tensor, target = entry.target.lossTarget
+    let output = entry.input.tensor
+    let target = entry.target.lossTarget
     var gradient = Tensor(shape: [0])
     let value = loss.evaluate(output, target, gradient: &gradient)
     expectClose([value], [entry.loss], "\(name) loss")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NN
+import Testing
 
 /// Parsing, validation, description and Codable of `ModelSpec`.
 @Suite struct ModelSpecTests {
@@ -50,7 +50,8 @@ import NN
   @Test func codable() throws {
     let decoded = try JSONDecoder().decode(ModelSpec.self, from: Data(#"{"sizes": [4, 3]}"#.utf8))
     #expect(decoded == ModelSpec(sizes: [4, 3]))
-    let spec = ModelSpec(sizes: [5, 4, 2], activation: .sigmoid, dropout: 0.5, batchNorm: true, initializer: .xavierNormal)
+    let spec = ModelSpec(
+      sizes: [5, 4, 2], activation: .sigmoid, dropout: 0.5, batchNorm: true, initializer: .xavierNormal)
     let data = try JSONEncoder().encode(spec)
     #expect(try JSONDecoder().decode(ModelSpec.self, from: data) == spec)
     let text = try #require(String(data: data, encoding: .utf8))

@@ -14,7 +14,8 @@ import Testing
       #expect(steps == 5, "\(oracleCase.name): \(steps) steps checked")
       tested += 1
     }
-    // A case that cannot be run throws above; none may be skipped (31 cases in the file: 13 rules, 13 with lr halved, 3 live edits, 2 switches).
+    // A case that cannot be run throws above; none may be skipped (31 cases in the file: 13 rules, 13 with lr
+    // halved, 3 live edits, 2 switches).
     #expect(tested == file.cases.count)
     #expect(tested == 31)
   }

@@ -6,8 +6,10 @@ import Testing
 /// `switchOptimizer`: what carries between kinds, what resets, and what it reports.
 @Suite struct OptimizerSwitchTests {
   /// An optimizer of `kind` after three steps on `parameters`.
-  private func stepped(_ kind: OptimizerKind, _ settings: OptimizerSettings = OptimizerSettings(),
-                       _ parameters: [Parameter]) -> any Optimizer {
+  private func stepped(
+    _ kind: OptimizerKind, _ settings: OptimizerSettings = OptimizerSettings(),
+    _ parameters: [Parameter]
+  ) -> any Optimizer {
     let optimizer = makeOptimizer(kind, settings: settings)
     for t in 1...3 {
       OptimizerStateTests.setGradients(parameters, step: t)

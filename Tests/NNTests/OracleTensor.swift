@@ -1,5 +1,5 @@
-import Testing
 import Tensor
+import Testing
 
 /// A tensor as the oracle files store it: `{"shape": [...], "data": [...]}`, float64, row-major.
 struct OracleTensor: Decodable {
@@ -18,7 +18,8 @@ func expectClose(
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
   #expect(actual.shape == expected.shape, "\(what): shape", sourceLocation: sourceLocation)
-  expectClose(actual.storage.map(Double.init), expected.data, tolerance: tolerance, what, sourceLocation: sourceLocation)
+  expectClose(
+    actual.storage.map(Double.init), expected.data, tolerance: tolerance, what, sourceLocation: sourceLocation)
 }
 
 /// Expects equal counts and every element within `tolerance·max(1, |expected|)`.

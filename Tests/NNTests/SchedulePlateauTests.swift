@@ -8,7 +8,11 @@ import Testing
     let file = try Fixtures.oracle("schedules.json", as: ScheduleOracleFile.self)
     for oracle in file.reduceLROnPlateau {
       // The oracle's constructor; our minDelta plays PyTorch's relative threshold.
-      #expect(oracle.scheduler == "ReduceLROnPlateau(mode='min', factor=0.1, patience=3, threshold=1e-4, threshold_mode='rel', cooldown=1, min_lr=1e-4, eps=1e-8)")
+      #expect(
+        oracle.scheduler
+          == "ReduceLROnPlateau(mode='min', factor=0.1, patience=3, threshold=1e-4, "
+          + "threshold_mode='rel', cooldown=1, min_lr=1e-4, eps=1e-8)"
+      )
       let plateau = ReduceOnPlateau(
         convention: .pytorch, mode: .min, factor: 0.1, patience: 3, cooldown: 1,
         minimumRate: 1e-4, minDelta: 1e-4)
@@ -63,26 +67,30 @@ import Testing
     let plateau = ReduceOnPlateau(
       convention: .keras, mode: .min, factor: 0.5, patience: 2, cooldown: 2, minimumRate: 0.02,
       minDelta: 0.01)
-    expectSequence(plateau, baseRate: 0.1, [
-      KerasEpoch(value: 1.0, rate: 0.1, best: 1.0, wait: 0, cooldown: 0, reduced: false),    // first value
-      KerasEpoch(value: 0.995, rate: 0.1, best: 1.0, wait: 1, cooldown: 0, reduced: false),  // not < 0.99
-      KerasEpoch(value: 0.98, rate: 0.1, best: 0.98, wait: 0, cooldown: 0, reduced: false),  // < 0.99
-      KerasEpoch(value: 0.985, rate: 0.1, best: 0.98, wait: 1, cooldown: 0, reduced: false),
-      KerasEpoch(value: 0.99, rate: 0.05, best: 0.98, wait: 0, cooldown: 2, reduced: true),  // wait 2 ≥ 2
-      KerasEpoch(value: 0.975, rate: 0.05, best: 0.98, wait: 0, cooldown: 1, reduced: false), // in cooldown
-      KerasEpoch(value: 0.979, rate: 0.05, best: 0.98, wait: 1, cooldown: 0, reduced: false), // cooldown ran out first
-      KerasEpoch(value: 0.96, rate: 0.05, best: 0.96, wait: 0, cooldown: 0, reduced: false),  // < 0.97
-      KerasEpoch(value: 0.955, rate: 0.05, best: 0.96, wait: 1, cooldown: 0, reduced: false), // not < 0.95
-      KerasEpoch(value: 0.958, rate: 0.025, best: 0.96, wait: 0, cooldown: 2, reduced: true),
-      KerasEpoch(value: 0.90, rate: 0.025, best: 0.90, wait: 0, cooldown: 1, reduced: false), // improves in cooldown
-      KerasEpoch(value: 0.95, rate: 0.025, best: 0.90, wait: 1, cooldown: 0, reduced: false),
-      KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 0, cooldown: 2, reduced: true),   // max(0.0125, 0.02)
-      KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 0, cooldown: 1, reduced: false),
-      KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 1, cooldown: 0, reduced: false),
-      KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 2, cooldown: 0, reduced: false),  // lr = min_lr: no cut,
-      KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 3, cooldown: 0, reduced: false),  // and wait keeps growing
-      KerasEpoch(value: 0.80, rate: 0.02, best: 0.80, wait: 0, cooldown: 0, reduced: false),
-    ])
+    expectSequence(
+      plateau, baseRate: 0.1,
+      [
+        KerasEpoch(value: 1.0, rate: 0.1, best: 1.0, wait: 0, cooldown: 0, reduced: false),  // first value
+        KerasEpoch(value: 0.995, rate: 0.1, best: 1.0, wait: 1, cooldown: 0, reduced: false),  // not < 0.99
+        KerasEpoch(value: 0.98, rate: 0.1, best: 0.98, wait: 0, cooldown: 0, reduced: false),  // < 0.99
+        KerasEpoch(value: 0.985, rate: 0.1, best: 0.98, wait: 1, cooldown: 0, reduced: false),
+        KerasEpoch(value: 0.99, rate: 0.05, best: 0.98, wait: 0, cooldown: 2, reduced: true),  // wait 2 ≥ 2
+        KerasEpoch(value: 0.975, rate: 0.05, best: 0.98, wait: 0, cooldown: 1, reduced: false),  // in cooldown
+        // cooldown ran out first
+        KerasEpoch(value: 0.979, rate: 0.05, best: 0.98, wait: 1, cooldown: 0, reduced: false),
+        KerasEpoch(value: 0.96, rate: 0.05, best: 0.96, wait: 0, cooldown: 0, reduced: false),  // < 0.97
+        KerasEpoch(value: 0.955, rate: 0.05, best: 0.96, wait: 1, cooldown: 0, reduced: false),  // not < 0.95
+        KerasEpoch(value: 0.958, rate: 0.025, best: 0.96, wait: 0, cooldown: 2, reduced: true),
+        KerasEpoch(value: 0.90, rate: 0.025, best: 0.90, wait: 0, cooldown: 1, reduced: false),  // improves in cooldown
+        KerasEpoch(value: 0.95, rate: 0.025, best: 0.90, wait: 1, cooldown: 0, reduced: false),
+        KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 0, cooldown: 2, reduced: true),  // max(0.0125, 0.02)
+        KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 0, cooldown: 1, reduced: false),
+        KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 1, cooldown: 0, reduced: false),
+        KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 2, cooldown: 0, reduced: false),  // lr = min_lr: no cut,
+        // and wait keeps growing
+        KerasEpoch(value: 0.95, rate: 0.02, best: 0.90, wait: 3, cooldown: 0, reduced: false),
+        KerasEpoch(value: 0.80, rate: 0.02, best: 0.80, wait: 0, cooldown: 0, reduced: false),
+      ])
   }
 
   @Test func kerasConventionMaxModeAndCooldownOfOne() {
@@ -92,15 +100,17 @@ import Testing
     let plateau = ReduceOnPlateau(
       convention: .keras, mode: .max, factor: 0.1, patience: 1, cooldown: 1, minimumRate: 0,
       minDelta: 0.005)
-    expectSequence(plateau, baseRate: 1, [
-      KerasEpoch(value: 0.5, rate: 1, best: 0.5, wait: 0, cooldown: 0, reduced: false),
-      KerasEpoch(value: 0.6, rate: 1, best: 0.6, wait: 0, cooldown: 0, reduced: false),       // > 0.505
-      KerasEpoch(value: 0.603, rate: 0.1, best: 0.6, wait: 0, cooldown: 1, reduced: true),    // not > 0.605
-      KerasEpoch(value: 0.62, rate: 0.1, best: 0.62, wait: 0, cooldown: 0, reduced: false),
-      KerasEpoch(value: 0.61, rate: 0.01, best: 0.62, wait: 0, cooldown: 1, reduced: true),
-      KerasEpoch(value: 0.615, rate: 0.001, best: 0.62, wait: 0, cooldown: 1, reduced: true), // right after a cut
-      KerasEpoch(value: 0.7, rate: 0.001, best: 0.7, wait: 0, cooldown: 0, reduced: false),
-    ])
+    expectSequence(
+      plateau, baseRate: 1,
+      [
+        KerasEpoch(value: 0.5, rate: 1, best: 0.5, wait: 0, cooldown: 0, reduced: false),
+        KerasEpoch(value: 0.6, rate: 1, best: 0.6, wait: 0, cooldown: 0, reduced: false),  // > 0.505
+        KerasEpoch(value: 0.603, rate: 0.1, best: 0.6, wait: 0, cooldown: 1, reduced: true),  // not > 0.605
+        KerasEpoch(value: 0.62, rate: 0.1, best: 0.62, wait: 0, cooldown: 0, reduced: false),
+        KerasEpoch(value: 0.61, rate: 0.01, best: 0.62, wait: 0, cooldown: 1, reduced: true),
+        KerasEpoch(value: 0.615, rate: 0.001, best: 0.62, wait: 0, cooldown: 1, reduced: true),  // right after a cut
+        KerasEpoch(value: 0.7, rate: 0.001, best: 0.7, wait: 0, cooldown: 0, reduced: false),
+      ])
   }
 
   @Test func kerasIsTheDefaultWithKerasDefaults() {

@@ -65,7 +65,8 @@ import Testing
   }
 
   @Test func epochKindsAreStaircasesAndConstantIsConstant() {
-    for schedule in Self.everyKind(warmupEpochs: 0) where schedule.name != .onecycle && schedule.name != .onecyclePyTorch {
+    for schedule in Self.everyKind(warmupEpochs: 0)
+    where schedule.name != .onecycle && schedule.name != .onecyclePyTorch {
       for epoch in 0..<6 {
         let first = schedule.rate(atStep: 10 * epoch)
         for step in (10 * epoch)..<(10 * epoch + 10) {
@@ -88,8 +89,9 @@ import Testing
         rescaled.rescale(to: original.rate(atStep: at) * factor, atStep: at)
         #expect(isRelativelyClose(rescaled.rate(atStep: at), original.rate(atStep: at) * factor))
         for step in at..<original.totalSteps {
-          #expect(isRelativelyClose(rescaled.rate(atStep: step), original.rate(atStep: step) * factor),
-                  "\(original.name) rescaled at \(at), step \(step)")
+          #expect(
+            isRelativelyClose(rescaled.rate(atStep: step), original.rate(atStep: step) * factor),
+            "\(original.name) rescaled at \(at), step \(step)")
         }
         // Plateau: reductions after the change are the old ones × the factor.
         for epoch in 1..<6 {
@@ -97,8 +99,9 @@ import Testing
           let new = rescaled.epochEnded(epoch: epoch, monitoredValue: 1)
           #expect((old == nil) == (new == nil))
           if let old, let new { #expect(isRelativelyClose(new, old * factor)) }
-          #expect(isRelativelyClose(
-            rescaled.rate(atStep: 10 * epoch + 10), plateauOriginal.rate(atStep: 10 * epoch + 10) * factor))
+          #expect(
+            isRelativelyClose(
+              rescaled.rate(atStep: 10 * epoch + 10), plateauOriginal.rate(atStep: 10 * epoch + 10) * factor))
         }
       }
     }
@@ -156,8 +159,9 @@ import Testing
     var decoded = try JSONDecoder().decode(LearningRateSchedule.self, from: data)
     #expect(decoded == schedule)
     for (epoch, value) in values.enumerated().dropFirst(5) {
-      #expect(decoded.epochEnded(epoch: epoch, monitoredValue: value)
-              == schedule.epochEnded(epoch: epoch, monitoredValue: value))
+      #expect(
+        decoded.epochEnded(epoch: epoch, monitoredValue: value)
+          == schedule.epochEnded(epoch: epoch, monitoredValue: value))
       #expect(decoded == schedule)
     }
     // A fresh schedule (no best value yet) encodes too: no infinities in the JSON.

@@ -1,7 +1,7 @@
-import Testing
 import NN
 import Tensor
 import TestSupport
+import Testing
 
 /// Building, running and saving a `Sequential` model.
 @Suite struct SequentialTests {
@@ -35,18 +35,21 @@ import TestSupport
 
   @Test func namesFollowPyTorchSequential() throws {
     let mlp = try model("6-5-4-3 tanh bn dropout 0.5")
-    #expect(mlp.layers.map(\.summary) == [
-      "dense 6→5", "batchnorm 5", "tanh", "dropout 0.5", "dense 5→4", "batchnorm 4", "tanh", "dropout 0.5",
-      "dense 4→3",
-    ])
-    #expect(mlp.parameters.map(\.name) == [
-      "layers.0.weight", "layers.0.bias", "layers.1.weight", "layers.1.bias",
-      "layers.4.weight", "layers.4.bias", "layers.5.weight", "layers.5.bias", "layers.8.weight", "layers.8.bias",
-    ])
-    #expect(mlp.buffers.map(\.name) == [
-      "layers.1.running_mean", "layers.1.running_var", "layers.1.num_batches_tracked",
-      "layers.5.running_mean", "layers.5.running_var", "layers.5.num_batches_tracked",
-    ])
+    #expect(
+      mlp.layers.map(\.summary) == [
+        "dense 6→5", "batchnorm 5", "tanh", "dropout 0.5", "dense 5→4", "batchnorm 4", "tanh", "dropout 0.5",
+        "dense 4→3",
+      ])
+    #expect(
+      mlp.parameters.map(\.name) == [
+        "layers.0.weight", "layers.0.bias", "layers.1.weight", "layers.1.bias",
+        "layers.4.weight", "layers.4.bias", "layers.5.weight", "layers.5.bias", "layers.8.weight", "layers.8.bias",
+      ])
+    #expect(
+      mlp.buffers.map(\.name) == [
+        "layers.1.running_mean", "layers.1.running_var", "layers.1.num_batches_tracked",
+        "layers.5.running_mean", "layers.5.running_var", "layers.5.num_batches_tracked",
+      ])
     #expect(mlp.parameterCount == 6 * 5 + 5 + 10 + 5 * 4 + 4 + 8 + 4 * 3 + 3)
   }
 
@@ -84,8 +87,10 @@ import TestSupport
     let x = GradientCheck.randomTensor([5, 4], seed: 4)
     let labels: [Int32] = [0, 1, 2, 1, 0]
     let lossValue = { () -> Double in
-      var rng = SeededGenerator(seed: 0), scratch = Tensor(shape: [0])
-      return SoftmaxCrossEntropy().evaluate(mlp.forward(x, mode: .training, rng: &rng), .classes(labels), gradient: &scratch)
+      var rng = SeededGenerator(seed: 0)
+      var scratch = Tensor(shape: [0])
+      return SoftmaxCrossEntropy().evaluate(
+        mlp.forward(x, mode: .training, rng: &rng), .classes(labels), gradient: &scratch)
     }
     var rng = SeededGenerator(seed: 0)
     step(mlp, x, labels, rng: &rng)
@@ -108,7 +113,8 @@ import TestSupport
   @Test func reusesBuffers() throws {
     let mlp = try model("20-16-8-4 elu bn dropout 0.2")
     var rng = SeededGenerator(seed: 5)
-    let x = batch(32, 20), labels = (0..<32).map { Int32($0 % 4) }
+    let x = batch(32, 20)
+    let labels = (0..<32).map { Int32($0 % 4) }
     step(mlp, x, labels, rng: &rng)
     let before = addresses(mlp)
     step(mlp, x, labels, rng: &rng)
@@ -178,12 +184,13 @@ import TestSupport
 
   @Test func summary() throws {
     let text = try model("784-256-10").summary
-    #expect(text == """
-      layers.0  dense 784→256  200960
-      layers.1  relu
-      layers.2  dense 256→10   2570
-      total 203530 parameters
-      """)
+    #expect(
+      text == """
+        layers.0  dense 784→256  200960
+        layers.1  relu
+        layers.2  dense 256→10   2570
+        total 203530 parameters
+        """)
   }
 
   /// Hand-built models accept any layers, including Flatten and Softmax.

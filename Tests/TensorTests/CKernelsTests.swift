@@ -1,6 +1,6 @@
 import CKernels
-import Testing
 import Tensor
+import Testing
 
 // The C kernels against scalar Swift loops of the same formulas, bit for bit, on both variants.
 // 67 elements: eight passes of the eight-lane loop and a tail of three, so both parts are checked.
@@ -31,8 +31,10 @@ private func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
       decay: 0.999, l2: 0.01, beta1: 0.9, oneMinusBeta1: 0.1, beta2: 0.999, oneMinusBeta2: 0.001,
       stepSize: 3e-3, inverseCorrection2Root: 1.7, epsilon: 1e-8)
     // Second moments as small as (1 − β2)·g², so the order of every operation shows in the bits.
-    var (p, m, v, vmax) = (values(Self.n, seed: 1), values(Self.n, seed: 2),
-                           values(Self.n, seed: 3, lower: 0, width: 1e-3), values(Self.n, seed: 4, lower: 0, width: 1e-3))
+    var (p, m, v, vmax) = (
+      values(Self.n, seed: 1), values(Self.n, seed: 2),
+      values(Self.n, seed: 3, lower: 0, width: 1e-3), values(Self.n, seed: 4, lower: 0, width: 1e-3)
+    )
     let g = values(Self.n, seed: 5)
     var (ep, em, ev, evmax) = (p, m, v, vmax)
     for i in 0..<Self.n {
@@ -106,8 +108,10 @@ private func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
     var c = tt_rmsprop_coefficients(
       learningRate: 0.01, alpha: 0.99, oneMinusAlpha: 0.01, epsilon: 1e-8, weightDecay: 0.001, momentum: 0.9)
     // Mean gradients near ±1 make v − a² negative in some lanes, so the clamp at 0 is exercised.
-    var (p, v, a, b) = (values(Self.n, seed: 12), values(Self.n, seed: 13, lower: 0, width: 0.5),
-                        values(Self.n, seed: 14), values(Self.n, seed: 15))
+    var (p, v, a, b) = (
+      values(Self.n, seed: 12), values(Self.n, seed: 13, lower: 0, width: 0.5),
+      values(Self.n, seed: 14), values(Self.n, seed: 15)
+    )
     let g = values(Self.n, seed: 16)
     var (ep, ev, ea, eb) = (p, v, a, b)
     for i in 0..<Self.n {
@@ -144,7 +148,8 @@ private func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
   @Test(arguments: [false, true])
   func rowKernelsMatchScalarLoops(avx: Bool) {
     let (rows, cols) = (5, 21)  // two eight-lane passes and a tail of five per row
-    let x = values(rows * cols, seed: 17), vector = values(cols, seed: 18)
+    let x = values(rows * cols, seed: 17)
+    let vector = values(cols, seed: 18)
     var sums = [Float](repeating: .nan, count: cols)
     var filled = [Float](repeating: .nan, count: rows * cols)
     withAVX(avx) {

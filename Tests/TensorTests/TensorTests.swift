@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Tensor
 
 /// Deterministic pseudo-random values in [-1, 1) for test matrices.
@@ -115,7 +116,8 @@ private func values(_ n: Int, seed: UInt64) -> [Float] {
 
 @Suite struct GeneratorTests {
   @Test func sameSeedSameStream() {
-    var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42)
+    var a = SeededGenerator(seed: 42)
+    var b = SeededGenerator(seed: 42)
     for _ in 0..<100 { #expect(a.next() == b.next()) }
     var c = SeededGenerator(state: a.state)
     #expect(c.next() == a.next())
@@ -124,8 +126,13 @@ private func values(_ n: Int, seed: UInt64) -> [Float] {
   @Test func normalMoments() {
     var g = SeededGenerator(seed: 7)
     let n = 100_000
-    var sum = 0.0, sq = 0.0
-    for _ in 0..<n { let x = Double(g.nextNormal()); sum += x; sq += x * x }
+    var sum = 0.0
+    var sq = 0.0
+    for _ in 0..<n {
+      let x = Double(g.nextNormal())
+      sum += x
+      sq += x * x
+    }
     #expect(abs(sum / Double(n)) < 0.02)
     #expect(abs(sq / Double(n) - 1) < 0.02)
   }
@@ -150,10 +157,10 @@ private func values(_ n: Int, seed: UInt64) -> [Float] {
   @Test func firstOutputsAreStable() {
     var g = SeededGenerator(seed: 0)
     // SplitMix64(0) → state words; these are the first four SplitMix64 outputs for seed 0.
-    #expect(g.state == [0xE220A8397B1DCDAF, 0x6E789E6AA1B965F4, 0x06C45D188009454F, 0xF88BB8A8724C81EC])
+    #expect(g.state == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F, 0xF88B_B8A8_724C_81EC])
     let first = g.next()
     // result = rotl(s1 * 5, 7) * 9, computed by hand from s1 above.
-    let s1: UInt64 = 0x6E789E6AA1B965F4
+    let s1: UInt64 = 0x6E78_9E6A_A1B9_65F4
     let product = s1 &* 5
     #expect(first == ((product << 7) | (product >> 57)) &* 9)
   }

@@ -60,7 +60,10 @@ import Training
   @Test func optimizerTensorsArePrefixedInTheFile() throws {
     let data = Safetensors.encode(try sampleCheckpoint().allTensors)
     let names = Set(try Safetensors.decode(data).tensors.keys)
-    #expect(names == ["layer0.weight", "layer0.bias", "optimizer.layer0.weight.exp_avg", "optimizer.layer0.weight.exp_avg_sq"])
+    #expect(
+      names == [
+        "layer0.weight", "layer0.bias", "optimizer.layer0.weight.exp_avg", "optimizer.layer0.weight.exp_avg_sq",
+      ])
   }
 
   @Test func loadsAPlainSafetensorsFileAsModelOnly() throws {

@@ -45,8 +45,10 @@ private func run(_ stopper: inout EarlyStopping, _ values: [Double]) -> [EarlySt
     #expect(stopper.status.patienceLeft == 1)  // 2 − wait 1
     #expect(stopper.update(epoch: 4, value: 0.82) == .stop(.patienceExhausted))
     #expect(stopper.status.patienceLeft == 0)
-    #expect(stopper.status == EarlyStoppingStatus(
-      monitor: "val_loss", bestEpoch: 2, bestValue: 0.8, patience: 2, patienceLeft: 0))
+    #expect(
+      stopper.status
+        == EarlyStoppingStatus(
+          monitor: "val_loss", bestEpoch: 2, bestValue: 0.8, patience: 2, patienceLeft: 0))
   }
 
   @Test func minDeltaMustBeExceededStrictly() {

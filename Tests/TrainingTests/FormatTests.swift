@@ -1,5 +1,5 @@
-import Training
 import Testing
+import Training
 
 @Suite struct FormatTests {
   @Test func ratesHaveThreeSignificantDigitsAndAtLeastOneDecimal() {

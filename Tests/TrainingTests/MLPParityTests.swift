@@ -1,10 +1,11 @@
-@testable import Datasets
 import Foundation
 import NN
 import Tensor
-import Testing
 import TestSupport
+import Testing
 import Training
+
+@testable import Datasets
 
 /// The fields of `Tests/Fixtures/oracles/mlp_parity/parity.json` these tests read (oracle README, section 5).
 /// PyTorch 2.15, float32, one thread; names as in the file.
@@ -149,7 +150,8 @@ private enum Parity {
 
   /// The oracle's procedure: batch k = samples [64k, 64k + 64); loss before the update; backward; Adam step.
   static func train(steps: Int) throws -> ParityRun {
-    let oracle = try oracle.get(), data = try mnist.get()
+    let oracle = try oracle.get()
+    let data = try mnist.get()
     let model = try makeModel()
     let optimizer = makeOptimizer(.adam, settings: settings(oracle.optimizer))
     let loss = SoftmaxCrossEntropy()
@@ -187,7 +189,8 @@ private enum Parity {
 /// Our 784-32-10 MLP trained with Adam on real MNIST agrees with PyTorch (oracle README, section 5).
 @Suite struct MLPParityTests {
   @Test func mnistPrefixMatchesTheOracleChecks() throws {
-    let oracle = try Parity.oracle.get(), data = try Parity.mnist.get()
+    let oracle = try Parity.oracle.get()
+    let data = try Parity.mnist.get()
     // parity.json data.checks_8_steps (samples 0..<512) and data.checks_100_steps (0..<6400).
     for checks in [oracle.data.checks_8_steps, oracle.data.checks_100_steps] {
       let range = checks.index_range[0]..<checks.index_range[1]
@@ -225,7 +228,8 @@ private enum Parity {
   }
 
   @Test func initialLogitsOfTheFirstTwoImagesMatch() throws {
-    let oracle = try Parity.oracle.get(), data = try Parity.mnist.get()
+    let oracle = try Parity.oracle.get()
+    let data = try Parity.mnist.get()
     // mlp_init.safetensors holds exactly the four tensors of README section 5, weights [out, in].
     let initial = try Parity.initialWeights()
     #expect(Set(initial.keys) == Set(Parity.names.keys))
@@ -245,36 +249,43 @@ private enum Parity {
   }
 
   @Test func eightStepLossesAndGradientNormsMatch() throws {
-    let oracle = try Parity.oracle.get(), run = try Parity.run.get()
+    let oracle = try Parity.oracle.get()
+    let run = try Parity.run.get()
     // parity.json loss_per_step and grad_global_l2_norm_per_step (8 steps, samples 0..<512).
     #expect(oracle.steps == 8 && oracle.loss_per_step.count == 8)
     for k in 0..<oracle.steps {
-      let loss = run.losses[k], expected = oracle.loss_per_step[k]
+      let loss = run.losses[k]
+      let expected = oracle.loss_per_step[k]
       #expect(Parity.close(loss, expected), "step \(k): loss \(loss) vs PyTorch \(expected)")
-      let norm = run.gradientNorms[k], expectedNorm = oracle.grad_global_l2_norm_per_step[k]
+      let norm = run.gradientNorms[k]
+      let expectedNorm = oracle.grad_global_l2_norm_per_step[k]
       #expect(Parity.relativelyClose(norm, expectedNorm, 1e-4), "step \(k): gradient norm \(norm) vs \(expectedNorm)")
     }
     #expect(abs(run.losses[0] - 2.309309959411621) <= 1e-5)  // parity.json loss_per_step[0]
   }
 
   @Test func weightsAfterEightStepsMatch() throws {
-    let oracle = try Parity.oracle.get(), run = try Parity.run.get()
+    let oracle = try Parity.oracle.get()
+    let run = try Parity.run.get()
     // parity.json final_weights_file: PyTorch's weights after the 8 steps, same layout as the init file.
     #expect(oracle.final_weights_file == "mlp_after_8_steps.safetensors")
     let reference = try Safetensors.read(from: Parity.folder.appendingPathComponent(oracle.final_weights_file)).tensors
     for name in Parity.names.keys.sorted() {
-      let ours = try #require(run.weightsAfter8[name]), theirs = try #require(reference[name])
+      let ours = try #require(run.weightsAfter8[name])
+      let theirs = try #require(reference[name])
       #expect(ours.shape == theirs.shape)
       let worst = zip(ours.storage, theirs.storage).filter { !Parity.close(Double($0), Double($1)) }
       #expect(worst.isEmpty, "\(name): \(worst.count) elements differ, e.g. \(worst.prefix(3))")
       // parity.json final_l2_norms: Frobenius norms (float64 sums of the float32 weights).
-      let norm = Parity.frobenius(ours), expected = try #require(oracle.final_l2_norms[name])
+      let norm = Parity.frobenius(ours)
+      let expected = try #require(oracle.final_l2_norms[name])
       #expect(Parity.relativelyClose(norm, expected, 1e-5), "\(name): norm \(norm) vs PyTorch \(expected)")
     }
   }
 
   @Test func hundredStepLossesAgreeWithin1e4() throws {
-    let extended = try Parity.oracle.get().extended_100_steps, run = try Parity.run.get()
+    let extended = try Parity.oracle.get().extended_100_steps
+    let run = try Parity.run.get()
     // parity.json extended_100_steps.loss_per_step: the same procedure for 100 steps over samples 0..<6400.
     #expect(extended.steps == 100 && extended.loss_per_step.count == 100)
     #expect(run.losses.count == 100)
@@ -287,7 +298,8 @@ private enum Parity {
   }
 
   @Test func hundredStepGradientNormsAndFinalNormsMatch() throws {
-    let extended = try Parity.oracle.get().extended_100_steps, run = try Parity.run.get()
+    let extended = try Parity.oracle.get().extended_100_steps
+    let run = try Parity.run.get()
     // parity.json extended_100_steps.grad_global_l2_norm_per_step (before each update), 1e-4 relative.
     for (k, (norm, expected)) in zip(run.gradientNorms, extended.grad_global_l2_norm_per_step).enumerated() {
       #expect(Parity.relativelyClose(norm, expected, 1e-4), "step \(k): gradient norm \(norm) vs PyTorch \(expected)")

@@ -36,7 +36,11 @@ private func lines(of url: URL) throws -> [String] {
   }
 
   @Test func configIsPrettySortedAndAtomic() throws {
-    struct Config: Encodable { let zeta: Int; let alpha: String; let rate: Double }
+    struct Config: Encodable {
+      let zeta: Int
+      let alpha: String
+      let rate: Double
+    }
     let root = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let log = try RunLog(root: root, name: "run", date: fixedDate, timeZone: utc)
@@ -55,11 +59,12 @@ private func lines(of url: URL) throws -> [String] {
     try log.appendEpoch(metrics(2, trainLoss: .nan, validationLoss: .infinity), extra: ["val_macro_f1": 1e-5])
     try log.close()
     let rows = try lines(of: log.url(of: .metrics))
-    #expect(rows == [
-      "epoch,train_loss,train_acc,val_loss,val_acc,lr,seconds,samples_per_sec,test_extra,val_macro_f1",
-      "1,0.5,0.875,0.25,0.9375,0.001,2.5,24000.0,1.0,0.75",
-      "2,nan,0.875,inf,0.9375,0.001,2.5,24000.0,nan,1e-05",
-    ])
+    #expect(
+      rows == [
+        "epoch,train_loss,train_acc,val_loss,val_acc,lr,seconds,samples_per_sec,test_extra,val_macro_f1",
+        "1,0.5,0.875,0.25,0.9375,0.001,2.5,24000.0,1.0,0.75",
+        "2,nan,0.875,inf,0.9375,0.001,2.5,24000.0,nan,1e-05",
+      ])
     // Parse back: every field is a number Double understands (as pandas would).
     let values = rows.dropFirst().map { $0.split(separator: ",").map { Double(String($0)) } }
     #expect(values.allSatisfy { $0.allSatisfy { $0 != nil } })
@@ -90,14 +95,17 @@ private func lines(of url: URL) throws -> [String] {
     try log.appendStep(
       step: 1, epoch: 1, loss: 2.5, learningRate: 1e-3, gradientNorm: 0.75, samplesPerSecond: 1000,
       layerGradientSquares: [0.25, 0.3125])  // per-layer norms 0.5 and √0.3125; 0.25 + 0.3125 = 0.75²
-    try log.appendStep(step: 2, epoch: 1, loss: .nan, learningRate: 1e-3, gradientNorm: .infinity, samplesPerSecond: 1000)
+    try log.appendStep(
+      step: 2, epoch: 1, loss: .nan, learningRate: 1e-3, gradientNorm: .infinity, samplesPerSecond: 1000)
     #expect(!FileManager.default.fileExists(atPath: log.url(of: .steps).path))  // still buffered
     try log.flush()
     let rows = try lines(of: log.url(of: .steps))
-    #expect(rows == [
-      #"{"step":1,"epoch":1,"loss":2.5,"lr":0.001,"grad_norm":0.75,"layer_grad_norms":[0.5,0.5590169943749475],"samples_per_sec":1000.0}"#,
-      #"{"step":2,"epoch":1,"loss":null,"lr":0.001,"grad_norm":null,"layer_grad_norms":[],"samples_per_sec":1000.0}"#,
-    ])
+    #expect(
+      rows == [
+        #"{"step":1,"epoch":1,"loss":2.5,"lr":0.001,"grad_norm":0.75,"#
+          + #""layer_grad_norms":[0.5,0.5590169943749475],"samples_per_sec":1000.0}"#,
+        #"{"step":2,"epoch":1,"loss":null,"lr":0.001,"grad_norm":null,"layer_grad_norms":[],"samples_per_sec":1000.0}"#,
+      ])
     for row in rows { _ = try JSONSerialization.jsonObject(with: Data(row.utf8)) }
     // An epoch row flushes steps too; close flushes the rest.
     try log.appendStep(step: 3, epoch: 2, loss: 1, learningRate: 1e-3, gradientNorm: 1, samplesPerSecond: 1)
@@ -116,12 +124,14 @@ private func lines(of url: URL) throws -> [String] {
     defer { try? FileManager.default.removeItem(at: root) }
     let log = try RunLog(root: root, name: "run", date: fixedDate, timeZone: utc)
     let events = [
-      EventRecord(TrainingEvent(
-        sequence: 1, time: 1_709_622_500.25, step: 1830, epoch: 3, source: .key,
-        detail: .setting(.learningRate, old: 1e-3, new: 5e-4))),
-      EventRecord(TrainingEvent(
-        sequence: 2, time: 1_709_622_600, step: 2000, epoch: 6,
-        detail: .failure("results.json not written: \"disk\"\nfull"))),
+      EventRecord(
+        TrainingEvent(
+          sequence: 1, time: 1_709_622_500.25, step: 1830, epoch: 3, source: .key,
+          detail: .setting(.learningRate, old: 1e-3, new: 5e-4))),
+      EventRecord(
+        TrainingEvent(
+          sequence: 2, time: 1_709_622_600, step: 2000, epoch: 6,
+          detail: .failure("results.json not written: \"disk\"\nfull"))),
     ]
     #expect(events[0].message == "lr 1.0e-3 → 5.0e-4")
     #expect(events[0].setting == "lr" && events[0].old == "1.0e-3" && events[0].new == "5.0e-4")
@@ -132,7 +142,8 @@ private func lines(of url: URL) throws -> [String] {
     #expect(rows.count == 2)
     let decoded = try rows.map { try JSONDecoder().decode(EventRecord.self, from: Data($0.utf8)) }
     #expect(decoded == events)
-    #expect(rows[0].hasPrefix(#"{"epoch":3,"kind":"command","message":"lr 1.0e-3 → 5.0e-4","new":"5.0e-4","#))  // sorted keys
+    // sorted keys
+    #expect(rows[0].hasPrefix(#"{"epoch":3,"kind":"command","message":"lr 1.0e-3 → 5.0e-4","new":"5.0e-4","#))
   }
 
   @Test func unwritableRunDirectoryThrows() throws {

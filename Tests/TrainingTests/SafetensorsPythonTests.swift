@@ -50,8 +50,17 @@ struct SafetensorsPythonTests {
       """
     let result = python(script, [url.path])
     try #require(result.status == 0)
-    struct Entry: Decodable, Equatable { let dtype: String; let shape: [Int]; let data: [Double] }
-    struct Output: Decodable { let metadata: [String: String]; let w: Entry; let b: Entry; let s: Entry }
+    struct Entry: Decodable, Equatable {
+      let dtype: String
+      let shape: [Int]
+      let data: [Double]
+    }
+    struct Output: Decodable {
+      let metadata: [String: String]
+      let w: Entry
+      let b: Entry
+      let s: Entry
+    }
     let output = try JSONDecoder().decode(Output.self, from: Data(result.output.utf8))
     #expect(output.metadata == ["epoch": "5", "note": "a \"quoted\" ✓"])
     #expect(output.w == Entry(dtype: "float32", shape: [2, 3], data: weight.storage.map(Double.init)))
@@ -94,7 +103,8 @@ struct SafetensorsPythonTests {
                 sys.argv[1], metadata={"k": "v"})
       """
     try #require(python(script, [url.path]).status == 0)
-    let ours = Safetensors.encode(["b": Tensor([1, 2, 3]), "a": Tensor(shape: [1, 1], storage: [0.5])], metadata: ["k": "v"])
+    let ours = Safetensors.encode(
+      ["b": Tensor([1, 2, 3]), "a": Tensor(shape: [1, 1], storage: [0.5])], metadata: ["k": "v"])
     #expect(try Data(contentsOf: url) == ours)
   }
 }

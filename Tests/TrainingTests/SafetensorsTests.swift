@@ -66,7 +66,8 @@ private func safetensorsError(_ body: () throws -> Void) -> SafetensorsError? {
   @Test func tensorsAreLaidOutInNameOrder() throws {
     // Sorted names: a.bias (2 floats, bytes 0..<8), empty (0 bytes, 8..<8), scalar (8..<12), z.weight (12..<36).
     let data = Safetensors.encode(sample)
-    let length = Int(data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
+    let length = Int(
+      data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
     #expect(length % 8 == 0)
     let header = String(decoding: data.dropFirst(8).prefix(length), as: UTF8.self)
     #expect(header.contains(#""a.bias":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}"#))
@@ -132,21 +133,24 @@ private func safetensorsError(_ body: () throws -> Void) -> SafetensorsError? {
   private let floatBytes: [UInt8] = [0, 0, 0x80, 0x3F, 0, 0, 0, 0x40]  // 1.0f, 2.0f
 
   @Test func rejectsShortFiles() {
-    #expect(safetensorsError { _ = try Safetensors.decode(Data([1, 2, 3]), file: "tiny") }
-      == .tooShort(file: "tiny", byteCount: 3))
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(Data([1, 2, 3]), file: "tiny") }
+        == .tooShort(file: "tiny", byteCount: 3))
   }
 
   @Test func rejectsHeaderLengthPastEnd() {
     var data = Data()
     withUnsafeBytes(of: UInt64(1000).littleEndian) { data.append(contentsOf: $0) }
     data.append(contentsOf: Array("{}".utf8))
-    #expect(safetensorsError { _ = try Safetensors.decode(data, file: "f") }
-      == .headerLengthPastEnd(file: "f", headerLength: 1000, fileSize: 10))
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(data, file: "f") }
+        == .headerLengthPastEnd(file: "f", headerLength: 1000, fileSize: 10))
   }
 
   @Test func rejectsInvalidJSON() {
     let data = rawFile(header: #"{"a": {"dtype": "F32", "#, buffer: [])
-    guard case .invalidHeader(let file, _) = safetensorsError({ _ = try Safetensors.decode(data, file: "bad.json") }) else {
+    guard case .invalidHeader(let file, _) = safetensorsError({ _ = try Safetensors.decode(data, file: "bad.json") })
+    else {
       Issue.record("expected invalidHeader")
       return
     }
@@ -166,40 +170,54 @@ private func safetensorsError(_ body: () throws -> Void) -> SafetensorsError? {
 
   @Test func rejectsUnknownDType() {
     let data = rawFile(header: #"{"a": {"dtype": "Q7", "shape": [2], "data_offsets": [0, 8]}}"#, buffer: floatBytes)
-    #expect(safetensorsError { _ = try Safetensors.decode(data, file: "f") }
-      == .unknownDType(file: "f", tensor: "a", dtype: "Q7"))
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(data, file: "f") }
+        == .unknownDType(file: "f", tensor: "a", dtype: "Q7"))
   }
 
   @Test func rejectsOffsetsOutOfRange() {
-    let data = rawFile(header: #"{"a": {"dtype": "F32", "shape": [100], "data_offsets": [0, 400]}}"#, buffer: floatBytes)
-    #expect(safetensorsError { _ = try Safetensors.decode(data, file: "f") }
-      == .offsetsOutOfRange(file: "f", tensor: "a", begin: 0, end: 400, bufferSize: 8))
-    let reversed = rawFile(header: #"{"a": {"dtype": "F32", "shape": [0], "data_offsets": [8, 0]}}"#, buffer: floatBytes)
-    #expect(safetensorsError { _ = try Safetensors.decode(reversed, file: "f") }
-      == .offsetsOutOfRange(file: "f", tensor: "a", begin: 8, end: 0, bufferSize: 8))
+    let data = rawFile(
+      header: #"{"a": {"dtype": "F32", "shape": [100], "data_offsets": [0, 400]}}"#, buffer: floatBytes)
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(data, file: "f") }
+        == .offsetsOutOfRange(file: "f", tensor: "a", begin: 0, end: 400, bufferSize: 8))
+    let reversed = rawFile(
+      header: #"{"a": {"dtype": "F32", "shape": [0], "data_offsets": [8, 0]}}"#, buffer: floatBytes)
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(reversed, file: "f") }
+        == .offsetsOutOfRange(file: "f", tensor: "a", begin: 8, end: 0, bufferSize: 8))
   }
 
   @Test func rejectsOverlapsHolesAndTrailingBytes() {
     let buffer = [UInt8](repeating: 0, count: 20)
     let overlap = rawFile(
-      header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "b": {"dtype": "F32", "shape": [2], "data_offsets": [4, 12]}}"#,
+      header:
+        #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "#
+        + #""b": {"dtype": "F32", "shape": [2], "data_offsets": [4, 12]}}"#,
       buffer: Array(buffer.prefix(12)))
-    #expect(safetensorsError { _ = try Safetensors.decode(overlap, file: "f") }
-      == .overlapOrHole(file: "f", tensor: "b", expectedBegin: 8, begin: 4))
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(overlap, file: "f") }
+        == .overlapOrHole(file: "f", tensor: "b", expectedBegin: 8, begin: 4))
     let hole = rawFile(
-      header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "b": {"dtype": "F32", "shape": [2], "data_offsets": [12, 20]}}"#,
+      header:
+        #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "#
+        + #""b": {"dtype": "F32", "shape": [2], "data_offsets": [12, 20]}}"#,
       buffer: buffer)
-    #expect(safetensorsError { _ = try Safetensors.decode(hole, file: "f") }
-      == .overlapOrHole(file: "f", tensor: "b", expectedBegin: 8, begin: 12))
-    let trailing = rawFile(header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}"#, buffer: Array(buffer.prefix(12)))
-    #expect(safetensorsError { _ = try Safetensors.decode(trailing, file: "f") }
-      == .trailingBytes(file: "f", covered: 8, bufferSize: 12))
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(hole, file: "f") }
+        == .overlapOrHole(file: "f", tensor: "b", expectedBegin: 8, begin: 12))
+    let trailing = rawFile(
+      header: #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}"#, buffer: Array(buffer.prefix(12)))
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(trailing, file: "f") }
+        == .trailingBytes(file: "f", covered: 8, bufferSize: 12))
   }
 
   @Test func rejectsShapeSizeMismatch() {
     let data = rawFile(header: #"{"a": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}}"#, buffer: floatBytes)
-    #expect(safetensorsError { _ = try Safetensors.decode(data, file: "f") }
-      == .sizeMismatch(file: "f", tensor: "a", expectedBytes: 12, actualBytes: 8))
+    #expect(
+      safetensorsError { _ = try Safetensors.decode(data, file: "f") }
+        == .sizeMismatch(file: "f", tensor: "a", expectedBytes: 12, actualBytes: 8))
   }
 
   @Test func errorsNameTheFile() throws {
@@ -225,7 +243,10 @@ private func safetensorsError(_ body: () throws -> Void) -> SafetensorsError? {
     for value in [Int64(-7), 9] { withUnsafeBytes(of: value.littleEndian) { buffer += $0 } }
     buffer += [0, 255]
     buffer += [0x80, 0x3F, 0x00, 0xC0]
-    let header = #"{"d": {"dtype": "F64", "shape": [2], "data_offsets": [0, 16]}, "i": {"dtype": "I64", "shape": [2], "data_offsets": [16, 32]}, "u": {"dtype": "U8", "shape": [2], "data_offsets": [32, 34]}, "b": {"dtype": "BF16", "shape": [2], "data_offsets": [34, 38]}}"#
+    let header =
+      #"{"d": {"dtype": "F64", "shape": [2], "data_offsets": [0, 16]}, "i": {"dtype": "I64", "shape": "#
+      + #"[2], "data_offsets": [16, 32]}, "u": {"dtype": "U8", "shape": [2], "data_offsets": [32, 34]}, "#
+      + #""b": {"dtype": "BF16", "shape": [2], "data_offsets": [34, 38]}}"#
     let tensors = try Safetensors.decode(rawFile(header: header, buffer: buffer)).tensors
     #expect(tensors["d"]?.storage == [0.5, -3])
     #expect(tensors["i"]?.storage == [-7, 9])

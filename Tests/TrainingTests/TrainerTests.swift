@@ -2,8 +2,9 @@ import Datasets
 import Foundation
 import NN
 import Tensor
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 /// Loads a shipped dataset once per process (debug builds parse CSV slowly).
@@ -67,7 +68,8 @@ enum TrainerFixtures {
     var c = TrainerFixtures.digitsConfiguration(epochs: 4)
     c.model = ModelSpec(sizes: [64, 32, 10], dropout: 0.2)
     c.schedule = .cosine
-    let total = 50, k = 27
+    let total = 50
+    let k = 27
     let whole = Trainer(configuration: c, dataset: TrainerFixtures.digits)
     whole.train(untilStep: total)
 
@@ -84,14 +86,16 @@ enum TrainerFixtures {
     second.train(untilStep: total)
     let resumed = TrainerFixtures.losses(first) + TrainerFixtures.losses(second)
     #expect(resumed == TrainerFixtures.losses(whole))
-    #expect(second.epochs == whole.epochs.map { m in
-      var m = m
-      if let s = second.epochs.first(where: { $0.epoch == m.epoch }) {
-        m.seconds = s.seconds
-        m.samplesPerSecond = s.samplesPerSecond
-      }
-      return m
-    })
+    #expect(
+      second.epochs
+        == whole.epochs.map { m in
+          var m = m
+          if let s = second.epochs.first(where: { $0.epoch == m.epoch }) {
+            m.seconds = s.seconds
+            m.samplesPerSecond = s.samplesPerSecond
+          }
+          return m
+        })
   }
 
   /// Commands apply in order between steps; each becomes an event with old → new; bad values are rejected.
@@ -261,7 +265,9 @@ extension FileManager {
     #expect(details.contains(.setting(.clipNorm, old: nil, new: 1.5)))
     #expect(details.contains(.setting(.l2, old: 0, new: 1e-4)))
     #expect(details.contains { if case .schedule(old: "constant", _) = $0 { true } else { false } })
-    #expect(details.contains(.rejected(command: "patience", reason: "patience: expected a whole number in 0…1000000, got -1")))
+    #expect(
+      details.contains(.rejected(command: "patience", reason: "patience: expected a whole number in 0…1000000, got -1"))
+    )
   }
 }
 

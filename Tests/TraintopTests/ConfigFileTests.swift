@@ -28,7 +28,9 @@ import Testing
     }
 
     let json = try Self.write("[1, 2]", "c.json", in: dir)
-    do { _ = try ConfigFile(path: json) } catch { #expect("\(error)" == "\(json): expected a JSON object at the top level") }
+    do { _ = try ConfigFile(path: json) } catch {
+      #expect("\(error)" == "\(json): expected a JSON object at the top level")
+    }
   }
 
   @Test func valuesOfTheWrongKindAreRejectedWhenResolved() throws {
@@ -66,7 +68,8 @@ import Testing
     #expect(rmsprop.trainer.settings.momentum == 0)
     let sgd = try RunPlan(options: TrainOptions.parse(["--optimizer", "momentum"]), config: ConfigFile())
     #expect(sgd.trainer.settings.momentum == 0.9)
-    let given = try RunPlan(options: TrainOptions.parse(["--optimizer", "rmsprop", "--momentum", "0.5"]), config: ConfigFile())
+    let given = try RunPlan(
+      options: TrainOptions.parse(["--optimizer", "rmsprop", "--momentum", "0.5"]), config: ConfigFile())
     #expect(given.trainer.settings.momentum == 0.5)
     let adamw = try RunPlan(options: TrainOptions.parse(["--optimizer", "adamw"]), config: ConfigFile())
     #expect(adamw.trainer.settings.weightDecay == 0.01)
@@ -83,7 +86,10 @@ import Testing
 
   @Test(arguments: [
     (["--lr=-1"], "--lr: expected a positive number, got -1"),
-    (["--batch-size", "9223372036854775807"], "--batch-size: expected a whole number in 0…1048576, got 9.223372036854776e+18"),
+    (
+      ["--batch-size", "9223372036854775807"],
+      "--batch-size: expected a whole number in 0…1048576, got 9.223372036854776e+18"
+    ),
     (["--threads", "2147483648"], "--threads: expected a whole number in 1…256, got 2147483648"),
     (["--warmup", "1e300"], "--warmup: expected a whole number in 0…10000000, got 1e+300"),
     (["--l2", "1e19"], nil),

@@ -6,10 +6,12 @@ import Training
 @Suite struct HeadlessPrinterTests {
   static func snapshot(events: ClosedRange<Int>) -> TrainingSnapshot {
     var s = TrainingSnapshot(
-      info: RunInfo(datasetName: "iris", modelSummary: "mlp 4-16-3 relu", isClassification: true,
-                    totalEpochs: 3, stepsPerEpoch: 4, batchSize: 30))
+      info: RunInfo(
+        datasetName: "iris", modelSummary: "mlp 4-16-3 relu", isClassification: true,
+        totalEpochs: 3, stepsPerEpoch: 4, batchSize: 30))
     s.events = events.map {
-      TrainingEvent(sequence: $0, time: 0, step: $0, epoch: 1, detail: .nonFiniteSkipped(loss: .nan, gradientNorm: 1, inARow: 1))
+      TrainingEvent(
+        sequence: $0, time: 0, step: $0, epoch: 1, detail: .nonFiniteSkipped(loss: .nan, gradientNorm: 1, inARow: 1))
     }
     return s
   }
@@ -32,15 +34,21 @@ import Training
       learningRate: 1.25e-3, seconds: 2.06, samplesPerSecond: 28_437)
     #expect(
       printer.line(m, Self.snapshot(events: 1...1))
-        == "Epoch 2/3 - 2.1s - loss: 0.5000 - acc: 0.8000 - val_loss: 0.6000 - val_acc: 0.7500 - lr: 1.25e-3 - 28.4k samples/s")
+        == "Epoch 2/3 - 2.1s - loss: 0.5000 - acc: 0.8000 - val_loss: 0.6000 - val_acc: 0.7500 - lr: "
+        + "1.25e-3 - 28.4k samples/s"
+    )
     #expect(
       HeadlessPrinter(jsonl: true).json(m, Self.snapshot(events: 1...1))
-        == #"{"epoch":2,"seconds":2.06,"loss":0.5,"acc":0.8,"val_loss":0.6,"val_acc":0.75,"lr":0.00125,"samples_per_sec":28437}"#)
+        == #"{"epoch":2,"seconds":2.06,"loss":0.5,"acc":0.8,"val_loss":0.6,"val_acc":0.75,"#
+        + #""lr":0.00125,"samples_per_sec":28437}"#
+    )
   }
 
   @Test func eventLinesNameTheKindAndStep() {
     let printer = HeadlessPrinter(jsonl: false)
-    let event = TrainingEvent(sequence: 1, time: 0, step: 12, epoch: 1, detail: .earlyStop(.patienceExhausted, monitor: "val_loss", bestEpoch: 3))
+    let event = TrainingEvent(
+      sequence: 1, time: 0, step: 12, epoch: 1,
+      detail: .earlyStop(.patienceExhausted, monitor: "val_loss", bestEpoch: 3))
     #expect(printer.eventLine(event) == "  [stop] step 12: early stop: patience exhausted; best val_loss at epoch 3")
   }
 }

@@ -14,8 +14,10 @@ import Training
     case .trainImages, .trainLabels:
       return [(.trainImages, .string("a.gz")), (.trainLabels, .string("b.gz"))]
     case .testImages, .testLabels:
-      return [(.trainImages, .string("a.gz")), (.trainLabels, .string("b.gz")),
-              (.testImages, .string("c.gz")), (.testLabels, .string("d.gz"))]
+      return [
+        (.trainImages, .string("a.gz")), (.trainLabels, .string("b.gz")),
+        (.testImages, .string("c.gz")), (.testLabels, .string("d.gz")),
+      ]
     case .dataset: return [(key, .string("wine"))]
     case .labelColumn: return [(key, .string("species"))]
     case .delimiter: return [(key, .string(";"))]
@@ -112,7 +114,9 @@ import Training
     #expect(OptionKey(name: "frobnicate") == nil)
     // Every option is in --help under its flag.
     let help = TrainCommand.helpMessage(columns: 200)
-    for key in OptionKey.allCases { #expect(help.contains(key.flag + " ") || help.contains(key.flag + "/"), "\(key.flag) not in help") }
+    for key in OptionKey.allCases {
+      #expect(help.contains(key.flag + " ") || help.contains(key.flag + "/"), "\(key.flag) not in help")
+    }
   }
 
   @Test func flagsWinOverTheFile() throws {

@@ -1,5 +1,5 @@
-import Training
 import Foundation
+import Training
 
 extension BrailleChart {
   /// Draws spans, rules and lines onto the canvas, in that order.

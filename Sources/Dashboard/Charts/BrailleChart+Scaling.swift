@@ -79,7 +79,9 @@ extension BrailleChart {
       }
     }
     for c in 0..<count where counts[c] > 0 { columns.mean[c] /= Double(counts[c]) }
-    if line.marksNonFinite { columns.nonFinite = nonFiniteColumns(line, lowerBound: lowerBound, scale: scale, count: count) }
+    if line.marksNonFinite {
+      columns.nonFinite = nonFiniteColumns(line, lowerBound: lowerBound, scale: scale, count: count)
+    }
     if line.spanStyle != nil, !line.lows.isEmpty, !line.highs.isEmpty {
       spanColumns(line, lowerBound: lowerBound, scale: scale, into: &columns)
     }

@@ -13,7 +13,8 @@ public struct EarlyStoppingPane: Pane {
   /// One line: `val_loss · best 0.0812 at epoch 4 · patience 3/10 ▕███       ▏`, or `off`.
   public func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
-    screen.put(EarlyStoppingPane.line(snapshot.earlyStopping, width: area.width), x: area.x, y: area.y, maxWidth: area.width)
+    screen.put(
+      EarlyStoppingPane.line(snapshot.earlyStopping, width: area.width), x: area.x, y: area.y, maxWidth: area.width)
   }
 
   /// The pane's line as styled spans.

@@ -1,9 +1,10 @@
+import Training
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Training
 
 /// The event log, newest last: `12:03:44 step 1830  lr 1.0e-3 → 5.0e-4 (key)`.
 public struct EventsPane: Pane {

@@ -59,7 +59,8 @@ public struct GradientNormPane: Pane {
       screen.put(value, x: x, y: y, style: layer.norm.isFinite ? .plain : Palette.error, maxWidth: area.maxX - x)
     }
     if shown < layers.count {
-      screen.put("+\(layers.count - shown) more", x: area.x, y: area.y + shown, style: Palette.secondary, maxWidth: area.width)
+      screen.put(
+        "+\(layers.count - shown) more", x: area.x, y: area.y + shown, style: Palette.secondary, maxWidth: area.width)
     }
   }
 }

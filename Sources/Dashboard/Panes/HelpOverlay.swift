@@ -29,7 +29,9 @@ public enum HelpOverlay {
   public static func lines(width: Int, ui: UIState) -> [[Span]] {
     let usageWidth = (commands.map(\.usage.count).max() ?? 0) + 2
     let keyLines = keys(ui).map { [Span($0.key.rightPadded(to: keyWidth), .strong), Span($0.action)] }
-    let commandLines = commands.map { [Span(":" + $0.usage.rightPadded(to: usageWidth - 1), .strong), Span($0.action)] }
+    let commandLines = commands.map {
+      [Span(":" + $0.usage.rightPadded(to: usageWidth - 1), .strong), Span($0.action)]
+    }
     let nameLines = [[]] + names.map { [Span($0, Palette.secondary)] }
     let left = [[Span("Keys", Palette.focus)]] + keyLines
     let right = [[Span("Commands", Palette.focus)]] + commandLines

@@ -8,10 +8,13 @@ public struct LearningRatePane: Pane {
   /// `Learning rate 1.0e-3 · cosine, warmup 1`, plus `▼ changed` when the user changed it.
   public func title(_ snapshot: TrainingSnapshot, _ ui: UIState) -> [Span] {
     var spans = [
-      Span("Learning rate", Palette.paneName), Span(" " + Hyperparameter.learningRate.format(snapshot.hyperparameters[.learningRate])),
+      Span("Learning rate", Palette.paneName),
+      Span(" " + Hyperparameter.learningRate.format(snapshot.hyperparameters[.learningRate])),
       Span(" · " + snapshot.scheduleDescription, Palette.secondary),
     ]
-    if !snapshot.learningRateChanges.isEmpty { spans += [Span(" ▼", Palette.change), Span(" changed", Palette.secondary)] }
+    if !snapshot.learningRateChanges.isEmpty {
+      spans += [Span(" ▼", Palette.change), Span(" changed", Palette.secondary)]
+    }
     return spans
   }
 

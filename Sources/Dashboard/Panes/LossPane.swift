@@ -17,7 +17,9 @@ public struct LossPane: Pane {
   }
 
   /// A legend entry: ` ━ name value`.
-  static func legend(_ name: String, _ value: Double?, _ style: Style, format: (Double) -> String = { Format.compact($0) })
+  static func legend(
+    _ name: String, _ value: Double?, _ style: Style, format: (Double) -> String = { Format.compact($0) }
+  )
     -> [Span]
   {
     [Span(" ━", style), Span(" " + name + (value.map { " " + format($0) } ?? ""))]

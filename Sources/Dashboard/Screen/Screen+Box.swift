@@ -16,8 +16,14 @@ extension Screen {
     for column in rect.x...right {
       var top: BoxDrawing = []
       var base: BoxDrawing = []
-      if column > rect.x { top.insert(.left); base.insert(.left) }
-      if column < right { top.insert(.right); base.insert(.right) }
+      if column > rect.x {
+        top.insert(.left)
+        base.insert(.left)
+      }
+      if column < right {
+        top.insert(.right)
+        base.insert(.right)
+      }
       let isCorner = column == rect.x || column == right
       merge(isCorner ? top.union(.down) : top, x: column, y: rect.y, style: style)
       merge(isCorner ? base.union(.up) : base, x: column, y: bottom, style: style)

@@ -30,7 +30,8 @@ public struct AugmentationOptions: Codable, Sendable, Equatable {
 
   /// Throws for negative or non-finite settings.
   public func validate() throws {
-    guard shiftPixels >= 0, shiftPixels <= 1024, rotationDegrees >= 0, rotationDegrees <= 180, noiseStandardDeviation >= 0,
+    guard shiftPixels >= 0, shiftPixels <= 1024, rotationDegrees >= 0, rotationDegrees <= 180,
+      noiseStandardDeviation >= 0,
       noiseStandardDeviation.isFinite
     else {
       throw DatasetError(

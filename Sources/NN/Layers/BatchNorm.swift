@@ -109,11 +109,15 @@ public final class BatchNorm: Layer {
 
 extension BatchNorm {
   private func computeBatchStatistics(_ input: Tensor) {
-    let n = input.rows, f = features
+    let n = input.rows
+    let f = features
     input.withUnsafeBufferPointer { x in
       mean.withUnsafeMutableBufferPointer { mu in
         variance.withUnsafeMutableBufferPointer { v in
-          for j in 0..<f { mu[j] = 0; v[j] = 0 }
+          for j in 0..<f {
+            mu[j] = 0
+            v[j] = 0
+          }
           for i in 0..<n { for j in 0..<f { mu[j] += Double(x[i * f + j]) } }
           for j in 0..<f { mu[j] /= Double(n) }
           for i in 0..<n {
@@ -130,7 +134,8 @@ extension BatchNorm {
   }
 
   private func updateRunningStatistics(batchSize n: Int) {
-    let m = momentum, correction = Double(n) / Double(n - 1)
+    let m = momentum
+    let correction = Double(n) / Double(n - 1)
     runningMean.value.withUnsafeMutableBufferPointer { rm in
       runningVariance.value.withUnsafeMutableBufferPointer { rv in
         for j in 0..<features {
@@ -155,7 +160,8 @@ extension BatchNorm {
 
   /// x̂ = (x − μ)·invStd into `normalized`; y = γ·x̂ + β into `output`.
   private func normalize(_ input: Tensor, into output: inout Tensor) {
-    let n = input.rows, f = features
+    let n = input.rows
+    let f = features
     if normalized.shape != [n, f] { normalized.resize(to: [n, f]) }
     if output.shape != [n, f] { output.resize(to: [n, f]) }
     input.withUnsafeBufferPointer { x in
@@ -188,12 +194,16 @@ extension BatchNorm {
 extension BatchNorm {
   /// Σ_batch g and Σ_batch g·x̂ per feature, in Double.
   private func accumulateGradientSums(_ gradOutput: Tensor) {
-    let n = normalized.rows, f = features
+    let n = normalized.rows
+    let f = features
     gradOutput.withUnsafeBufferPointer { g in
       normalized.withUnsafeBufferPointer { xhat in
         gradientSums.withUnsafeMutableBufferPointer { sg in
           projectedGradientSums.withUnsafeMutableBufferPointer { sgx in
-            for j in 0..<f { sg[j] = 0; sgx[j] = 0 }
+            for j in 0..<f {
+              sg[j] = 0
+              sgx[j] = 0
+            }
             for i in 0..<n {
               for j in 0..<f {
                 let k = i * f + j
@@ -222,7 +232,8 @@ extension BatchNorm {
 
   /// dx = γ·invStd·(g − mean(g) − x̂·mean(g·x̂)) with batch statistics, g·γ·invStd otherwise.
   private func writeInputGradient(_ gradOutput: Tensor, into gradInput: inout Tensor) {
-    let n = normalized.rows, f = features
+    let n = normalized.rows
+    let f = features
     let center: Double = usedBatchStatistics ? 1 / Double(n) : 0
     // Per-feature coefficients, in place of the sums (the parameter gradients are written).
     for j in 0..<f {

@@ -34,7 +34,8 @@ public final class Dropout: Layer {
       return
     }
     if mask.shape != input.shape { mask.resize(to: input.shape) }
-    let threshold = Float(rate), scale = Float(1 / (1 - rate))
+    let threshold = Float(rate)
+    let scale = Float(1 / (1 - rate))
     mask.withUnsafeMutableBufferPointer { m in
       for i in 0..<m.count { m[i] = rng.nextUniform() >= threshold ? scale : 0 }
     }

@@ -19,7 +19,8 @@ public final class Softmax: Layer {
   public func forward(
     _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator
   ) {
-    let cols = input.columns, rowCount = input.rows
+    let cols = input.columns
+    let rowCount = input.rows
     if output.shape != input.shape { output.resize(to: input.shape) }
     input.withUnsafeBufferPointer { x in
       output.withUnsafeMutableBufferPointer { y in
@@ -46,7 +47,8 @@ public final class Softmax: Layer {
     gradInput: inout Tensor, computeInputGradient: Bool
   ) {
     guard computeInputGradient else { return }
-    let cols = output.columns, rowCount = output.rows
+    let cols = output.columns
+    let rowCount = output.rows
     if gradInput.shape != input.shape { gradInput.resize(to: input.shape) }
     output.withUnsafeBufferPointer { y in
       gradOutput.withUnsafeBufferPointer { g in

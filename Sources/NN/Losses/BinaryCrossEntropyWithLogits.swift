@@ -39,7 +39,8 @@ public struct BinaryCrossEntropyWithLogits: Loss {
         gradient.withUnsafeMutableBufferPointer { g in
           var sum: Double = 0
           for k in 0..<x.count {
-            let value = Double(x[k]), y = Double(targetAt(k))
+            let value = Double(x[k])
+            let y = Double(targetAt(k))
             sum += Self.elementLoss(value, y)
             g[k] = Float((Self.sigmoid(value) - y) / count)
           }

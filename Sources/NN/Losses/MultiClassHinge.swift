@@ -24,19 +24,25 @@ public struct MultiClassHinge: RowwiseLoss {
     _ output: Tensor, _ target: LossTarget, gradient: UnsafeMutableBufferPointer<Float>?,
     record: (Int, Double) -> Void
   ) -> Double {
-    let n = output.rows, c = output.columns
+    let n = output.rows
+    let c = output.columns
     let ids = target.classIDs(rows: n, columns: c, loss: name)
     let unit = 1 / Double(c * n)
     return output.withUnsafeBufferPointer { x in
       var total: Double = 0
       for i in 0..<n {
-        let base = i * c, y = Int(ids[i])
+        let base = i * c
+        let y = Int(ids[i])
         let targetScore = Double(x[base + y])
-        var loss: Double = 0, active = 0
+        var loss: Double = 0
+        var active = 0
         for j in 0..<c {
           let term = j == y ? 0 : margin - targetScore + Double(x[base + j])
           let positive = term > 0
-          if positive { loss += term; active += 1 }
+          if positive {
+            loss += term
+            active += 1
+          }
           gradient?[base + j] = positive ? Float(unit) : 0
         }
         gradient?[base + y] = Float(-Double(active) * unit)

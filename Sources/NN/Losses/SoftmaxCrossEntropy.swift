@@ -28,8 +28,10 @@ public struct SoftmaxCrossEntropy: RowwiseLoss {
     _ output: Tensor, _ target: LossTarget, gradient: UnsafeMutableBufferPointer<Float>?,
     record: (Int, Double) -> Void
   ) -> Double {
-    let n = output.rows, c = output.columns
-    let keep = 1 - labelSmoothing, spread = labelSmoothing / Double(c)
+    let n = output.rows
+    let c = output.columns
+    let keep = 1 - labelSmoothing
+    let spread = labelSmoothing / Double(c)
     return target.withElementwise(matching: output) { targetAt in
       output.withUnsafeBufferPointer { x in
         // exp(x − max) of one row, computed once and reused for the gradient (stack memory).
@@ -45,7 +47,8 @@ public struct SoftmaxCrossEntropy: RowwiseLoss {
               sumExp += shifted[j]
             }
             let lse = rowMax + log(sumExp)
-            var loss: Double = 0, mass: Double = 0
+            var loss: Double = 0
+            var mass: Double = 0
             for j in 0..<c {
               let q = keep * Double(targetAt(base + j)) + spread
               loss += q * (lse - Double(x[base + j]))

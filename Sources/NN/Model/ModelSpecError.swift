@@ -22,7 +22,8 @@ public enum ModelSpecError: Error, Equatable, Sendable, CustomStringConvertible 
     case .tooFewSizes(let count):
       "a model needs at least an input and an output size (got \(count)), e.g. 784-10"
     case .unknownWord(let word):
-      "unknown word '\(word)': expected an activation (\(ActivationKind.allCases.map(\.rawValue).joined(separator: ", "))), bn or dropout <rate>"
+      "unknown word '\(word)': expected an activation "
+        + "(\(ActivationKind.allCases.map(\.rawValue).joined(separator: ", "))), bn or dropout <rate>"
     case .invalidDropout(let rate): "dropout rate \(rate) must be in [0, 1)"
     }
   }

@@ -11,7 +11,8 @@ import Tensor
 /// μ > 0:    b = μ·b + g/denom;  p = p − lr·b
 /// else:     p = p − lr·g/denom
 /// ```
-/// μ is `settings.momentum`, the same knob as SGD's (traintop defaults it to 0 for RMSProp, as PyTorch). `v − ḡ²` is clamped at 0
+/// μ is `settings.momentum`, the same knob as SGD's (traintop defaults it to 0 for RMSProp, as PyTorch). `v − ḡ²` is
+/// clamped at 0
 /// against rounding (PyTorch would return NaN there). See Hinton's lecture 6e,
 /// <https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf>.
 public final class RMSProp: Optimizer {

@@ -20,7 +20,8 @@ public func clipGradients(_ params: [Parameter], maxNorm: Double) -> Double {
   return norm
 }
 
-/// Clamps every gradient element to [−maxValue, maxValue] (PyTorch `clip_grad_value_`); returns the norm before clipping.
+/// Clamps every gradient element to [−maxValue, maxValue] (PyTorch `clip_grad_value_`); returns the norm before
+/// clipping.
 @discardableResult
 public func clipGradients(_ params: [Parameter], maxValue: Double) -> Double {
   precondition(maxValue > 0, "clipGradients: maxValue must be positive, got \(maxValue)")

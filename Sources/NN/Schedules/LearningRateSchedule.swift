@@ -84,7 +84,8 @@ public struct LearningRateSchedule: Codable, Sendable, Equatable {
     return scale * mainRate(atStep: step - warmup)
   }
 
-  /// One-cycle's momentum (fastai's cycle, for momentum or Adam's β1) at `step`; nil for other kinds and during warm-up.
+  /// One-cycle's momentum (fastai's cycle, for momentum or Adam's β1) at `step`; nil for other kinds and during
+  /// warm-up.
   public func momentum(atStep step: Int) -> Double? {
     guard name == .onecycle || name == .onecyclePyTorch, step >= warmupLength else { return nil }
     return oneCycle(atStep: step - warmupLength).momentum

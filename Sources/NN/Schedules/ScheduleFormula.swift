@@ -69,12 +69,14 @@ public enum ScheduleFormula {
       let fraction = peak > 0 ? step / peak : 1
       return (
         cosineInterpolation(from: initial, to: maxRate, fraction: fraction),
-        cosineInterpolation(from: highMomentum, to: lowMomentum, fraction: fraction))
+        cosineInterpolation(from: highMomentum, to: lowMomentum, fraction: fraction)
+      )
     }
     let fraction = (step - peak) / (last - peak)
     return (
       cosineInterpolation(from: maxRate, to: minimum, fraction: fraction),
-      cosineInterpolation(from: lowMomentum, to: highMomentum, fraction: fraction))
+      cosineInterpolation(from: lowMomentum, to: highMomentum, fraction: fraction)
+    )
   }
 
   /// fastai's `fit_one_cycle` schedule at step `k` of `totalSteps`, with `pos = k/totalSteps`.
@@ -92,12 +94,14 @@ public enum ScheduleFormula {
       let fraction = position / pctStart
       return (
         fastaiCosine(from: maxRate / div, to: maxRate, fraction: fraction),
-        fastaiCosine(from: highMomentum, to: lowMomentum, fraction: fraction))
+        fastaiCosine(from: highMomentum, to: lowMomentum, fraction: fraction)
+      )
     }
     let fraction = pctStart < 1 ? (position - pctStart) / (1 - pctStart) : 1
     return (
       fastaiCosine(from: maxRate, to: maxRate / divFinal, fraction: fraction),
-      fastaiCosine(from: lowMomentum, to: highMomentum, fraction: fraction))
+      fastaiCosine(from: lowMomentum, to: highMomentum, fraction: fraction)
+    )
   }
 
   /// fastai's `SchedCos`: `start + (1 + cos(π·(1 − fraction)))·(end − start)/2`.

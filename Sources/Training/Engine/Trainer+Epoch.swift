@@ -66,8 +66,10 @@ extension Trainer {
   /// Extra per-epoch columns for metrics.csv.
   func extraMetrics(_ validation: Evaluation) -> [String: Double] {
     if let c = validation.confusion {
-      return ["val_macro_precision": c.macroPrecision, "val_macro_recall": c.macroRecall,
-              "val_macro_f1": c.macroF1]
+      return [
+        "val_macro_precision": c.macroPrecision, "val_macro_recall": c.macroRecall,
+        "val_macro_f1": c.macroF1,
+      ]
     }
     if let r = validation.regression {
       return ["val_mse": r.meanSquaredError, "val_mae": r.meanAbsoluteError]
@@ -81,13 +83,17 @@ extension Trainer {
     let result = evaluator.evaluate(dataset.test)
     testEvaluation = result
     if let c = result.confusion {
-      return [("test_loss", result.loss), ("test_accuracy", c.accuracy),
-              ("test_macro_precision", c.macroPrecision), ("test_macro_recall", c.macroRecall),
-              ("test_macro_f1", c.macroF1)]
+      return [
+        ("test_loss", result.loss), ("test_accuracy", c.accuracy),
+        ("test_macro_precision", c.macroPrecision), ("test_macro_recall", c.macroRecall),
+        ("test_macro_f1", c.macroF1),
+      ]
     }
     let r = result.regression ?? RegressionAccumulator()
-    return [("test_loss", result.loss), ("test_mse", r.meanSquaredError),
-            ("test_mae", r.meanAbsoluteError), ("test_rmse", r.rootMeanSquaredError),
-            ("test_r2", r.r2)]
+    return [
+      ("test_loss", result.loss), ("test_mse", r.meanSquaredError),
+      ("test_mae", r.meanAbsoluteError), ("test_rmse", r.rootMeanSquaredError),
+      ("test_r2", r.r2),
+    ]
   }
 }

@@ -38,8 +38,9 @@ public struct ConfusionMatrix: Sendable, Equatable, Codable {
     let k = classCount
     counts.withUnsafeMutableBufferPointer { cells in
       for (predicted, label) in zip(predictions, labels) {
-        precondition(predicted >= 0 && Int(predicted) < k && label >= 0 && Int(label) < k,
-                     "class id out of range 0..<\(k): predicted \(predicted), label \(label)")
+        precondition(
+          predicted >= 0 && Int(predicted) < k && label >= 0 && Int(label) < k,
+          "class id out of range 0..<\(k): predicted \(predicted), label \(label)")
         cells[Int(label) * k + Int(predicted)] += 1
       }
     }

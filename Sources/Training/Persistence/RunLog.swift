@@ -138,7 +138,8 @@ public final class RunLog: Sendable {
   ) throws {
     let n = RunLogFormat.jsonNumber
     let layers = layerGradientSquares.map { n($0.squareRoot()) }.joined(separator: ",")
-    let line = "{\"step\":\(step),\"epoch\":\(epoch),\"loss\":\(n(loss)),\"lr\":\(n(learningRate)),"
+    let line =
+      "{\"step\":\(step),\"epoch\":\(epoch),\"loss\":\(n(loss)),\"lr\":\(n(learningRate)),"
       + "\"grad_norm\":\(n(gradientNorm)),\"layer_grad_norms\":[\(layers)],"
       + "\"samples_per_sec\":\(n(samplesPerSecond))}\n"
     try state.withLock { state in

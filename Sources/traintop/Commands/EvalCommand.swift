@@ -40,11 +40,15 @@ struct EvalCommand: ParsableCommand {
     let result = evaluator.evaluate(split)
     print(String(format: "loss: %.4f", result.loss))
     if let c = result.confusion {
-      print(String(format: "accuracy: %.4f  macro precision: %.4f  macro recall: %.4f  macro F1: %.4f",
-                   c.accuracy, c.macroPrecision, c.macroRecall, c.macroF1))
+      print(
+        String(
+          format: "accuracy: %.4f  macro precision: %.4f  macro recall: %.4f  macro F1: %.4f",
+          c.accuracy, c.macroPrecision, c.macroRecall, c.macroF1))
     } else if let r = result.regression {
-      print(String(format: "MSE: %.4f  MAE: %.4f  RMSE: %.4f  R²: %.4f",
-                   r.meanSquaredError, r.meanAbsoluteError, r.rootMeanSquaredError, r.r2))
+      print(
+        String(
+          format: "MSE: %.4f  MAE: %.4f  RMSE: %.4f  R²: %.4f",
+          r.meanSquaredError, r.meanAbsoluteError, r.rootMeanSquaredError, r.r2))
     }
   }
 

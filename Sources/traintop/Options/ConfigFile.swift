@@ -54,11 +54,17 @@ struct ConfigFile {
       let table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
       var result: [String: Any] = [:]
       for (key, value) in table {
-        if let s = value.string { result[key] = s }
-        else if let i = value.int { result[key] = Double(i) }
-        else if let d = value.double { result[key] = d }
-        else if let b = value.bool { result[key] = b }
-        else { throw ConfigError(path: path, message: "key '\(key)': expected a string, number or boolean") }
+        if let s = value.string {
+          result[key] = s
+        } else if let i = value.int {
+          result[key] = Double(i)
+        } else if let d = value.double {
+          result[key] = d
+        } else if let b = value.bool {
+          result[key] = b
+        } else {
+          throw ConfigError(path: path, message: "key '\(key)': expected a string, number or boolean")
+        }
       }
       return result
     } catch let error as TOMLParseError {

@@ -10,7 +10,8 @@ enum OptionKey: Hashable, CaseIterable {
   case optimizer, amsgrad, centered
   /// A live hyper-parameter (`--lr`, `--momentum`, …).
   case knob(Hyperparameter)
-  case batchSize, epochs, schedule, warmup, warmupSteps, warmupStartFactor, stepSize, gamma, minLr, restartPeriod, restartMult
+  case batchSize, epochs, schedule, warmup, warmupSteps, warmupStartFactor, stepSize, gamma, minLr, restartPeriod,
+    restartMult
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed, threads
@@ -19,15 +20,21 @@ enum OptionKey: Hashable, CaseIterable {
 
   /// Every option, in `--help` order.
   static var allCases: [OptionKey] {
-    [.dataset, .trainImages, .trainLabels, .testImages, .testLabels, .labelColumn, .delimiter, .impute,
-     .task, .scaling, .validationFraction, .model, .activation, .dropout, .batchNorm, .initializer,
-     .labelSmoothing, .loss, .optimizer, .amsgrad, .centered]
+    [
+      .dataset, .trainImages, .trainLabels, .testImages, .testLabels, .labelColumn, .delimiter, .impute,
+      .task, .scaling, .validationFraction, .model, .activation, .dropout, .batchNorm, .initializer,
+      .labelSmoothing, .loss, .optimizer, .amsgrad, .centered,
+    ]
       + Hyperparameter.allCases.map(OptionKey.knob)
-      + [.batchSize, .epochs, .schedule, .warmup, .warmupSteps, .warmupStartFactor, .stepSize, .gamma, .minLr, .restartPeriod, .restartMult,
-         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta, .monitor,
-         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-         .seed, .threads, .runsDir, .name, .resume, .headless, .jsonl, .augmentShift, .augmentRotate,
-         .augmentNoise, .oversample]
+      + [
+        .batchSize, .epochs, .schedule, .warmup, .warmupSteps, .warmupStartFactor, .stepSize, .gamma, .minLr,
+        .restartPeriod, .restartMult,
+        .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
+        .monitor,
+        .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
+        .seed, .threads, .runsDir, .name, .resume, .headless, .jsonl, .augmentShift, .augmentRotate,
+        .augmentNoise, .oversample,
+      ]
   }
 
   /// The option named `name` (a config key; `_` and `-` are interchangeable), if any.

@@ -63,13 +63,15 @@ struct HeadlessPrinter {
     var reason = "unknown"
     if case .stopped(let r) = s.status { reason = r.rawValue }
     if jsonl {
-      let fields = [("\"stop_reason\"", "\"\(reason)\"")]
+      let fields =
+        [("\"stop_reason\"", "\"\(reason)\"")]
         + s.testMetrics.map { ("\"\($0.name)\"", Self.jsonNumber($0.value)) }
       return "{" + fields.map { "\($0.0):\($0.1)" }.joined(separator: ",") + "}"
     }
-    let best = s.earlyStopping.flatMap { es in
-      es.bestEpoch.map { " (best \(es.monitor) \(f4(es.bestValue ?? .nan)) at epoch \($0))" }
-    } ?? ""
+    let best =
+      s.earlyStopping.flatMap { es in
+        es.bestEpoch.map { " (best \(es.monitor) \(f4(es.bestValue ?? .nan)) at epoch \($0))" }
+      } ?? ""
     let test = s.testMetrics.map { "\($0.name): \(f4($0.value))" }.joined(separator: " - ")
     return "Stopped: \(reason) after \(s.epochs.count) epochs, \(s.step) steps\(best)\n"
       + "Test: \(test)"

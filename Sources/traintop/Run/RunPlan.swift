@@ -82,8 +82,9 @@ extension RunPlan {
       guard (testImages == nil) == (testLabels == nil) else {
         throw ValidationError("--test-images and --test-labels go together")
       }
-      return .idxFiles(IDXFilePaths(
-        trainImages: images, trainLabels: labels, testImages: testImages, testLabels: testLabels))
+      return .idxFiles(
+        IDXFilePaths(
+          trainImages: images, trainLabels: labels, testImages: testImages, testLabels: testLabels))
     }
     return DatasetSource(argument: try r.string(.dataset) ?? "mnist")
   }
@@ -189,7 +190,8 @@ extension RunPlan {
     t.scheduleParameters = p
     let mode: PlateauMode = t.earlyStopping.resolvedMode == .max ? .max : .min
     t.plateau = ReduceOnPlateau(
-      convention: try r.choice(.plateauConvention, as: PlateauConvention.self) ?? .keras, mode: mode, factor: try r.number(.plateauFactor) ?? 0.1, patience: try r.integer(.plateauPatience) ?? 10,
+      convention: try r.choice(.plateauConvention, as: PlateauConvention.self) ?? .keras, mode: mode,
+      factor: try r.number(.plateauFactor) ?? 0.1, patience: try r.integer(.plateauPatience) ?? 10,
       cooldown: try r.integer(.cooldown) ?? 0, minimumRate: floor)
   }
 }

@@ -80,7 +80,11 @@ final class RunSession {
     let interactive = !plan.headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
     if !interactive && !plan.jsonl {
       print("traintop: \(dataset.summary)")
-      print("traintop: \(plan.trainer.model), \(trainer.model.parameterCount) parameters, \(plan.trainer.optimizer.rawValue) lr \(Format.rate(plan.trainer.settings.learningRate)), batch \(plan.trainer.batchSize); run directory \(runLog.directory.path)")
+      print(
+        "traintop: \(plan.trainer.model), \(trainer.model.parameterCount) parameters, "
+          + "\(plan.trainer.optimizer.rawValue) lr \(Format.rate(plan.trainer.settings.learningRate)), "
+          + "batch \(plan.trainer.batchSize); run directory \(runLog.directory.path)"
+      )
     }
     let restoredEpochs = trainer.epochs.count
     startTrainer()
