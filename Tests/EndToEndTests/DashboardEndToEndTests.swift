@@ -47,7 +47,7 @@ struct DashboardEndToEndTests {
     var r = t.waitFor { screen in
       screen.contains("RUNNING") && brailleCount(screen) > 40 && parts.allSatisfy { screen.contains($0) }
     }
-    #expect(r.ok, "dashboard did not come up:\n\(r.screen)")
+    try #require(r.ok, "dashboard did not come up:\n\(r.screen)")
     for text in parts {
       #expect(r.screen.contains(text), "missing \(text)")
     }
@@ -55,7 +55,7 @@ struct DashboardEndToEndTests {
     // ↑ raises the learning rate by 1.25: shown in the header and the events pane, logged with source "key".
     t.send("Up")
     r = t.waitFor { $0.contains("adam lr 1.25e-3") && $0.contains("lr 1.0e-3 → 1.25e-3 (key)") }
-    #expect(r.ok, "lr change not on screen:\n\(r.screen)")
+    try #require(r.ok, "lr change not on screen:\n\(r.screen)")
     let events = try #require(runDirectory(t)).appendingPathComponent("events.jsonl")
     let log = try String(contentsOf: events, encoding: .utf8)
     #expect(log.contains("\"message\":\"lr 1.0e-3 → 1.25e-3\""))
@@ -64,7 +64,7 @@ struct DashboardEndToEndTests {
     // p pauses: the step count stops advancing.
     t.send("p")
     r = t.waitFor { $0.contains("PAUSED") }
-    #expect(r.ok, "not paused:\n\(r.screen)")
+    try #require(r.ok, "not paused:\n\(r.screen)")
     let pausedAt = shownStep(r.screen)
     usleep(800_000)
     #expect(shownStep(t.screen()) == pausedAt)
@@ -75,26 +75,26 @@ struct DashboardEndToEndTests {
     t.type("lr 0.01")
     t.send("Enter")
     r = t.waitFor { $0.contains("→ 1.0e-2 (prompt)") }
-    #expect(r.ok, "prompt lr not applied:\n\(r.screen)")
+    try #require(r.ok, "prompt lr not applied:\n\(r.screen)")
     t.send(":")
     t.type("lr abc")
     t.send("Enter")
     r = t.waitFor { $0.contains("lr: expected a positive number, got \"abc\"") }
-    #expect(r.ok, "no inline error:\n\(r.screen)")
+    try #require(r.ok, "no inline error:\n\(r.screen)")
     t.send("Escape")
 
     // Too small below 60×16; the dashboard comes back after resizing.
     t.resize(columns: 50, rows: 12)
     r = t.waitFor { $0.contains("terminal too small: need 60×16, have 50×12") }
-    #expect(r.ok, "no too-small screen:\n\(r.screen)")
+    try #require(r.ok, "no too-small screen:\n\(r.screen)")
     t.resize(columns: 120, rows: 40)
     r = t.waitFor { $0.contains("traintop · digits") && $0.contains("Gradient norm") }
-    #expect(r.ok, "dashboard not restored:\n\(r.screen)")
+    try #require(r.ok, "dashboard not restored:\n\(r.screen)")
 
     // e stops early and shows the reason; the dashboard stays open with the results.
     t.send("e")
     r = t.waitFor { $0.contains("STOPPED (manual)") && $0.contains("test") }
-    #expect(r.ok, "no manual stop:\n\(r.screen)")
+    try #require(r.ok, "no manual stop:\n\(r.screen)")
 
     // q exits and the terminal is restored.
     t.send("q")
@@ -108,13 +108,13 @@ struct DashboardEndToEndTests {
     let t = try TmuxSession()
     defer { t.kill() }
     try startDashboard(t)
-    #expect(t.waitFor { $0.contains("RUNNING") }.ok)
+    try #require(t.waitFor { $0.contains("RUNNING") }.ok, "never showed RUNNING")
     t.send("q")
     var r = t.waitFor { $0.contains("Stop it and quit?") }
-    #expect(r.ok, "no confirmation:\n\(r.screen)")
+    try #require(r.ok, "no confirmation:\n\(r.screen)")
     t.send("n")
     r = t.waitFor { !$0.contains("Stop it and quit?") && $0.contains("RUNNING") }
-    #expect(r.ok, "cancel did not return to the dashboard")
+    try #require(r.ok, "cancel did not return to the dashboard")
     t.send("q")
     _ = t.waitFor { $0.contains("Stop it and quit?") }
     t.send("y")
@@ -130,7 +130,7 @@ struct DashboardEndToEndTests {
     let t = try TmuxSession()
     defer { t.kill() }
     try startDashboard(t)
-    #expect(t.waitFor { $0.contains("RUNNING") }.ok)
+    try #require(t.waitFor { $0.contains("RUNNING") }.ok, "never showed RUNNING")
     if signal.0 == "C-c" {
       t.send("C-c")
     } else {
@@ -162,9 +162,9 @@ struct TerminalTypeEndToEndTests {
       "'\(traintop)' train iris --epochs 5000 --patience 0 --runs-dir '\(t.directory)/runs'",
       environment: environment)
     let r = t.waitFor { $0.contains("RUNNING") && $0.contains("Loss") && brailleCount($0) > 10 }
-    #expect(r.ok, "\(environment): dashboard did not come up:\n\(r.screen)")
+    try #require(r.ok, "\(environment): dashboard did not come up:\n\(r.screen)")
     t.send("e")
-    #expect(t.waitFor { $0.contains("STOPPED (manual)") }.ok)
+    try #require(t.waitFor { $0.contains("STOPPED (manual)") }.ok, "never showed STOPPED (manual)")
     t.send("q")
     let end = t.waitFor { $0.contains("EXITED") }
     #expect(end.screen.contains("TTY_RESTORED") && end.screen.contains("EXITED rc=0"), "\(end.screen)")
