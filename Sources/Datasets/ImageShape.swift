@@ -7,7 +7,6 @@ public struct ImageShape: Codable, Sendable, Equatable, CustomStringConvertible 
   /// Values per pixel (1 for grey levels).
   public var channels: Int
 
-  /// Creates an image shape.
   public init(height: Int, width: Int, channels: Int = 1) {
     self.height = height
     self.width = width

@@ -23,7 +23,6 @@ public struct BrailleChart: Sendable {
   /// The x unit named on the axis line, e.g. `step` or `epoch`.
   public var xUnit: String
 
-  /// Creates a chart.
   public init(
     series: [ChartSeries], markers: [ChartMarker] = [], rules: [ChartRule] = [],
     xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,

@@ -11,7 +11,6 @@ public struct ChartPoint: Sendable, Equatable {
   /// True when a non-finite value was summarised here (it is marked with a red ×).
   public var hasNonFinite: Bool
 
-  /// Creates a point.
   public init(x: Double, y: Double, low: Double? = nil, high: Double? = nil, hasNonFinite: Bool = false) {
     self.x = x
     self.y = y
@@ -97,12 +96,10 @@ public struct ChartSeries: Sendable, Equatable {
 public struct ChartMarker: Sendable, Equatable {
   /// Where, in x units.
   public var x: Double
-  /// The character.
   public var character: Character
   /// Its style.
   public var style: Style
 
-  /// Creates a marker.
   public init(x: Double, character: Character, style: Style) {
     self.x = x
     self.character = character
@@ -117,7 +114,6 @@ public struct ChartRule: Sendable, Equatable {
   /// Its style.
   public var style: Style
 
-  /// Creates a rule.
   public init(y: Double, style: Style) {
     self.y = y
     self.style = style

@@ -7,7 +7,6 @@ public struct XScale: Sendable, Equatable {
   /// Steps per epoch (at least 1).
   public var stepsPerEpoch: Int
 
-  /// Creates a scale.
   public init(mode: XAxisMode, stepsPerEpoch: Int) {
     self.mode = mode
     self.stepsPerEpoch = max(1, stepsPerEpoch)

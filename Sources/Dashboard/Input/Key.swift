@@ -12,19 +12,14 @@ public enum Key: Hashable, Sendable {
   case right
   /// Enter / Return.
   case enter
-  /// Escape.
   case escape
-  /// Tab.
   case tab
   /// Shift-Tab.
   case backTab
-  /// Backspace.
   case backspace
   /// Delete (forward).
   case delete
-  /// Home.
   case home
-  /// End.
   case end
   /// The terminal was resized (not a key, but it arrives the same way).
   case resize

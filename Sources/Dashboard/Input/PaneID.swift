@@ -6,7 +6,6 @@ public enum PaneID: String, CaseIterable, Hashable, Sendable {
   case accuracy
   /// Learning rate history and schedule.
   case learningRate
-  /// Gradient norms.
   case gradientNorm
   /// The event log.
   case events

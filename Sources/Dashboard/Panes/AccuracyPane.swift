@@ -2,7 +2,6 @@ import Training
 
 /// Train and validation accuracy per epoch (R² for regression).
 public struct AccuracyPane: Pane {
-  /// Creates the pane.
   public init() {}
 
   /// `Accuracy ━ train 97.8% ━ val 97.1%`, or `R² ━ train 0.91 ━ val 0.89`.

@@ -2,7 +2,6 @@ import Training
 
 /// Early stopping's live state: the monitor, the best epoch and value, and patience counting down.
 public struct EarlyStoppingPane: Pane {
-  /// Creates the pane.
   public init() {}
 
   /// `Early stopping`.

@@ -2,7 +2,6 @@ import Training
 
 /// The bottom line: the keys; or the open prompt with its inline error; or the quit question.
 public struct FooterPane: Pane {
-  /// Creates the pane.
   public init() {}
 
   /// The keys and what they do, in footer order (from the key-binding table).

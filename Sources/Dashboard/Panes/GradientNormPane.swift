@@ -5,7 +5,6 @@ public struct GradientNormPane: Pane {
   /// The narrowest content that shows the layer bars beside the chart.
   static let minimumWidthForBars = 48
 
-  /// Creates the pane.
   public init() {}
 
   /// `Gradient norm 0.84 · clip 5.0` (or `clip off`).

@@ -4,7 +4,6 @@ import Training
 /// Two lines: the run (dataset, model, optimizer and its settings, schedule) with its state on the
 /// right, then progress: epoch, step, bar, speed, ETA — or the final test metrics once stopped.
 public struct HeaderPane: Pane {
-  /// Creates the pane.
   public init() {}
 
   /// Draws both lines into the first two rows of `area`.

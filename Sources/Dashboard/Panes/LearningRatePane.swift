@@ -2,7 +2,6 @@ import Training
 
 /// The learning rate's history, the schedule's upcoming rates (dimmed) and ▼ where the user changed it.
 public struct LearningRatePane: Pane {
-  /// Creates the pane.
   public init() {}
 
   /// `Learning rate 1.0e-3 · cosine, warmup 1`, plus `▼ changed` when the user changed it.

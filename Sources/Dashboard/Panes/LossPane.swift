@@ -2,7 +2,6 @@ import Training
 
 /// Train loss per step (EMA-smoothed over the faint raw line) and train/validation loss per epoch.
 public struct LossPane: Pane {
-  /// Creates the pane.
   public init() {}
 
   /// `Loss (log, smoothing 0.6) ━ step ━ train 0.25 ━ val 0.27`: options first, so they survive truncation.

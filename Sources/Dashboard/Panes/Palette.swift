@@ -28,15 +28,10 @@ public enum Palette {
   public static let span = Style(.gray, dim: true)
   /// The clip threshold.
   public static let clip = Style(.red)
-  /// Errors.
   public static let error = Style(.red, bold: true)
-  /// Running.
   public static let running = Style(.green, bold: true)
-  /// Paused.
   public static let paused = Style(.yellow, bold: true)
-  /// Stopped.
   public static let stopped = Style(.red, bold: true)
-  /// Starting.
   public static let starting = Style(.cyan, bold: true)
   /// Progress and per-layer bars.
   public static let bar = Style(.blue)

@@ -8,13 +8,10 @@ public enum ColorName: String, Hashable, Sendable, CaseIterable {
   case green
   /// Yellow: paused, warnings.
   case yellow
-  /// Blue.
   case blue
-  /// Magenta.
   case magenta
   /// Cyan: focus and highlights.
   case cyan
-  /// White.
   case white
   /// Gray: borders and faint data.
   case gray

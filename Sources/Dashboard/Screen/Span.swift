@@ -5,7 +5,6 @@ public struct Span: Hashable, Sendable {
   /// Its style.
   public var style: Style
 
-  /// Creates a span.
   public init(_ text: String, _ style: Style = .plain) {
     self.text = text
     self.style = style

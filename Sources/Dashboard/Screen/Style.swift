@@ -9,7 +9,6 @@ public struct Style: Hashable, Sendable {
   /// Reverse video (foreground and background swapped).
   public var reverse: Bool
 
-  /// Creates a style.
   public init(_ foreground: ColorName = .default, bold: Bool = false, dim: Bool = false, reverse: Bool = false) {
     self.foreground = foreground
     self.bold = bold

@@ -35,7 +35,6 @@ struct IDXArray: Sendable {
     case numbers([Double])
   }
 
-  /// The element type.
   var elementType: ElementType
   /// The dimensions, outermost (the sample count) first.
   var dimensions: [Int]

@@ -10,7 +10,6 @@ struct IDXReader {
     var testLabels: URL?
   }
 
-  /// The files.
   let files: Files
   /// The dataset's name.
   let name: String

@@ -8,9 +8,7 @@ public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
   case momentum
   /// SGD with Nesterov momentum, PyTorch form.
   case nesterov
-  /// Adagrad.
   case adagrad
-  /// RMSProp.
   case rmsprop
   /// Adam (coupled L2 when weight decay is set).
   case adam
@@ -22,7 +20,6 @@ public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
 ///
 /// Values are Doubles (as PyTorch's param_groups); updates run in Float32.
 public struct OptimizerSettings: Codable, Sendable, Equatable {
-  /// Learning rate.
   public var learningRate: Double = 1e-3
   /// Momentum for SGD+momentum, Nesterov and RMSProp (PyTorch semantics: lr outside the buffer).
   /// The default suits the momentum optimizers; `defaults(for:)` gives RMSProp PyTorch's 0.

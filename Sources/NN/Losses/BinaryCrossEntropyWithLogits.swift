@@ -10,7 +10,6 @@ import Tensor
 /// Targets may be soft (any value in [0, 1]); class ids are one-hot rows, or the 0/1 label
 /// itself for a single output column.
 public struct BinaryCrossEntropyWithLogits: Loss {
-  /// Creates the loss.
   public init() {}
 
   /// `bce`.

@@ -7,7 +7,6 @@ import Tensor
 /// ```
 /// Class-id targets are compared as one-hot rows.
 public struct MeanSquaredError: Loss {
-  /// Creates the loss.
   public init() {}
 
   /// `mse`.

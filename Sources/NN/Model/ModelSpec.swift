@@ -26,7 +26,6 @@ public struct ModelSpec: Codable, Sendable, Equatable, CustomStringConvertible {
     self.initializer = initializer
   }
 
-  /// The number of input features.
   public var inputFeatures: Int { sizes.first ?? 0 }
 
   /// The number of outputs (logits).

@@ -8,9 +8,7 @@ import Tensor
 public final class Sequential {
   /// The layers, input first.
   public let layers: [any Layer]
-  /// The number of input features.
   public let inputFeatures: Int
-  /// The number of output features.
   public let outputFeatures: Int
   /// Every trainable parameter, in layer order.
   public let parameters: [Parameter]

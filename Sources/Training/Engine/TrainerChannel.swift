@@ -16,7 +16,6 @@ public final class TrainerChannel: Sendable {
   private let state = Mutex(State())
   private let wake = DispatchSemaphore(value: 0)
 
-  /// Creates an empty channel.
   public init() {}
 
   /// Queues `command` for the trainer and wakes it if it is paused.

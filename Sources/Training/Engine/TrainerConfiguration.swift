@@ -47,7 +47,6 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var warmupSteps: Int?
   /// The warm-up starts at this fraction of the rate (PyTorch `LinearLR`'s `start_factor`; 0.1).
   public var warmupStartFactor: Double?
-  /// Early stopping.
   public var earlyStopping = EarlyStopping()
   /// Whether early stopping is enabled at all.
   public var earlyStoppingEnabled = true

@@ -17,7 +17,6 @@ public struct TrainingEvent: Sendable, Equatable {
   /// What happened.
   public var detail: EventDetail
 
-  /// Creates an event.
   public init(
     sequence: Int, time: Double, step: Int, epoch: Int, source: CommandSource? = nil,
     detail: EventDetail

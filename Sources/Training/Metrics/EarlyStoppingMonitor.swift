@@ -2,7 +2,6 @@
 public enum EarlyStoppingMonitor: String, CaseIterable, Codable, Sendable {
   /// Validation loss (Keras's default).
   case validationLoss = "val_loss"
-  /// Validation accuracy.
   case validationAccuracy = "val_accuracy"
   /// Validation R² (regression).
   case validationR2 = "val_r2"

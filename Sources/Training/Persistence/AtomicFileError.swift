@@ -27,7 +27,6 @@ public struct AtomicFileError: Error, Equatable, CustomStringConvertible {
   /// The `errno` value.
   public var code: Int32
 
-  /// Creates an error.
   public init(step: Step, path: String, code: Int32) {
     self.step = step
     self.path = path

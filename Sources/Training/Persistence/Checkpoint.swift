@@ -38,7 +38,6 @@ public struct Checkpoint: Sendable {
   /// String metadata by key (documented keys are `Key` raw values; others are kept as they are).
   public var metadata: [String: String]
 
-  /// Creates a checkpoint.
   public init(model: [String: Tensor], optimizerState: [String: Tensor] = [:], metadata: [String: String] = [:]) {
     self.model = model
     self.optimizerState = optimizerState

@@ -14,7 +14,6 @@ struct SafetensorsHeader: Decodable {
     }
   }
 
-  /// The metadata key.
   static let metadataKey = "__metadata__"
 
   /// The tensors, in the order of their byte offsets.

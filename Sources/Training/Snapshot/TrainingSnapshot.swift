@@ -25,7 +25,6 @@ public struct EarlyStoppingStatus: Sendable, Equatable {
   /// Epochs left before stopping, counting down from `patience`.
   public var patienceLeft: Int
 
-  /// Creates a status.
   public init(monitor: String, bestEpoch: Int?, bestValue: Double?, patience: Int, patienceLeft: Int) {
     self.monitor = monitor
     self.bestEpoch = bestEpoch
@@ -45,9 +44,7 @@ public struct RunInfo: Sendable, Equatable {
   public var isClassification: Bool
   /// The number of epochs planned.
   public var totalEpochs: Int
-  /// The number of steps per epoch.
   public var stepsPerEpoch: Int
-  /// The batch size.
   public var batchSize: Int
   /// The run directory, if logging.
   public var runDirectory: String?
@@ -78,7 +75,6 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
   public var trainLoss: Double
   /// Training accuracy (classification) or R² (regression) over the epoch.
   public var trainMetric: Double
-  /// Validation loss.
   public var validationLoss: Double
   /// Validation accuracy (classification) or R² (regression).
   public var validationMetric: Double

@@ -4,11 +4,9 @@ import Datasets
 struct DatasetDefaults {
   /// Hidden layer sizes between the data's inputs and outputs.
   var hidden: [Int]
-  /// Learning rate.
   var learningRate: Double
   /// Mini-batch size.
   var batchSize: Int
-  /// Epochs.
   var epochs: Int
   /// Early-stopping patience (epochs).
   var patience: Int
