@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 CONFIG ?= release
-APT_PACKAGES := libopenblas-dev libncursesw5-dev zlib1g-dev tmux
+APT_PACKAGES := libdnnl-dev libncursesw5-dev zlib1g-dev tmux
 RUN_ARGS ?= train mnist
 
 .PHONY: all setup build run test bench clean format lint

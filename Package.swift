@@ -18,8 +18,8 @@ let package = Package(
   targets: [
     // System libraries.
     .systemLibrary(
-      name: "CBLAS", path: "Sources/CBLAS",
-      providers: [.apt(["libopenblas-dev"])]),
+      name: "CDNNL", path: "Sources/CDNNL",
+      providers: [.apt(["libdnnl-dev"]), .brew(["onednn"])]),
     .systemLibrary(
       name: "CNcurses", path: "Sources/CNcurses",
       providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
@@ -29,11 +29,18 @@ let package = Package(
 
     // Fused elementwise loops in C (vectorised, AVX picked at run time on x86-64).
     .target(name: "CKernels"),
+    // oneDNN's sgemm, thread count and ISA behind a small C API (the only code that calls oneDNN).
+    // A C target does not take a system library's `link` lines, so it names the libraries too.
+    .target(
+      name: "CCompute", dependencies: ["CDNNL"],
+      linkerSettings: [
+        .linkedLibrary("dnnl", .when(platforms: [.linux])), .linkedLibrary("gomp", .when(platforms: [.linux])),
+      ]),
 
     // Libraries, bottom to top.
     .target(
       name: "Tensor",
-      dependencies: ["CKernels", .target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
+      dependencies: ["CKernels", .target(name: "CCompute", condition: .when(platforms: [.linux]))]),
     .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
     .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
     .target(name: "Training", dependencies: ["NN", "Datasets", "Tensor"]),

@@ -12,7 +12,7 @@ let datasets = URL(fileURLWithPath: #filePath)
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
-print("traintop benchmark · BLAS \(BLAS.backend) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("traintop benchmark · \(ComputeEngine.summary) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("")
 print("Training step: MLP 784-256-128-10, ReLU, softmax cross-entropy, Adam; random data.")
 print(
@@ -31,7 +31,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let stepOnly = arguments.first == "step"
 let threadCounts = stepOnly && arguments.count > 1 ? [Int(arguments[1]) ?? 1] : [1, 2]
 for threads in threadCounts {
-  BLAS.setThreads(threads)
+  ComputeEngine.setThreads(threads)
   for batch in [32, 128, 512] {
     let row = StepBenchmark.run(batch: batch)
     if threads == 1 && batch == 128 { bareStep128 = row.samplesPerSecond }
@@ -45,7 +45,7 @@ for threads in threadCounts {
   }
 }
 for threads in threadCounts {
-  BLAS.setThreads(threads)
+  ComputeEngine.setThreads(threads)
   let parts = StepBenchmark.phases(batch: 128).map { String(format: "%@ %.3f", $0.name, $0.milliseconds) }
   print("Step phases, batch 128, \(threads) thread(s), ms: " + parts.joined(separator: " · "))
   let shapes = StepBenchmark.gemmShapes(batch: 128).map { String(format: "%@ %.3f", $0.name, $0.milliseconds) }
@@ -57,11 +57,11 @@ for threads in threadCounts {
       effect.pooled * 1e3, effect.hot * 1e3, effect.pooled / effect.hot))
 }
 for threads in [1, 2] {
-  BLAS.setThreads(threads)
+  ComputeEngine.setThreads(threads)
   print(String(format: "sgemm 1024³, %d thread(s): %.1f GFLOP/s", threads, StepBenchmark.largeGemmGFLOPS(seconds: 1)))
 }
 
-BLAS.setThreads(1)
+ComputeEngine.setThreads(1)
 let updates = StepBenchmark.optimizerUpdates().map { String(format: "%@ %.3f", $0.kind.rawValue, $0.milliseconds) }
 print("Optimizer update of the MLP's 235k parameters, ms: " + updates.joined(separator: " · "))
 if stepOnly { exit(0) }
@@ -72,7 +72,7 @@ for (name, value) in DatasetsBenchmark.run(datasetsDirectory: datasets) {
   print("  \(name): \(value)")
 }
 
-BLAS.setThreads(1)
+ComputeEngine.setThreads(1)
 print("")
 do {
   // Engine and bare step measured alternately, three times each, medians compared (this VM is noisy).

@@ -2,8 +2,6 @@ import CKernels
 
 #if canImport(Accelerate)
   import Accelerate
-#elseif canImport(CBLAS)
-  import CBLAS
 #endif
 
 // MARK: - In-place elementwise operations (vectorised loops over raw buffers)
@@ -29,10 +27,10 @@ extension Tensor {
     let n = count
     other.withUnsafeBufferPointer { x in
       withUnsafeMutableBufferPointer { y in
-        #if canImport(Accelerate) || canImport(CBLAS)
+        #if canImport(Accelerate)
           cblas_saxpy(Int32(n), alpha, x.baseAddress, 1, y.baseAddress, 1)
         #else
-          for i in 0..<n { y[i] += alpha * x[i] }
+          if let xs = x.baseAddress, let ys = y.baseAddress { tt_axpy(n, alpha, xs, ys) }
         #endif
       }
     }
@@ -183,14 +181,15 @@ extension Tensor {
   }
 }
 
-/// The dot product of two Float buffers of length `n` (BLAS sdot where available).
+/// The dot product of two Float buffers of length `n` (Accelerate's sdot, else the C kernel:
+/// eight partial sums in a fixed order, the same bits on any CPU).
 @inline(__always)
 private func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> Float {
-  #if canImport(Accelerate) || canImport(CBLAS)
+  #if canImport(Accelerate)
     return cblas_sdot(Int32(n), x, 1, y, 1)
   #else
     var s: Float = 0
-    for i in 0..<n { s += x[i] * y[i] }
+    tt_dot(n, x, y, &s)
     return s
   #endif
 }

@@ -1,11 +1,12 @@
 #if canImport(Accelerate)
   import Accelerate
-#elseif canImport(CBLAS)
-  import CBLAS
+#elseif canImport(CCompute)
+  import CCompute
 #endif
 
 extension Tensor {
-  /// `c = alpha · op(a) · op(b) + beta · c` via BLAS sgemm, with both tensors viewed as matrices.
+  /// `c = alpha · op(a) · op(b) + beta · c` via the compute engine's sgemm (oneDNN on Linux,
+  /// Accelerate on macOS), with both tensors viewed as matrices.
   ///
   /// `a` is viewed as `[a.rows, a.columns]` and `b` as `[b.rows, b.columns]`;
   /// `op` transposes when asked. `c` is resized to `[m, n]` (no allocation when it
@@ -48,7 +49,7 @@ private func sgemm(
   _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
   _ a: Tensor, _ lda: Int, _ b: Tensor, _ ldb: Int, _ beta: Float, _ c: inout Tensor
 ) {
-  #if canImport(Accelerate) || canImport(CBLAS)
+  #if canImport(Accelerate)
     a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
         c.withUnsafeMutableBufferPointer { pc in
@@ -56,6 +57,18 @@ private func sgemm(
             CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), alpha, pa.baseAddress, Int32(lda),
             pb.baseAddress, Int32(ldb), beta, pc.baseAddress, Int32(n))
+        }
+      }
+    }
+  #elseif canImport(CCompute)
+    a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        c.withUnsafeMutableBufferPointer { pc in
+          let status = tt_gemm(
+            transA ? 1 : 0, transB ? 1 : 0, Int64(m), Int64(n), Int64(k), alpha, pa.baseAddress, Int64(lda),
+            pb.baseAddress, Int64(ldb), beta, pc.baseAddress, Int64(n))
+          // The shapes were checked above; oneDNN fails only on invalid arguments.
+          precondition(status == 0, "oneDNN sgemm failed with status \(status) for \(m)×\(n)×\(k)")
         }
       }
     }

@@ -47,7 +47,11 @@ public struct Tensor: Sendable, Equatable {
   public var rows: Int { shape.first ?? 1 }
 
   /// The number of elements per row: the feature count of a `[batch, features]` tensor.
-  public var columns: Int { rows == 0 ? 0 : count / rows }
+  /// (The product of the trailing dimensions, so a `[0, 4]` tensor still has 4 columns.)
+  public var columns: Int {
+    if shape.count >= 2 { return shape.dropFirst().reduce(1, *) }
+    return rows == 0 ? 0 : count / rows
+  }
 
   /// Changes the shape, reusing the storage; new elements are zero, contents are otherwise unspecified.
   ///

@@ -71,4 +71,10 @@ void tt_sum_rows(size_t rows, size_t cols, const float *x, float *out);
 /// Sets every row of the rows × cols matrix out to the vector v (cols elements).
 void tt_fill_rows(size_t rows, size_t cols, const float *v, float *out);
 
+/// The dot product of x and y (n elements) into *out, in a fixed order (see Rows.c).
+void tt_dot(size_t n, const float *x, const float *y, float *out);
+
+/// y += a·x over n elements.
+void tt_axpy(size_t n, float a, const float *x, float *y);
+
 #endif

@@ -1,5 +1,6 @@
 import Foundation
 import NN
+import Tensor
 
 /// Why a command was refused; nothing changed.
 struct CommandRejection: Error {
@@ -69,6 +70,7 @@ extension Trainer {
     case .clipNorm: regularization.clipNorm
     case .clipValue: regularization.clipValue
     case .patience: earlyStoppingIsOn ? Double(earlyStopping.patience) : 0
+    case .threads: Double(ComputeEngine.threads)
     }
   }
 
@@ -93,6 +95,7 @@ extension Trainer {
     case .patience:
       let epochs = Int(value ?? 0)  // whole and bounded: checked against the table's range
       earlyStopping.patience = epochs == 0 ? Self.patienceOff : epochs
+    case .threads: ComputeEngine.setThreads(Int(value ?? 1))  // whole and bounded by the table
     }
     return .setting(knob, old: old, new: self.value(of: knob))
   }

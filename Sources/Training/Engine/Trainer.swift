@@ -105,7 +105,7 @@ public final class Trainer {
       datasetName: dataset.name, modelSummary: configuration.model.description,
       isClassification: dataset.task.isClassification, totalEpochs: configuration.epochs,
       stepsPerEpoch: sampler.batchesPerEpoch, batchSize: configuration.batchSize,
-      runDirectory: runLog?.directory.path)
+      runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary)
   }
 
   /// The global step count so far.
@@ -132,6 +132,7 @@ public final class Trainer {
   /// and resuming from a checkpoint is how exact resume is tested.
   public func train(untilStep limit: Int?) {
     if status == .starting {
+      if let threads = configuration.threads { ComputeEngine.setThreads(threads) }
       status = .running
       record(.started(model: configuration.model.description, dataset: dataset.name, parameters: model.parameterCount))
       if configuration.onNonFinite == .rollback { rememberGoodState() }

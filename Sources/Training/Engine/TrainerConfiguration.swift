@@ -56,6 +56,8 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var nonFiniteLimit: Int = 3
   /// The factor applied to the learning rate at a rollback.
   public var rollbackFactor: Double = 0.5
+  /// Compute threads for the trainer's thread (nil: leave the thread's setting as it is).
+  public var threads: Int?
   /// The seed for initialisation, dropout, shuffling and augmentation.
   public var seed: UInt64 = 42
   /// Maximum snapshot publications per second.

@@ -1,4 +1,5 @@
 import NN
+import Tensor
 
 /// A numeric setting that is read afresh at every step, so it can change between two steps.
 ///
@@ -17,6 +18,8 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
   case clipNorm = "clip-norm"
   case clipValue = "clip-value"
   case patience
+  /// Compute threads for matrix products (oneDNN's OpenMP threads); changes between two steps.
+  case threads
 
   /// The long option name (`--lr`) and config key (`lr`).
   public var optionName: String { rawValue }
@@ -43,6 +46,7 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     case .clipNorm: "clip"
     case .clipValue: "clip-value"
     case .patience: "patience"
+    case .threads: "threads"
     }
   }
 
@@ -54,6 +58,7 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     case .weightDecay, .l1, .l2: .nonNegative
     case .clipNorm, .clipValue: .positive
     case .patience: .whole(0, 1_000_000)
+    case .threads: .whole(1, ComputeEngine.maximumThreads)
     }
   }
 
@@ -73,6 +78,7 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     case .clipNorm: "clip the gradient's global L2 norm"
     case .clipValue: "clip each gradient element to ±value"
     case .patience: "early-stopping patience in epochs (0: off)"
+    case .threads: "compute threads for matrix products"
     }
   }
 
@@ -83,7 +89,7 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     case .learningRate, .weightDecay: Set(OptimizerKind.allCases)
     case .momentum: [.momentum, .nesterov, .rmsprop]
     case .beta1, .beta2: [.adam, .adamw]
-    case .l1, .l2, .clipNorm, .clipValue, .patience: nil
+    case .l1, .l2, .clipNorm, .clipValue, .patience, .threads: nil
     }
   }
 
@@ -91,7 +97,7 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
   /// settings always, the regularisers only while they are on.
   public func isShown(for optimizer: OptimizerKind, value: Double?) -> Bool {
     switch self {
-    case .patience: return false
+    case .patience, .threads: return false
     case .l1, .l2, .clipNorm, .clipValue: return (value ?? 0) > 0
     default: return optimizers?.contains(optimizer) ?? false
     }
@@ -102,7 +108,7 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     guard let value else { return "off" }
     switch self {
     case .learningRate: return Format.rate(value)
-    case .patience: return Format.compact(value, significantDigits: 7)
+    case .patience, .threads: return Format.compact(value, significantDigits: 7)
     default: return Format.compact(value, significantDigits: 4)
     }
   }

@@ -48,11 +48,14 @@ public struct RunInfo: Sendable, Equatable {
   public var batchSize: Int
   /// The run directory, if logging.
   public var runDirectory: String?
+  /// The compute engine, e.g. `oneDNN 2.6.3 avx2`, if known.
+  public var computeEngine: String?
 
   /// Creates run info.
   public init(
     datasetName: String, modelSummary: String, isClassification: Bool,
-    totalEpochs: Int, stepsPerEpoch: Int, batchSize: Int, runDirectory: String? = nil
+    totalEpochs: Int, stepsPerEpoch: Int, batchSize: Int, runDirectory: String? = nil,
+    computeEngine: String? = nil
   ) {
     self.datasetName = datasetName
     self.modelSummary = modelSummary
@@ -61,6 +64,7 @@ public struct RunInfo: Sendable, Equatable {
     self.stepsPerEpoch = stepsPerEpoch
     self.batchSize = batchSize
     self.runDirectory = runDirectory
+    self.computeEngine = computeEngine
   }
 
   /// The total number of steps planned.

@@ -14,7 +14,7 @@ enum OptionKey: Hashable, CaseIterable {
     restartMult
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
-  case onNan, nanLimit, rollbackFactor, seed, threads
+  case onNan, nanLimit, rollbackFactor, seed
   case runsDir, name, resume, headless, jsonl
   case augmentShift, augmentRotate, augmentNoise, oversample
 
@@ -32,7 +32,7 @@ enum OptionKey: Hashable, CaseIterable {
         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-        .seed, .threads, .runsDir, .name, .resume, .headless, .jsonl, .augmentShift, .augmentRotate,
+        .seed, .runsDir, .name, .resume, .headless, .jsonl, .augmentShift, .augmentRotate,
         .augmentNoise, .oversample,
       ]
   }
@@ -89,7 +89,6 @@ enum OptionKey: Hashable, CaseIterable {
     case .stepSize, .restartPeriod, .restartMult: .whole(1, 10_000_000)
     case .nanLimit: .whole(1, 1_000_000)
     case .seed: .whole(0, 1 << 53)
-    case .threads: .whole(1, 256)
     case .augmentShift: .whole(0, 64)
     case .augmentRotate: .closed(0, 180)
     default: nil
@@ -157,7 +156,6 @@ enum OptionKey: Hashable, CaseIterable {
     case .nanLimit: "Bad steps in a row before a rollback (default: 3)."
     case .rollbackFactor: "Learning-rate factor applied at a rollback (default: 0.5)."
     case .seed: "Random seed (default: 42)."
-    case .threads: "BLAS threads (default: 1; one thread does not collapse when another process takes a core)."
     case .runsDir: "Folder for run directories (default: runs)."
     case .name: "Run name, used in the run directory (default: the dataset name)."
     case .resume: "Resume the run in this run directory from its last checkpoint."
@@ -182,6 +180,7 @@ enum OptionKey: Hashable, CaseIterable {
     case .l1, .l2: return text + " (default: 0)."
     case .clipNorm, .clipValue: return text + " (default: off)."
     case .patience: return text + " (default: per dataset; mnist 5)."
+    case .threads: return text + " (default: 1; one thread does not collapse when another process takes a core)."
     }
   }
 }

@@ -135,7 +135,7 @@ struct TrainOptions: ParsableArguments {
   var rollbackFactor: Double?
   @Option(name: .customLong(OptionKey.seed.name), help: .init(OptionKey.seed.help))
   var seed: Double?
-  @Option(name: .customLong(OptionKey.threads.name), help: .init(OptionKey.threads.help))
+  @Option(name: .customLong(Hyperparameter.threads.optionName), help: .init(OptionKey.knob(.threads).help))
   var threads: Double?
 
   @Option(name: .customLong(OptionKey.runsDir.name), help: .init(OptionKey.runsDir.help))
@@ -206,7 +206,6 @@ struct TrainOptions: ParsableArguments {
     case .nanLimit: number(nanLimit)
     case .rollbackFactor: number(rollbackFactor)
     case .seed: number(seed)
-    case .threads: number(threads)
     case .runsDir: text(runsDir)
     case .name: text(name)
     case .resume: text(resume)
@@ -231,6 +230,7 @@ struct TrainOptions: ParsableArguments {
     case .clipNorm: clipNorm
     case .clipValue: clipValue
     case .patience: patience
+    case .threads: threads
     }
   }
 

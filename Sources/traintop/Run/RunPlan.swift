@@ -20,7 +20,7 @@ struct RunPlan: Equatable {
   var headless: Bool
   /// Print JSON objects (headless).
   var jsonl: Bool
-  /// BLAS threads.
+  /// Compute threads (oneDNN).
   var threads: Int
   /// The run directory to resume, if any.
   var resume: String?
@@ -45,7 +45,8 @@ struct RunPlan: Equatable {
     name = try r.string(.name) ?? Self.runName(source)
     headless = try r.isOn(.headless) ?? false
     jsonl = try r.isOn(.jsonl) ?? false
-    threads = try r.integer(.threads) ?? 1
+    threads = try r.integer(.knob(.threads)) ?? 1
+    trainer.threads = threads
     resume = try r.string(.resume)
   }
 

@@ -13,7 +13,7 @@ struct RunRecord: Codable {
   var preprocessing: Preprocessing
   /// The dataset's one-line summary.
   var datasetSummary: String
-  /// BLAS backend and thread count.
+  /// The compute engine (library, version, ISA) and thread count (key kept from the OpenBLAS days).
   var blas: String
   /// The command line that started the run.
   var commandLine: [String]

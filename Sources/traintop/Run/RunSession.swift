@@ -31,7 +31,7 @@ final class RunSession {
       isClassification: dataset.task.isClassification)
     let record = RunRecord(
       trainer: plan.trainer, dataset: plan.dataset, preprocessing: dataset.preprocessing,
-      datasetSummary: dataset.summary, blas: "\(BLAS.backend), \(plan.threads) thread(s)",
+      datasetSummary: dataset.summary, blas: "\(ComputeEngine.summary), \(plan.threads) thread(s)",
       commandLine: CommandLine.arguments)
     try log.writeConfig(record)
     return make(plan: plan, dataset: dataset, log: log)
@@ -75,7 +75,6 @@ final class RunSession {
 
   /// Runs to the end and returns the exit code (0, or 128 + signal).
   func execute() -> Int32 {
-    BLAS.setThreads(plan.threads)
     let signals = SignalHandler(channel: channel)
     let interactive = !plan.headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
     if !interactive && !plan.jsonl {
