@@ -32,6 +32,8 @@ import Training
     #expect(action("clip off") == .trainer(.set(.clipNorm, nil)))
     #expect(action("patience 10") == .trainer(.set(.patience, 10)))
     #expect(action("patience 0") == .trainer(.set(.patience, 0)))
+    #expect(action("threads 2") == .trainer(.set(.threads, 2)))
+    #expect(action("clip-value off") == .trainer(.set(.clipValue, nil)))
     #expect(action("save") == .trainer(.saveCheckpoint(path: nil)))
     #expect(action("save runs/my model.safetensors ") == .trainer(.saveCheckpoint(path: "runs/my model.safetensors")))
     #expect(action("pause") == .trainer(.pause))

@@ -271,6 +271,25 @@ extension FileManager {
   }
 }
 
+@Suite struct TrainerThreadsTests {
+  /// `:threads 2` changes the trainer thread's compute threads between two steps, as an event;
+  /// the configured count applies when training starts, on the trainer's own thread.
+  @Test func threadsAreALiveKnob() {
+    let channel = TrainerChannel()
+    var configuration = TrainerFixtures.digitsConfiguration(epochs: 1)
+    configuration.threads = 1
+    let trainer = Trainer(configuration: configuration, dataset: TrainerFixtures.digits, channel: channel)
+    channel.send(.set(.threads, 2), source: .prompt)
+    channel.send(.set(.threads, 0), source: .prompt)
+    trainer.train(untilStep: 2)
+    let details = trainer.recorder.recent.map(\.detail)
+    #expect(details.contains(.setting(.threads, old: 1, new: 2)))
+    #expect(details.contains(.rejected(command: "threads", reason: "threads: expected a whole number in 1…256, got 0")))
+    #expect(trainer.makeSnapshot().hyperparameters[.threads] == 2)
+    ComputeEngine.setThreads(1)
+  }
+}
+
 @Suite struct TrainerGuardTests {
   /// `lr *1e300` twice would overflow the rate: the second is rejected with a reason, nothing traps.
   @Test func overflowingLearningRateIsRejected() {
