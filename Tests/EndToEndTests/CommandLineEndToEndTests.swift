@@ -147,3 +147,25 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     }
   }
 }
+
+@Suite struct EvalEndToEndTests {
+  /// `eval` of a digits checkpoint on iris: a clear message naming both shapes, exit 65 (not a trap).
+  @Test func evalOnAnotherDatasetSaysWhatDiffers() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let train = try runHeadless(["train", "digits", "--epochs", "1", "--name", "d"], in: dir)
+    try #require(train.status == 0, "\(train.standardError)")
+    let runs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("runs").path)
+    let run = try #require(runs.first { $0.hasSuffix("-d") })
+    let checkpoint = "runs/\(run)/checkpoints/last.safetensors"
+    let same = try runHeadless(["eval", checkpoint], in: dir)
+    #expect(same.status == 0, "\(same.standardError)")
+    #expect(same.standardOutput.contains("accuracy:"))
+    let other = try runHeadless(["eval", checkpoint, "--dataset", "iris"], in: dir)
+    #expect(other.status == 65, "\(other.standardError)")
+    #expect(
+      other.standardError.contains(
+        "the model mlp 64-256-10 relu takes 64 inputs and gives 10 outputs, but iris has 4 features and 3 classes"),
+      "\(other.standardError)")
+  }
+}

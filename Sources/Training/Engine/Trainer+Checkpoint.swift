@@ -51,6 +51,7 @@ extension Trainer {
       throw TrainerError.checkpointMissing(Checkpoint.Key.resume.rawValue)
     }
     let state = try TrainingJSON.value(ResumeState.self, from: json)
+    try check(state)
     try model.loadState(from: checkpoint.model)
     optimizer = makeOptimizer(state.optimizer, settings: state.settings)
     try optimizer.importState(
@@ -67,17 +68,51 @@ extension Trainer {
     learningRateChanges = state.learningRateChanges
     record(.resumedFromCheckpoint(epoch: progress.epoch, step: progress.step))
   }
+
+  /// Rejects resume state that does not fit this run: a file is input like any other, and these
+  /// numbers index batches, size schedules and count steps.
+  func check(_ state: ResumeState) throws(TrainerError) {
+    let steps = sampler.batchesPerEpoch
+    let p = state.progress
+    func fail(_ what: String) -> TrainerError { .badResumeState(what) }
+    guard (0...configuration.epochs).contains(p.epoch) else {
+      throw fail("epoch \(p.epoch) is outside 0…\(configuration.epochs)")
+    }
+    guard (0..<max(1, steps)).contains(p.batchInEpoch) else {
+      throw fail("batch \(p.batchInEpoch) of an epoch of \(steps) batches")
+    }
+    // Skipped (non-finite) batches count as batches but not as steps.
+    guard (0...(p.epoch * steps + p.batchInEpoch)).contains(p.step) else {
+      throw fail("step \(p.step) does not fit epoch \(p.epoch) and batch \(p.batchInEpoch)")
+    }
+    guard (0...p.step).contains(state.optimizerSteps) else {
+      throw fail("optimizer step count \(state.optimizerSteps) is outside 0…\(p.step)")
+    }
+    guard state.schedule.stepsPerEpoch == steps, (1...10_000_000).contains(state.schedule.totalEpochs) else {
+      throw fail("the schedule was made for \(state.schedule.stepsPerEpoch) steps per epoch, this run has \(steps)")
+    }
+    guard state.earlyStopping.patience >= 0, state.earlyStopping.startFromEpoch >= 0 else {
+      throw fail("early stopping's patience or start epoch is negative")
+    }
+    let rate = state.schedule.rate(atStep: p.step)
+    guard Hyperparameter.learningRate.range.contains(rate) || rate == 0 else {
+      throw fail("learning rate \(rate)")
+    }
+  }
 }
 
 /// Errors the trainer reports (never traps).
 public enum TrainerError: Error, CustomStringConvertible {
   /// A checkpoint lacks a metadata key traintop needs to resume.
   case checkpointMissing(String)
+  /// The checkpoint's resume state does not fit the run (the text says what).
+  case badResumeState(String)
 
   /// A one-line message.
   public var description: String {
     switch self {
     case .checkpointMissing(let key): return "checkpoint has no '\(key)' metadata: not a traintop checkpoint?"
+    case .badResumeState(let what): return "damaged resume state: \(what)"
     }
   }
 }

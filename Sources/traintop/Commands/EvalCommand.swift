@@ -25,9 +25,19 @@ struct EvalCommand: ParsableCommand {
     }
     let runDirectory = url.deletingLastPathComponent().deletingLastPathComponent()
     let record = try? RunRecord.load(runDirectory: runDirectory)
+    do { try configuration.validate() } catch {
+      throw CLIError.data("\(checkpoint): its stored configuration is damaged: \(error)")
+    }
     var data = try loadData(record: record)
     if let record, dataset == nil {
       do { data = try data.applying(record.preprocessing) } catch { throw CLIError.data("\(error)") }
+    }
+    let sizes = configuration.model.sizes
+    guard sizes.first == data.featureCount, sizes.last == data.task.outputCount else {
+      throw CLIError.data(
+        "\(checkpoint): the model \(configuration.model) takes \(configuration.model.inputFeatures) inputs and gives "
+          + "\(configuration.model.outputFeatures) outputs, but \(data.name) has \(data.featureCount) features and "
+          + "\(data.task.outputCount) \(data.task.isClassification ? "classes" : "targets")")
     }
     var generator = SeededGenerator(seed: configuration.seed)
     let model = Sequential(spec: configuration.model, rng: &generator)

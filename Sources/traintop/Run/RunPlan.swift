@@ -47,6 +47,7 @@ struct RunPlan: Equatable {
     jsonl = try r.isOn(.jsonl) ?? false
     threads = try r.integer(.knob(.threads)) ?? 1
     trainer.threads = threads
+    do { try trainer.validate() } catch { throw ValidationError("--\(error)") }
     resume = try r.string(.resume)
   }
 
@@ -54,9 +55,9 @@ struct RunPlan: Equatable {
   mutating func complete(for data: Dataset) throws {
     if let hidden = defaultHidden {
       trainer.model.sizes = [data.featureCount] + hidden + [data.task.outputCount]
-      return
     }
     let sizes = trainer.model.sizes
+    do { try trainer.validate() } catch { throw ValidationError("--\(error) (\(data.name))") }
     guard sizes.first == data.featureCount, sizes.last == data.task.outputCount else {
       throw ValidationError(
         "--model \(sizes.map(String.init).joined(separator: "-")): \(data.name) needs "

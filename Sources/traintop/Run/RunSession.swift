@@ -43,6 +43,9 @@ final class RunSession {
   static func resuming(_ directory: URL, plan initial: RunPlan, epochs: Int?) throws -> RunSession {
     var plan = initial
     let record = try RunRecord.load(runDirectory: directory)
+    do { try record.trainer.validate() } catch {
+      throw CLIError.data("\(directory.appendingPathComponent("config.json").path): \(error)")
+    }
     plan.trainer = record.trainer
     if let epochs { plan.trainer.epochs = epochs }
     plan.dataset = record.dataset
@@ -52,6 +55,7 @@ final class RunSession {
     } catch let error as DatasetError {
       throw CLIError.data("\(error)")
     }
+    if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
     let log = try RunLog(directory: directory, isClassification: dataset.task.isClassification)
     let session = make(plan: plan, dataset: dataset, log: log)
     let checkpoint = log.checkpointURL(.last)
