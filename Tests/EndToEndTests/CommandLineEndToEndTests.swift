@@ -169,3 +169,30 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
       "\(other.standardError)")
   }
 }
+
+@Suite struct FailedRunEndToEndTests {
+  /// A run whose every step is non-finite has not succeeded: exit 70 with the reason, files written.
+  @Test(arguments: [["--l2", "1e30"], ["--lr", "1e30", "--on-nan", "ignore"]])
+  func runsThatLearnNothingFail(extra: [String]) throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try runHeadless(["train", "iris", "--epochs", "2", "--optimizer", "sgd"] + extra, in: dir)
+    #expect(result.status == 70, "status \(result.status): \(result.standardError)")
+    #expect(
+      result.standardError.contains("no step could be taken") || result.standardError.contains("diverged"),
+      "\(result.standardError)")
+    let runs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("runs").path)
+    #expect(runs.count == 1)
+  }
+
+  /// A CSV too small to have a validation split is refused (65), not trained and judged on itself.
+  @Test func emptyValidationSplitIsBadData() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("one.csv")
+    try "a,b,label\n1,2,0\n".write(to: csv, atomically: true, encoding: .utf8)
+    let result = try runHeadless(["train", csv.path, "--epochs", "1"], in: dir)
+    #expect(result.status == 65, "status \(result.status): \(result.standardError)")
+    #expect(result.standardError.contains("the validation split is empty"), "\(result.standardError)")
+  }
+}

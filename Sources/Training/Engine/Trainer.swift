@@ -184,6 +184,7 @@ public final class Trainer {
     stopReason = reason
     restoreBestWeightsIfAsked()
     testMetrics = evaluateTest()
+    checkTheRunLearned()
     status = .stopped(reason)
     record(.finished(reason))
     writeResults(reason: reason)
@@ -203,6 +204,18 @@ public final class Trainer {
       record(.restoredBest(epoch: earlyStopping.status.bestEpoch ?? 0))
     } catch {
       fail("restoring the best weights failed: \(error)")
+    }
+  }
+
+  /// A run that took no step, or ends with non-finite metrics, did not succeed: it ends with an
+  /// error exit and says why (its files are still written).
+  func checkTheRunLearned() {
+    if progress.step == 0, stopReason != .manual, stopReason != .interrupted {
+      fail("no step could be taken: every loss or gradient was non-finite (try a smaller --lr, --l1 or --l2)")
+    } else if let bad = testMetrics.first(where: { !$0.value.isFinite }) {
+      fail("the final \(bad.name) is \(Format.compact(bad.value)): the model diverged")
+    } else if let last = epochMetrics.last, !last.trainLoss.isFinite {
+      fail("the final training loss is \(Format.compact(last.trainLoss)): the model diverged")
     }
   }
 

@@ -11,8 +11,8 @@ struct TrainCommand: ParsableCommand {
     discussion: """
       Every option can also be given in a TOML or JSON file with --config (keys are the long \
       option names, e.g. batch-size = 64); command-line flags override the file.
-      Exit codes: 0 done, 64 bad options, 65 bad data, 66 missing input, 70 internal failure \
-      (e.g. restoring weights failed), 74 terminal error, 130/143 interrupted.
+      Exit codes: 0 done, 64 bad options, 65 bad data, 66 missing input, 70 the run failed \
+      (no step taken, non-finite final metrics, a failed restore), 74 terminal error, 130/143 interrupted.
       """)
 
   @OptionGroup var options: TrainOptions

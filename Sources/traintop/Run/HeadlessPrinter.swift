@@ -72,7 +72,9 @@ struct HeadlessPrinter {
       s.earlyStopping.flatMap { es in
         es.bestEpoch.map { " (best \(es.monitor) \(f4(es.bestValue ?? .nan)) at epoch \($0))" }
       } ?? ""
-    let test = s.testMetrics.map { "\($0.name): \(f4($0.value))" }.joined(separator: " - ")
+    let test =
+      s.testMetrics.isEmpty
+      ? "no test split" : s.testMetrics.map { "\($0.name): \(f4($0.value))" }.joined(separator: " - ")
     return "Stopped: \(reason) after \(s.epochs.count) epochs, \(s.step) steps\(best)\n"
       + "Test: \(test)"
   }

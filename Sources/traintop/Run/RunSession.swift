@@ -24,6 +24,7 @@ final class RunSession {
   static func starting(_ initial: RunPlan) throws -> RunSession {
     var plan = initial
     let dataset = try loadDataset(plan.dataset)
+    try requireSplits(dataset)
     try plan.complete(for: dataset)
     if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
     let log = try RunLog(
@@ -65,6 +66,17 @@ final class RunSession {
       throw CLIError.data("\(checkpoint.path): cannot resume: \(error)")
     }
     return session
+  }
+
+  /// Training needs rows to learn from and a validation split to judge them on: early stopping and
+  /// every val_ figure would otherwise be silently computed on the training rows.
+  private static func requireSplits(_ dataset: Dataset) throws {
+    guard dataset.train.count > 0 else { throw CLIError.data("\(dataset.name): the training split is empty") }
+    guard dataset.validation.count > 0 else {
+      throw CLIError.data(
+        "\(dataset.name): the validation split is empty (train \(dataset.train.count) rows); "
+          + "give more rows or a larger --validation-fraction")
+    }
   }
 
   private static func make(plan: RunPlan, dataset: Dataset, log: RunLog) -> RunSession {
