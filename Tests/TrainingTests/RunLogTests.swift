@@ -165,3 +165,46 @@ private func lines(of url: URL) throws -> [String] {
     #expect(try listing(log.directory) == ["checkpoints", "config.json"])
   }
 }
+
+@Suite struct RunLogRewindTests {
+  /// After a kill between checkpoints, resume rewinds the logs to the checkpoint: no duplicated or
+  /// half-written rows, no temporary files left.
+  @Test func rewindKeepsOnlyWhatTheCheckpointCovers() throws {
+    let root = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let log = try RunLog(root: root, name: "run")
+    for epoch in 1...5 {
+      try log.appendEpoch(
+        EpochMetrics(
+          epoch: epoch, trainLoss: 1, trainMetric: 0.5, validationLoss: 1, validationMetric: 0.5, learningRate: 0.1,
+          seconds: 1, samplesPerSecond: 10))
+    }
+    for step in 1...50 {
+      try log.appendStep(
+        step: step, epoch: 1 + step / 10, loss: 1, learningRate: 0.1, gradientNorm: 1, samplesPerSecond: 1)
+    }
+    try log.close()
+    // A kill mid-write: half a line, and an atomic write's temporary file.
+    let steps = log.url(of: .steps)
+    let handle = try FileHandle(forWritingTo: steps)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(#"{"step":51,"epoch":6,"lo"#.utf8))
+    try handle.close()
+    let stale = log.directory.appendingPathComponent("checkpoints/.last.safetensors.tmp-1234")
+    try Data("x".utf8).write(to: stale)
+
+    let reopened = try RunLog(directory: log.directory)
+    let dropped = try reopened.rewind(toEpochs: 3, step: 30)
+    #expect(dropped.epochs == 2 && dropped.steps == 21)
+    let metrics = try String(contentsOf: reopened.url(of: .metrics), encoding: .utf8).split(separator: "\n")
+    #expect(metrics.count == 4)  // header + epochs 1–3
+    #expect(metrics.last?.hasPrefix("3,") == true)
+    let stepLines = try String(contentsOf: steps, encoding: .utf8).split(separator: "\n")
+    #expect(stepLines.count == 30 && stepLines.last?.hasPrefix(#"{"step":30,"#) == true)
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+    // Appending goes on from there.
+    try reopened.appendStep(step: 31, epoch: 4, loss: 1, learningRate: 0.1, gradientNorm: 1, samplesPerSecond: 1)
+    try reopened.close()
+    #expect(try String(contentsOf: steps, encoding: .utf8).split(separator: "\n").count == 31)
+  }
+}

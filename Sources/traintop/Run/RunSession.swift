@@ -65,6 +65,11 @@ final class RunSession {
     } catch {
       throw CLIError.data("\(checkpoint.path): cannot resume: \(error)")
     }
+    do {
+      try log.rewind(toEpochs: session.trainer.epochs.count, step: session.trainer.step)
+    } catch {
+      throw CLIError.data("\(directory.path): cannot rewind the logs to the checkpoint: \(error)")
+    }
     return session
   }
 
