@@ -69,3 +69,23 @@ import Testing
     #expect(fresh.step == 5)
   }
 }
+
+@Suite struct LongRunTests {
+  /// The checkpoint carries only the recent epochs, so its size stops growing with the run.
+  @Test func checkpointSizeIsBoundedInEpochs() throws {
+    var c = TrainerFixtures.digitsConfiguration(epochs: 140)
+    c.model = ModelSpec(sizes: [64, 8, 10])
+    c.batchSize = 512
+    c.earlyStoppingEnabled = false
+    let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits)
+    trainer.train(untilStep: 110 * 3)
+    let at110 = try #require(trainer.makeCheckpoint()[.resume]).utf8.count
+    trainer.train(untilStep: 140 * 3)
+    let at140 = try #require(trainer.makeCheckpoint()[.resume]).utf8.count
+    #expect(trainer.completedEpochs == 140 && trainer.epochs.count == 140)
+    #expect(abs(at140 - at110) < 400, "resume state grew from \(at110) to \(at140) bytes")
+    let state = try TrainingJSON.value(ResumeState.self, from: try #require(trainer.makeCheckpoint()[.resume]))
+    #expect(state.epochs.count == Trainer.resumeHistoryLimit)
+    #expect(state.epochs.last?.epoch == 140)
+  }
+}

@@ -52,3 +52,15 @@ import Training
     #expect(printer.eventLine(event) == "  [stop] step 12: early stop: patience exhausted; best val_loss at epoch 3")
   }
 }
+
+@Suite struct SignalHandlerTests {
+  /// A lost terminal counts as a hangup (exit 129), but never overrides a signal that came first.
+  @Test func lostTerminalExitsLikeAHangup() {
+    let handler = SignalHandler(channel: TrainerChannel())
+    #expect(handler.exitCode == nil)
+    handler.noteHangup()
+    #expect(handler.exitCode == 129)
+    handler.noteHangup()
+    #expect(handler.exitCode == 129)
+  }
+}

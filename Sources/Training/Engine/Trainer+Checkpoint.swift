@@ -3,6 +3,8 @@ import NN
 import Tensor
 
 /// The resumable state a checkpoint stores besides tensors, as JSON in safetensors metadata.
+/// `epochs` holds at most `Trainer.resumeHistoryLimit` recent epochs (metrics.csv has them all),
+/// so a checkpoint's size and the cost of writing it do not grow with the run.
 struct ResumeState: Codable {
   var progress: Progress
   var rng: SeededGenerator
@@ -18,6 +20,9 @@ struct ResumeState: Codable {
 }
 
 extension Trainer {
+  /// The most recent epochs a checkpoint carries for the charts after a resume.
+  static let resumeHistoryLimit = 100
+
   /// Writes the run's `best` or `last` checkpoint atomically; a failure becomes an event.
   func saveCheckpoint(_ kind: CheckpointKind) {
     guard let url = runLog?.checkpointURL(kind) else { return }
@@ -33,7 +38,8 @@ extension Trainer {
     let state = ResumeState(
       progress: progress, rng: rng, optimizer: optimizer.kind, settings: optimizer.settings,
       optimizerSteps: optimizer.stepCount, schedule: schedule, earlyStopping: earlyStopping,
-      regularization: regularization, accumulator: accumulator, epochs: epochMetrics,
+      regularization: regularization, accumulator: accumulator,
+      epochs: Array(epochMetrics.suffix(Self.resumeHistoryLimit)),
       learningRateChanges: learningRateChanges)
     var checkpoint = Checkpoint(
       model: model.stateTensors(), optimizerState: optimizer.exportState(model.parameters))

@@ -92,6 +92,8 @@ extension Trainer {
     history.record(lossValue, at: progress.step, in: .trainLoss)
     history.record(rate, at: progress.step, in: .learningRate)
     history.record(norm, at: progress.step, in: .gradientNorm)
+    let every = configuration.logStepsEvery ?? 1
+    guard every > 0, progress.step % every == 0 else { return }
     writeLog {
       try $0.appendStep(
         step: progress.step, epoch: progress.epoch + 1, loss: lossValue, learningRate: rate,

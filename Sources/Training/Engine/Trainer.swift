@@ -111,6 +111,9 @@ public final class Trainer {
   /// The global step count so far.
   public var step: Int { progress.step }
 
+  /// Epochs completed so far (also after a resume, whose epoch list holds only recent ones).
+  public var completedEpochs: Int { progress.epoch }
+
   /// Why training stopped, once it has.
   public var finalStopReason: StopReason? { stopReason }
 

@@ -37,6 +37,7 @@ extension TrainerConfiguration {
     try check("min-delta", earlyStopping.minDelta, .nonNegative)
     try check("start-from-epoch", Double(earlyStopping.startFromEpoch), .whole(0, 10_000_000))
     try check("publish-rate", publishRate, .positive)
+    try check("log-steps", logStepsEvery.map(Double.init), .whole(0, 1_000_000_000))
     try checkSchedule()
   }
 

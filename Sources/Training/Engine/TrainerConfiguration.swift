@@ -56,6 +56,8 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var nonFiniteLimit: Int = 3
   /// The factor applied to the learning rate at a rollback.
   public var rollbackFactor: Double = 0.5
+  /// Write every Nth step to steps.jsonl (0: none; nil: every step).
+  public var logStepsEvery: Int?
   /// Compute threads for the trainer's thread (nil: leave the thread's setting as it is).
   public var threads: Int?
   /// The seed for initialisation, dropout, shuffling and augmentation.

@@ -15,7 +15,7 @@ enum OptionKey: Hashable, CaseIterable {
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
-  case runsDir, name, resume, headless, jsonl
+  case runsDir, name, resume, headless, jsonl, logSteps
   case augmentShift, augmentRotate, augmentNoise, oversample
 
   /// Every option, in `--help` order.
@@ -32,7 +32,7 @@ enum OptionKey: Hashable, CaseIterable {
         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-        .seed, .runsDir, .name, .resume, .headless, .jsonl, .augmentShift, .augmentRotate,
+        .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .augmentShift, .augmentRotate,
         .augmentNoise, .oversample,
       ]
   }
@@ -88,6 +88,7 @@ enum OptionKey: Hashable, CaseIterable {
     case .warmupStartFactor: .closedUnitInterval
     case .stepSize, .restartPeriod, .restartMult: .whole(1, 10_000_000)
     case .nanLimit: .whole(1, 1_000_000)
+    case .logSteps: .whole(0, 1_000_000_000)
     case .seed: .whole(0, 1 << 53)
     case .augmentShift: .whole(0, 64)
     case .augmentRotate: .closed(0, 180)
@@ -161,6 +162,7 @@ enum OptionKey: Hashable, CaseIterable {
     case .resume: "Resume the run in this run directory from its last checkpoint."
     case .headless: "No dashboard: print one line per epoch (automatic when stdout is not a terminal)."
     case .jsonl: "Headless: print one JSON object per epoch instead of text."
+    case .logSteps: "Write every Nth step to steps.jsonl, about 150 bytes a line; 0: none (default: 1)."
     case .augmentShift: "Augment images: random shift up to ±N pixels (default: 0, off)."
     case .augmentRotate: "Augment images: random rotation up to ±θ degrees (default: 0, off)."
     case .augmentNoise: "Augment: Gaussian noise with this standard deviation (default: 0, off)."

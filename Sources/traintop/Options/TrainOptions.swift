@@ -148,6 +148,8 @@ struct TrainOptions: ParsableArguments {
   var headless = false
   @Flag(name: .customLong(OptionKey.jsonl.name), help: .init(OptionKey.jsonl.help))
   var jsonl = false
+  @Option(name: .customLong(OptionKey.logSteps.name), help: .init(OptionKey.logSteps.help))
+  var logSteps: Double?
   @Option(help: "Read options from a TOML or JSON file; command-line flags override it.")
   var config: String?
 
@@ -211,6 +213,7 @@ struct TrainOptions: ParsableArguments {
     case .resume: text(resume)
     case .headless: on(headless)
     case .jsonl: on(jsonl)
+    case .logSteps: number(logSteps)
     case .augmentShift: number(augment.augmentShift)
     case .augmentRotate: number(augment.augmentRotate)
     case .augmentNoise: number(augment.augmentNoise)

@@ -33,6 +33,7 @@ final class DashboardApp {
     var dirty = true
     while signals.receivedSignal == 0 {
       guard terminal.isConnected else {
+        signals.noteHangup()
         channel.send(.stop(.interrupted), source: .signal)
         break
       }

@@ -162,6 +162,7 @@ extension RunPlan {
     t.nonFiniteLimit = try r.integer(.nanLimit) ?? t.nonFiniteLimit
     t.rollbackFactor = try r.number(.rollbackFactor) ?? t.rollbackFactor
     t.seed = try r.integer(.seed).map { UInt64($0) } ?? t.seed
+    t.logStepsEvery = try r.integer(.logSteps)
   }
 
   static func fillEarlyStopping(_ t: inout TrainerConfiguration, _ r: OptionResolver, _ d: DatasetDefaults) throws {

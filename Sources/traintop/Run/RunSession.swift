@@ -66,7 +66,7 @@ final class RunSession {
       throw CLIError.data("\(checkpoint.path): cannot resume: \(error)")
     }
     do {
-      try log.rewind(toEpochs: session.trainer.epochs.count, step: session.trainer.step)
+      try log.rewind(toEpochs: session.trainer.completedEpochs, step: session.trainer.step)
     } catch {
       throw CLIError.data("\(directory.path): cannot rewind the logs to the checkpoint: \(error)")
     }

@@ -30,6 +30,12 @@ final class SignalHandler: Sendable {
     restoreTerminal.withLock { $0 = body }
   }
 
+  /// Records a lost terminal as a hangup (SIGHUP, exit 129) unless a signal came first: closing
+  /// the terminal may end the tty without a signal reaching traintop.
+  func noteHangup() {
+    _ = received.compareExchange(expected: 0, desired: SIGHUP, ordering: .relaxed)
+  }
+
   /// The first signal received, or 0.
   var receivedSignal: Int32 { received.load(ordering: .relaxed) }
 
