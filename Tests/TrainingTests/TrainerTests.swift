@@ -306,3 +306,25 @@ extension FileManager {
     #expect(trainer.schedule.rate(atStep: 1).isFinite)
   }
 }
+
+@Suite struct SavePathTests {
+  /// `save PATH`: relative paths land inside the run directory, absolute ones where given; an
+  /// unwritable path is a rejected command with the reason, never a crash.
+  @Test func savePathsResolveInsideTheRunDirectory() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let log = try RunLog(root: dir, name: "save")
+    let channel = TrainerChannel()
+    let trainer = Trainer(
+      configuration: TrainerFixtures.digitsConfiguration(epochs: 1), dataset: TrainerFixtures.digits,
+      channel: channel, runLog: log)
+    channel.send(.saveCheckpoint(path: "checkpoints/mine.safetensors"), source: .prompt)
+    channel.send(.saveCheckpoint(path: "/proc/no/such/dir/x.safetensors"), source: .prompt)
+    trainer.train(untilStep: 1)
+    let inside = log.directory.appendingPathComponent("checkpoints/mine.safetensors").standardizedFileURL
+    #expect(FileManager.default.fileExists(atPath: inside.path))
+    let details = trainer.recorder.recent.map(\.detail)
+    #expect(details.contains(.checkpointSaved(path: inside.path)))
+    #expect(details.contains { if case .rejected(command: "save", _) = $0 { true } else { false } })
+  }
+}

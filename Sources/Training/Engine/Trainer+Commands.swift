@@ -132,11 +132,11 @@ extension Trainer {
     return .schedule(old: oldDescription, new: schedule.description)
   }
 
-  /// A manual save: to `path`, or `checkpoints/step-N.safetensors` so it is never overwritten.
+  /// A manual save: to `checkpoints/step-N.safetensors` (never overwritten), or to `path` — relative
+  /// paths resolve inside the run directory, absolute ones are used as given; the event names the file.
   func saveRequested(to path: String?) -> Result<EventDetail?, CommandRejection> {
-    let named = runLog?.directory.appendingPathComponent("checkpoints/step-\(progress.step).safetensors")
-    guard let url = path.map({ URL(fileURLWithPath: $0) }) ?? named else {
-      return .failure(CommandRejection(reason: "no run directory and no path given"))
+    guard let url = saveURL(path) else {
+      return .failure(CommandRejection(reason: "no run directory: give an absolute path"))
     }
     do {
       try makeCheckpoint().save(to: url)
@@ -144,6 +144,17 @@ extension Trainer {
     } catch {
       return .failure(CommandRejection(reason: "checkpoint not saved: \(error)"))
     }
+  }
+}
+
+extension Trainer {
+  /// Where `save [path]` writes.
+  func saveURL(_ path: String?) -> URL? {
+    guard let path else {
+      return runLog?.directory.appendingPathComponent("checkpoints/step-\(progress.step).safetensors")
+    }
+    if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+    return runLog?.directory.appendingPathComponent(path).standardizedFileURL
   }
 }
 

@@ -162,7 +162,7 @@ enum OptionKey: Hashable, CaseIterable {
     case .resume: "Resume the run in this run directory from its last checkpoint."
     case .headless: "No dashboard: print one line per epoch (automatic when stdout is not a terminal)."
     case .jsonl: "Headless: print one JSON object per epoch instead of text."
-    case .logSteps: "Write every Nth step to steps.jsonl, about 150 bytes a line; 0: none (default: 1)."
+    case .logSteps: "Write every Nth step to steps.jsonl (about 200 bytes a line); 0: none (default: 1)."
     case .augmentShift: "Augment images: random shift up to ±N pixels (default: 0, off)."
     case .augmentRotate: "Augment images: random rotation up to ±θ degrees (default: 0, off)."
     case .augmentNoise: "Augment: Gaussian noise with this standard deviation (default: 0, off)."
