@@ -112,6 +112,30 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     )
   }
 
+  /// Images of N×0×0 have no values to learn from: a clear error, not a model with no inputs.
+  @Test func imagesWithAnEmptyDimensionAreRejected() throws {
+    let (error, files) = try loadError { files in
+      try files.write(
+        "tiny/train-images-idx3-ubyte", bytes: TestFiles.idx(type: 8, dimensions: [4, 0, 0], payload: []))
+    }
+    defer { files.remove() }
+    let images = files.url("tiny/train-images-idx3-ubyte").path
+    #expect(error?.description == "\(images): dimension 2 of [4, 0, 0] is 0: each sample needs at least one value")
+  }
+
+  @Test func hugeIDXLabelIsRefused() throws {
+    let (error, files) = try loadError { files in
+      try files.write(
+        "tiny/train-labels-idx1-ubyte",
+        bytes: TestFiles.idx(
+          type: 0x0C, dimensions: [4], payload: [0, 0, 0, 1, 0, 0, 0, 0, 0x7F, 0xFF, 0xFF, 0xFF, 0, 0, 0, 2]))
+    }
+    defer { files.remove() }
+    #expect(
+      error?.description.contains("labels must be 0…K−1; '2147483647' would mean 2147483648 classes") == true,
+      "\(error?.description ?? "no error")")
+  }
+
   @Test func dataLongerThanTheHeaderSays() throws {
     let (error, files) = try loadError { files in
       try files.write(
@@ -158,6 +182,15 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
     let path = files.url("data.csv").path
     let error = datasetError { try loadCSV(text, configure: configure) }
     return (error, error?.file ?? path)
+  }
+
+  /// A stray large label would mean a huge output layer and a K² confusion matrix: refused.
+  @Test(arguments: ["99999", "9223372036854775807"])
+  func hugeLabelsAreRefusedBeforeAnyAllocation(label: String) throws {
+    let (error, file) = try loadError("a,b,label\n1,2,0\n3,1,\(label)\n4,5,1\n")
+    #expect(
+      error?.description.hasPrefix("\(file):3: column 3 (label): labels must be 0…K−1 or names; '\(label)' would mean ")
+        == true, "\(error?.description ?? "no error")")
   }
 
   @Test func raggedRow() throws {

@@ -81,6 +81,9 @@ extension CSVReader {
       return try integerClasses(integers.map { $0 ?? 0 }, error: error)
     }
     let names = Set(rows.labels).sorted()
+    guard names.count <= DatasetLimits.maximumClasses else {
+      throw error.at(0, "\(names.count) distinct labels; at most \(DatasetLimits.maximumClasses) classes")
+    }
     let lookup = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
     return (rows.labels.map { lookup[$0] ?? 0 }, names)
   }
@@ -91,10 +94,11 @@ extension CSVReader {
       throw error.at(negative, "label \(values[negative]) is negative; class ids must be 0 or more")
     }
     let top = values.max() ?? 0
-    guard top < 100_000 else {
+    guard top < DatasetLimits.maximumClasses else {
       throw error.at(
         values.firstIndex(of: top) ?? 0,
-        "label \(top) would need \(top + 1) classes; is this a regression target? (set task to regression)")
+        "labels must be 0…K−1 or names; '\(top)' would mean \(UInt(top) + 1) classes (at most "
+          + "\(DatasetLimits.maximumClasses)); is this a regression target? (set task to regression)")
     }
     return (values.map { Int32($0) }, (0...top).map(String.init))
   }

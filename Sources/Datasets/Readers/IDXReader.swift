@@ -45,6 +45,11 @@ struct IDXReader {
         "has \(imageArray.dimensions.count) dimension; expected at least 2 (samples, then the values of each)")
     }
     let count = imageArray.dimensions[0]
+    if let empty = imageArray.dimensions.dropFirst().firstIndex(of: 0) {
+      throw DatasetError(
+        file: images.path,
+        "dimension \(empty + 1) of \(imageArray.dimensions) is 0: each sample needs at least one value")
+    }
     let labelValues = try integerLabels(labelArray, file: labels.path)
     guard labelValues.count == count else {
       throw DatasetError(
@@ -97,6 +102,11 @@ struct IDXReader {
   private func checkLabels(train: SampleBlock, test: SampleBlock?, classNames: [String]?) throws -> [String] {
     let sources = [(train, files.trainLabels)] + (test.map { [($0, files.testLabels ?? files.trainLabels)] } ?? [])
     let top = sources.map { $0.0.labels.max() ?? 0 }.max() ?? 0
+    guard Int(top) < DatasetLimits.maximumClasses else {
+      throw DatasetError(
+        file: files.trainLabels.path,
+        "labels must be 0…K−1; '\(top)' would mean \(Int(top) + 1) classes (at most \(DatasetLimits.maximumClasses))")
+    }
     let classCount = classNames?.count ?? Int(top) + 1
     let limitNote = classNames == nil ? "" : " (classes.txt lists \(classCount) classes)"
     for (block, url) in sources {
@@ -107,9 +117,10 @@ struct IDXReader {
             + "expected 0...\(classCount - 1)\(limitNote)")
       }
     }
-    guard classCount <= 100_000 else {
+    guard classCount <= DatasetLimits.maximumClasses else {
       throw DatasetError(
-        file: files.trainLabels.path, "label \(top) would need \(top + 1) classes; expected class ids 0..<K")
+        file: files.trainLabels.path, "classes.txt lists \(classCount) classes; at most \(DatasetLimits.maximumClasses)"
+      )
     }
     return classNames ?? (0..<classCount).map(String.init)
   }
