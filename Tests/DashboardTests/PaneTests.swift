@@ -85,17 +85,20 @@ import Training
     #expect(paused.lines[0].hasPrefix("q quit · space resume · n step"))
   }
 
-  @Test func footerShowsThePromptWithCursorAndInlineError() {
+  @Test func footerShowsThePromptWithCursorAndThenTheError() {
     let snapshot = FakeSnapshot.mnist()
     var ui = UIState()
-    for key in [Key.character(":"), .character("l"), .character("r"), .character(" "), .character("x"), .enter] {
+    for key in [Key.character(":"), .character("l"), .character("r"), .character(" "), .character("x")] {
       _ = ui.apply(key, snapshot: snapshot)
     }
     var screen = Screen(width: 60, height: 1)
     FooterPane().render(snapshot, ui, into: &screen, in: screen.bounds)
-    #expect(screen.lines[0] == ":lr x   lr: expected a positive number, got \"x\"".rightPadded(to: 60))
+    #expect(screen.lines[0] == ":lr x".rightPadded(to: 60))
     #expect(screen.cell(x: 5, y: 0).style == Style(reverse: true))  // the cursor after "lr x"
-    #expect(screen.cell(x: 10, y: 0).style == Palette.error)
+    _ = ui.apply(.enter, snapshot: snapshot)
+    FooterPane().render(snapshot, ui, into: &screen, in: screen.bounds)
+    #expect(screen.lines[0] == "lr: expected a positive number, got \"x\"".rightPadded(to: 60))
+    #expect(screen.cell(x: 0, y: 0).style == Palette.error)
   }
 
   @Test func footerAsksBeforeQuitting() {

@@ -6,6 +6,8 @@ extension UIState {
   /// The app loop calls this for every key and sends the `.send` requests to the trainer in order;
   /// `.quit` (after a confirmed quit, preceded by `.send(.stop(.manual), .key)`) ends the loop.
   public mutating func apply(_ key: Key, snapshot: TrainingSnapshot?) -> [AppRequest] {
+    // A rejected line's error stays in the footer until the next key (which still acts).
+    if !prompt.isOpen, key != .resize { prompt.error = nil }
     var requests: [AppRequest] = []
     for action in KeyMap.actions(for: key, ui: self, snapshot: snapshot) {
       requests += apply(action, snapshot: snapshot)
@@ -77,8 +79,9 @@ extension UIState {
     return []
   }
 
-  /// Runs the prompt line: a valid one closes the prompt and takes effect; an invalid one stays
-  /// open with its error and changes nothing.
+  /// Runs the prompt line: a valid one closes the prompt and takes effect; an invalid one closes
+  /// it too (as vim does), changes nothing, and leaves its error in the footer and the line in
+  /// the history.
   private mutating func submitPrompt(snapshot: TrainingSnapshot?) -> [AppRequest] {
     let line = prompt.text
     switch PromptCommand.parse(line) {
@@ -86,11 +89,11 @@ extension UIState {
       prompt.close()
       return []
     case .failure(let error):
-      prompt.error = error.message
+      prompt.reject(line.trimmingWhitespace, error: error.message)
       return []
     case .success(let action):
       if case .trainer = action, case .stopped = snapshot?.status {
-        prompt.error = "training has stopped"
+        prompt.reject(line.trimmingWhitespace, error: "training has stopped")
         return []
       }
       prompt.record(line.trimmingWhitespace)

@@ -21,6 +21,10 @@ public struct FooterPane: Pane {
   public static func draw(_ ui: UIState, paused: Bool, into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
     if ui.prompt.isOpen { return drawPrompt(ui.prompt, into: &screen, in: area) }
+    if let error = ui.prompt.error {
+      screen.put(error.truncated(to: area.width), x: area.x, y: area.y, style: Palette.error)
+      return
+    }
     if ui.confirmingQuit {
       screen.put(quitQuestion.truncated(to: area.width), x: area.x, y: area.y, style: Style(.yellow, bold: true))
       return

@@ -1,9 +1,14 @@
+import Foundation
+
 extension PromptCommand {
   /// The candidate closest to `word`: the only one it is a prefix of, else the smallest edit distance.
   ///
-  /// Ties go to the earlier candidate. Nil only when there are no candidates.
+  /// Ties go to the earlier candidate. Nil when there are no candidates or the word is too long
+  /// (over 64 characters) to be a near miss.
   public static func closest(to word: String, among candidates: [String]) -> String? {
-    let lowered = word.lowercased()
+    // Compare what the letters say: case, accents and other combining marks do not count.
+    let lowered = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    guard lowered.count <= 64 else { return nil }  // nothing that long is a near miss; keeps this cheap
     let prefixed = candidates.filter { $0.hasPrefix(lowered) }
     if prefixed.count == 1 { return prefixed[0] }
     var best: (name: String, distance: Int)?

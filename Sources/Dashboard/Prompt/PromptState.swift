@@ -2,8 +2,14 @@
 public struct PromptState: Sendable, Equatable {
   /// The prompt is open and takes the keys.
   public var isOpen = false
+  /// The line being edited (without the `:`), one element per character: editing at the cursor
+  /// costs no pass over the line, so typing or pasting a long line stays linear.
+  public private(set) var characters: [Character] = []
   /// The line being edited (without the `:`).
-  public var text = ""
+  public var text: String {
+    get { String(characters) }
+    set { characters = Array(newValue) }
+  }
   /// The cursor position, in characters from the start of `text`.
   public var cursor = 0
   /// Lines submitted successfully, oldest first.
@@ -12,7 +18,8 @@ public struct PromptState: Sendable, Equatable {
   public var historyIndex: Int?
   /// The line being typed before walking the history, restored by ↓ past the newest entry.
   public var draft = ""
-  /// Why the last submitted line was rejected (shown in red until the line changes).
+  /// Why the last submitted line was rejected: shown in red across the footer after the prompt
+  /// closes (as vim does), until the next key; ↑ at a new prompt brings the line back to fix.
   public var error: String?
   /// Completion candidates after an ambiguous Tab (shown dimmed).
   public var hint: String?
@@ -27,6 +34,7 @@ public struct PromptState: Sendable, Equatable {
   public mutating func open() {
     isOpen = true
     setText("")
+    error = nil
     historyIndex = nil
     draft = ""
   }
@@ -38,10 +46,18 @@ public struct PromptState: Sendable, Equatable {
     historyIndex = nil
   }
 
+  /// Closes the prompt after a rejected line: the error stays for the footer, the line goes to the
+  /// history so that ↑ brings it back.
+  public mutating func reject(_ line: String, error message: String) {
+    record(line)
+    close()
+    error = message
+  }
+
   /// Replaces the line, puts the cursor at its end and clears the error and hint.
   public mutating func setText(_ line: String) {
     text = line
-    cursor = line.count
+    cursor = characters.count
     error = nil
     hint = nil
   }
@@ -56,27 +72,45 @@ public struct PromptState: Sendable, Equatable {
   /// Applies one edit.
   public mutating func apply(_ edit: PromptEdit) {
     switch edit {
-    case .insert(let character): replace(cursor..<cursor, with: String(character), cursorAfter: cursor + 1)
-    case .deleteBackward where cursor > 0: replace((cursor - 1)..<cursor, with: "", cursorAfter: cursor - 1)
-    case .deleteForward where cursor < text.count: replace(cursor..<(cursor + 1), with: "", cursorAfter: cursor)
+    case .insert(let character): insert(character)
+    case .deleteBackward where cursor > 0: remove(at: cursor - 1)
+    case .deleteForward where cursor < characters.count: remove(at: cursor)
     case .deleteBackward, .deleteForward: break
     case .moveLeft: cursor = max(0, cursor - 1)
-    case .moveRight: cursor = min(text.count, cursor + 1)
+    case .moveRight: cursor = min(characters.count, cursor + 1)
     case .moveHome: cursor = 0
-    case .moveEnd: cursor = text.count
+    case .moveEnd: cursor = characters.count
     case .historyPrevious: walkHistory(by: -1)
     case .historyNext: walkHistory(by: 1)
     case .complete: complete()
     }
   }
 
-  /// Replaces the characters in `range` and moves the cursor; editing clears the error.
-  private mutating func replace(_ range: Range<Int>, with replacement: String, cursorAfter: Int) {
-    var characters = Array(text)
-    characters.replaceSubrange(range, with: Array(replacement))
-    text = String(characters)
-    // A combining mark or flag half merges with its neighbour, so the text can be shorter than expected.
-    cursor = min(max(0, cursorAfter), text.count)
+  /// Inserts at the cursor. A combining mark (or a flag's second half) joins the character before
+  /// it, as it would in the string, so characters and cursor keep counting what is shown.
+  private mutating func insert(_ character: Character) {
+    if cursor > 0 {
+      let joined = String(characters[cursor - 1]) + String(character)
+      if joined.count == 1, let merged = joined.first {
+        characters[cursor - 1] = merged
+        edited()
+        return
+      }
+    }
+    characters.insert(character, at: cursor)
+    cursor += 1
+    edited()
+  }
+
+  /// Deletes the character at `index` and keeps the cursor in front of what followed it.
+  private mutating func remove(at index: Int) {
+    characters.remove(at: index)
+    cursor = min(index, characters.count)
+    edited()
+  }
+
+  /// Editing clears the error and the completion hint.
+  private mutating func edited() {
     error = nil
     hint = nil
   }
