@@ -6,7 +6,7 @@ CONFIG ?= release
 APT_PACKAGES := libdnnl-dev libncursesw5-dev zlib1g-dev tmux
 RUN_ARGS ?= train mnist
 
-.PHONY: all setup build run test bench clean format lint
+.PHONY: all setup build run test bench clean format lint fuzz
 
 all: build
 
@@ -55,6 +55,11 @@ lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 	@long=$$(LC_ALL=C.UTF-8 grep -rnP --include='*.swift' '^.{121,}' Sources Tests Package.swift); \
 	if [ -n "$$long" ]; then echo "lines over 120 columns:"; echo "$$long"; exit 1; fi
+
+## fuzz: every in-process fuzz target for FUZZ_SECONDS seconds each; fails on a crash.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test -c $(CONFIG) --filter Fuzz
 
 ## bench: the benchmark table (not a test).
 bench: setup
