@@ -12,8 +12,7 @@ let package = Package(
     .executable(name: "traintop-bench", targets: ["Bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     // System libraries.
@@ -51,7 +50,6 @@ let package = Package(
       dependencies: [
         "Training", "Dashboard", "Terminal", "Datasets", "NN", "Tensor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
     .executableTarget(name: "Bench", dependencies: ["Training", "Datasets", "NN", "Tensor"]),
 

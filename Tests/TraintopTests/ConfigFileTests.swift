@@ -24,7 +24,7 @@ import Testing
       Issue.record("bad TOML accepted")
     } catch let error as ConfigError {
       #expect(error.line == 1)
-      #expect(error.description.hasPrefix("\(syntax):1: invalid TOML"))
+      #expect(error.description == "\(syntax):1: key 'lr' has no value")
     }
 
     let json = try Self.write("[1, 2]", "c.json", in: dir)
@@ -101,6 +101,60 @@ import Testing
       #expect(message == nil, "accepted \(arguments)")
     } catch {
       #expect("\(error)" == message)
+    }
+  }
+}
+
+@Suite struct TOMLReaderTests {
+  @Test func readsTheFlatSubsetConfigFilesUse() throws {
+    let text = """
+      # a comment
+      dataset = "digits"   # trailing comment
+      "batch-size" = 1_024
+      lr = 3e-4
+      momentum = +0.9
+      threads = 0x2
+      name = 'C:\\runs'
+      tag = "tab\\there \\u00e9"
+      headless = true
+      min-delta = -inf\r
+      """
+    let values = try TOMLReader.parse(text)
+    #expect(values["dataset"] as? String == "digits")
+    #expect(values["batch-size"] as? Double == 1024)
+    #expect(values["lr"] as? Double == 3e-4)
+    #expect(values["momentum"] as? Double == 0.9)
+    #expect(values["threads"] as? Double == 2)
+    #expect(values["name"] as? String == "C:\\runs")
+    #expect(values["tag"] as? String == "tab\there é")
+    #expect(values["headless"] as? Bool == true)
+    #expect(values["min-delta"] as? Double == -.infinity)
+  }
+
+  /// Everything else is an error with its line: the inputs the fuzzer found made TOMLKit's C++ parser abort.
+  @Test(arguments: [
+    (
+      "[{\"dataset\": \"wine\", \"batc\"schedule\": \"cosine\"}", 1,
+      "tables ([…]) are not supported; write every option as key = value"
+    ),
+    ("lr = 0.1\n[training]\nepochs = 2", 2, "tables ([…]) are not supported; write every option as key = value"),
+    ("a.b = 1", 1, "dotted keys are not supported ('a.…')"),
+    ("lr = [1, 2]", 1, "key 'lr': arrays and tables are not supported; expected a string, number or boolean"),
+    ("lr = 1__0", 1, "key 'lr': expected a string, number or boolean, found '1__0'"),
+    ("name = \"open", 1, "the string is not closed"),
+    ("x = 1\nx = 2", 2, "key 'x' is given twice"),
+    ("= 3", 1, "expected a key"),
+    ("lr 3", 1, "expected '=' after the key 'lr'"),
+    ("lr = 3 4", 1, "unexpected text after the value of 'lr'"),
+    ("s = \"\"\"multi", 1, "multi-line strings are not supported"),
+    ("s = \"\\q\"", 1, "unknown escape \\q"),
+  ])
+  func malformedLinesAreErrorsWithTheirLine(text: String, line: Int, message: String) {
+    do {
+      _ = try TOMLReader.parse(text)
+      Issue.record("accepted \(text)")
+    } catch {
+      #expect(error.line == line && error.message == message, "\(error.line): \(error.message)")
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// A config file's values by option name (TOML or JSON), checked against the known options.
 struct ConfigFile {
@@ -51,25 +50,9 @@ struct ConfigFile {
 
   private static func parseTOML(_ data: Data, path: String) throws -> [String: Any] {
     do {
-      let table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
-      var result: [String: Any] = [:]
-      for (key, value) in table {
-        if let s = value.string {
-          result[key] = s
-        } else if let i = value.int {
-          result[key] = Double(i)
-        } else if let d = value.double {
-          result[key] = d
-        } else if let b = value.bool {
-          result[key] = b
-        } else {
-          throw ConfigError(path: path, message: "key '\(key)': expected a string, number or boolean")
-        }
-      }
-      return result
-    } catch let error as TOMLParseError {
-      throw ConfigError(
-        path: path, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
+      return try TOMLReader.parse(String(decoding: data, as: UTF8.self))
+    } catch {
+      throw ConfigError(path: path, line: error.line, message: error.message)
     }
   }
 
