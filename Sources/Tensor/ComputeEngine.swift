@@ -18,16 +18,16 @@ public enum ComputeEngine {
 
   /// The instruction set its kernels use on this CPU (`avx2`, `avx512_core`; `ONEDNN_MAX_CPU_ISA`
   /// can lower it), or `native` where the library does not say.
-  public static var isa: String {
+  public static let isa: String = {
     #if !canImport(Accelerate) && canImport(CCompute)
       return String(cString: tt_compute_isa())
     #else
       return "native"
     #endif
-  }
+  }()
 
   /// `oneDNN 2.6.3 avx2`.
-  public static var summary: String { isa == "native" ? name : "\(name) \(isa)" }
+  public static let summary = isa == "native" ? name : "\(name) \(isa)"
 
   /// The number of threads the calling thread's matrix products use (1 on backends without a
   /// setting). The setting is per thread: each trainer sets its own on its own thread.

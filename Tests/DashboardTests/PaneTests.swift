@@ -42,6 +42,15 @@ import Training
     #expect(HeaderPane.optimizerText(.sgd, values).hasPrefix("sgd lr 1.25e-3 "))
   }
 
+  @Test func headerNamesTheComputeEngineAndItsThreads() {
+    var snapshot = FakeSnapshot.mnist()
+    #expect(HeaderPane.computeText(snapshot) == nil)  // unknown engine: nothing shown
+    snapshot.info.computeEngine = "oneDNN 2.6.3 avx2"
+    snapshot.hyperparameters[.threads] = 2
+    #expect(HeaderPane.computeText(snapshot) == "oneDNN 2.6.3 avx2 ×2")
+    #expect(HeaderPane.runLine(snapshot).plainText.hasSuffix(" · oneDNN 2.6.3 avx2 ×2"))
+  }
+
   @Test func headerStateIsColouredByStatus() {
     #expect(HeaderPane.state(.running) == Span("RUNNING", Style(.green, bold: true)))
     #expect(HeaderPane.state(.paused) == Span("PAUSED", Style(.yellow, bold: true)))

@@ -107,7 +107,9 @@ import Training
   }
 
   @Test func configKeysAreTheOptionNamesWithUnderscoresAccepted() throws {
-    #expect(ConfigFile.keys.count == OptionKey.allCases.count)
+    // Every option name is a config key, and names are unique.
+    for key in OptionKey.allCases { #expect(OptionKey(name: key.name) == key, "\(key.name)") }
+    #expect(Set(OptionKey.allCases.map(\.name)).count == OptionKey.allCases.count)
     #expect(OptionKey(name: "batch_size") == .batchSize)
     #expect(OptionKey(name: "lr") == .knob(.learningRate))
     #expect(OptionKey(name: "weight_decay") == .knob(.weightDecay))

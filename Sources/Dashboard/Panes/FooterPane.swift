@@ -48,7 +48,7 @@ public struct FooterPane: Pane {
 
   /// `:lr 3e-4▏` with the cursor in reverse video, then the error (red) or completion hint (gray).
   static func drawPrompt(_ prompt: PromptState, into screen: inout Screen, in area: Rect) {
-    let characters = Array(prompt.text)
+    let characters = prompt.characters
     // Keep the cursor visible on long lines by scrolling the text left.
     let room = max(1, area.width - 2)
     let start = max(0, prompt.cursor - room + 1)

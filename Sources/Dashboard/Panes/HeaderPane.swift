@@ -37,14 +37,14 @@ public struct HeaderPane: Pane {
       Span(snapshot.info.modelSummary), separator,
       Span(optimizerText(snapshot.optimizer, snapshot.hyperparameters), Style(.cyan)),
       separator, Span(snapshot.scheduleDescription),
-    ] + computeText(snapshot).map { [separator, Span($0, Palette.secondary)] }.flatMap { $0 }
+    ] + (computeText(snapshot).map { [separator, Span($0, Palette.secondary)] } ?? [])
   }
 
   /// The compute engine and its threads: `oneDNN 2.6.3 avx2 ×2`.
-  public static func computeText(_ snapshot: TrainingSnapshot) -> [String] {
-    guard let engine = snapshot.info.computeEngine else { return [] }
+  public static func computeText(_ snapshot: TrainingSnapshot) -> String? {
+    guard let engine = snapshot.info.computeEngine else { return nil }
     let threads = snapshot.hyperparameters[.threads].map { " ×" + Hyperparameter.threads.format($0) } ?? ""
-    return [engine + threads]
+    return engine + threads
   }
 
   /// The optimizer and the hyper-parameters it reads, then the regularisers that are on:

@@ -118,10 +118,4 @@ public enum Hyperparameter: String, CaseIterable, Sendable, Codable {
     guard let value else { return canBeOff ? nil : "\(promptWord): cannot be off" }
     return range.violation(value).map { "\(promptWord): \($0)" }
   }
-
-  /// The hyper-parameter a prompt word sets, if any.
-  public init?(promptWord: String) {
-    guard let match = Self.allCases.first(where: { $0.promptWord == promptWord }) else { return nil }
-    self = match
-  }
 }

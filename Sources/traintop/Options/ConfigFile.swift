@@ -2,9 +2,6 @@ import Foundation
 
 /// A config file's values by option name (TOML or JSON), checked against the known options.
 struct ConfigFile {
-  /// The keys a config file may use: every option's long name (`_` and `-` are interchangeable).
-  static var keys: Set<String> { Set(OptionKey.allCases.map(\.name)) }
-
   /// The file it came from.
   let path: String
   /// The values by normalised key.
