@@ -1,6 +1,7 @@
 // oneDNN as traintop's GEMM library. The version-independent part; the calls whose names
 // changed in oneDNN 3.0 live in Version.c.
 #include "CCompute.h"
+#include "Threads.h"
 #include "Version.h"
 
 #include <dnnl.h>
@@ -18,8 +19,7 @@ extern void omp_set_num_threads(int n);
 /// as OpenMP's nthreads-var is per thread too.
 static _Thread_local int requested_threads = 1;
 
-/// Applies the calling thread's requested count to OpenMP before a product.
-static void apply_threads(void) {
+void tt_apply_threads(void) {
 #ifdef TT_HAVE_OMP
   int want = requested_threads;
   if (omp_get_max_threads() != want) omp_set_num_threads(want);
@@ -29,7 +29,7 @@ static void apply_threads(void) {
 int tt_gemm(int transA, int transB, int64_t m, int64_t n, int64_t k, float alpha, const float *a,
             int64_t lda, const float *b, int64_t ldb, float beta, float *c, int64_t ldc) {
   if (m == 0 || n == 0) return 0;
-  apply_threads();
+  tt_apply_threads();
   // dnnl_sgemm runs the same JIT kernels as a cached matmul primitive here, with a third of its
   // fixed cost per call (measured: 0.29 µs against 1.07 µs); fusing the bias and ReLU into a matmul
   // saved nothing over the vectorised bias pass (within ±5%), so plain sgemm it is.

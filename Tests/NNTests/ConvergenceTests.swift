@@ -90,7 +90,7 @@ private func train(_ problem: Problem, _ recipe: Recipe) -> Outcome {
     layers.append(Dense(inputs: inputs, outputs: outputs, initializer: initializer, rng: &rng))
     if index < sizes.count - 2 { layers.append(recipe.activation.makeLayer()) }
   }
-  let model = Sequential(layers: layers, inputFeatures: 2)
+  let model = Sequential(layers: layers, inputShape: [2])
   var settings = OptimizerSettings()
   settings.learningRate = recipe.learningRate
   let optimizer = makeOptimizer(recipe.kind, settings: settings)

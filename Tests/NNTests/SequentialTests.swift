@@ -195,7 +195,7 @@ import Testing
 
   /// Hand-built models accept any layers, including Flatten and Softmax.
   @Test func handBuiltModel() {
-    let mlp = Sequential(layers: [Flatten(), Dense(inputs: 12, outputs: 3), Softmax()], inputFeatures: 12)
+    let mlp = Sequential(layers: [Flatten(), Dense(inputs: 12, outputs: 3), Softmax()], inputShape: [12])
     var rng = SeededGenerator(seed: 0)
     let out = mlp.forward(Tensor(shape: [2, 3, 2, 2], repeating: 1), mode: .evaluation, rng: &rng)
     #expect(out.shape == [2, 3])

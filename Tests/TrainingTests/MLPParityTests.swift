@@ -120,7 +120,7 @@ private enum Parity {
   /// 784 → 32 → ReLU → 10 with the oracle's initial weights (a missing tensor throws `ModelStateError`).
   static func makeModel() throws -> Sequential {
     let model = Sequential(
-      layers: [Dense(inputs: 784, outputs: 32), ReLU(), Dense(inputs: 32, outputs: 10)], inputFeatures: 784)
+      layers: [Dense(inputs: 784, outputs: 32), ReLU(), Dense(inputs: 32, outputs: 10)], inputShape: [784])
     let initial = try initialWeights()
     var renamed: [String: Tensor] = [:]
     for (oracleName, ourName) in names { renamed[ourName] = initial[oracleName] }

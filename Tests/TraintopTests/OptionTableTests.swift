@@ -25,6 +25,7 @@ import Training
     case .task: return [(key, .string("regression"))]
     case .scaling: return [(key, .string("minmax"))]
     case .model: return [(key, .string("4-8-3"))]
+    case .inputShape: return [(key, .string("1x2x2")), (.model, .string("conv2k2-relu-flatten-dense3"))]
     case .activation: return [(key, .string("tanh"))]
     case .initializer: return [(key, .string("he_normal"))]
     case .loss: return [(key, .string("hinge"))]

@@ -12,7 +12,9 @@ public enum LayerMode: Sendable, Equatable {
 ///
 /// Activations live outside the layer: the caller (usually `Sequential`) owns the
 /// input and output buffers and passes them in, so a step reuses them and allocates
-/// nothing. Tensors are `[batch, features]`.
+/// nothing. Tensors are `[batch, …]`: `[batch, features]` for dense layers, NCHW
+/// `[batch, channels, height, width]` for convolution and pooling; a layer reads its input by
+/// element count, so a flat `[batch, c·h·w]` batch is a valid NCHW input.
 public protocol Layer: AnyObject {
   /// A short description for display, e.g. `dense 784→256`.
   var summary: String { get }
@@ -20,8 +22,8 @@ public protocol Layer: AnyObject {
   var parameters: [Parameter] { get }
   /// Non-trainable state saved in checkpoints (e.g. batch norm's running statistics).
   var buffers: [Parameter] { get }
-  /// The number of output features for `inputFeatures` input features.
-  func outputFeatures(for inputFeatures: Int) -> Int
+  /// The shape of one output sample for one input sample of `inputShape` (batch excluded).
+  func outputShape(for inputShape: [Int]) -> [Int]
   /// Computes `output` from `input`, resizing `output` as needed.
   func forward(_ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator)
   /// Overwrites each parameter's gradient and, if `computeInputGradient`, writes dL/d(input) to `gradInput`.
@@ -40,5 +42,5 @@ extension Layer {
   /// No parameters by default.
   public var parameters: [Parameter] { [] }
   /// Shape-preserving by default.
-  public func outputFeatures(for inputFeatures: Int) -> Int { inputFeatures }
+  public func outputShape(for inputShape: [Int]) -> [Int] { inputShape }
 }

@@ -1,21 +1,24 @@
 import Tensor
 
-/// Batch normalisation over the features of `[batch, features]` (PyTorch `BatchNorm1d`).
+/// Batch normalisation per feature of `[batch, features]` (PyTorch `BatchNorm1d`) or per channel
+/// of `[batch, channels, height, width]` (`BatchNorm2d`: statistics over batch and positions).
 ///
 /// ```
-/// training:   μ, σ² = mean and BIASED variance of the batch;  x̂ = (x − μ)/√(σ² + ε);  y = γ·x̂ + β
+/// training:   μ, σ² = mean and BIASED variance over the N values of a feature (N = batch·h·w);  x̂ = (x − μ)/√(σ² + ε);  y = γ·x̂ + β
 ///             running_mean ← (1 − m)·running_mean + m·μ
 ///             running_var  ← (1 − m)·running_var  + m·σ²·N/(N − 1)        (UNBIASED)
 ///             dx = γ/√(σ² + ε) · (g − mean(g) − x̂·mean(g·x̂))
 /// evaluation: x̂ = (x − running_mean)/√(running_var + ε);  dx = g·γ/√(running_var + ε)
 /// both:       dγ = Σ_batch g·x̂,  dβ = Σ_batch g
 /// ```
-/// PyTorch's momentum m weights the new batch. A batch of one row in training mode has no
-/// variance (PyTorch raises an error): this layer then normalises it with the running
+/// PyTorch's momentum m weights the new batch. A batch of one value per feature in training mode
+/// has no variance (PyTorch raises an error): this layer then normalises it with the running
 /// statistics, as in evaluation, and leaves them unchanged.
 public final class BatchNorm: Layer {
-  /// The number of features normalised.
+  /// The number of features (channels) normalised.
   public let features: Int
+  /// Positions per feature in one sample: `height·width` for `BatchNorm2d`, 1 for `BatchNorm1d`.
+  public let spatialSize: Int
   /// The weight of the new batch in the running statistics.
   public let momentum: Double
   /// Added to the variance inside the square root.
@@ -46,9 +49,10 @@ public final class BatchNorm: Layer {
   /// Whether the last forward normalised with batch statistics (training, batch > 1).
   private var usedBatchStatistics = false
 
-  /// Creates the layer for `features` features.
-  public init(features: Int, momentum: Double = 0.1, epsilon: Double = 1e-5) {
-    precondition(features > 0, "BatchNorm needs at least one feature")
+  /// Creates the layer for `features` features (channels) of `spatialSize` positions each.
+  public init(features: Int, spatialSize: Int = 1, momentum: Double = 0.1, epsilon: Double = 1e-5) {
+    precondition(features > 0 && spatialSize > 0, "BatchNorm needs at least one feature")
+    self.spatialSize = spatialSize
     precondition(momentum >= 0 && momentum <= 1 && epsilon > 0, "BatchNorm: bad momentum/epsilon")
     self.features = features
     self.momentum = momentum
@@ -69,8 +73,8 @@ public final class BatchNorm: Layer {
   /// The number of training batches that updated the running statistics.
   public var numBatchesTracked: Int { Int(batchesTracked.value.storage[0]) }
 
-  /// `batchnorm <features>`.
-  public var summary: String { "batchnorm \(features)" }
+  /// `batchnorm <features>`, or `batchnorm2d <channels>` over images.
+  public var summary: String { spatialSize == 1 ? "batchnorm \(features)" : "batchnorm2d \(features)" }
 
   /// γ, then β.
   public var parameters: [Parameter] { [weight, bias] }
@@ -82,11 +86,12 @@ public final class BatchNorm: Layer {
   public func forward(
     _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator
   ) {
-    precondition(input.columns == features, "BatchNorm expects \(features) features, got \(input.shape)")
-    usedBatchStatistics = mode == .training && input.rows > 1
+    precondition(
+      input.columns == features * spatialSize, "BatchNorm expects \(features)×\(spatialSize) values, got \(input.shape)")
+    usedBatchStatistics = mode == .training && input.rows * spatialSize > 1
     if usedBatchStatistics {
       computeBatchStatistics(input)
-      updateRunningStatistics(batchSize: input.rows)
+      updateRunningStatistics(count: input.rows * spatialSize)
     } else {
       loadRunningStatistics()
     }
@@ -111,6 +116,7 @@ extension BatchNorm {
   private func computeBatchStatistics(_ input: Tensor) {
     let n = input.rows
     let f = features
+    let area = spatialSize
     input.withUnsafeBufferPointer { x in
       mean.withUnsafeMutableBufferPointer { mu in
         variance.withUnsafeMutableBufferPointer { v in
@@ -118,22 +124,30 @@ extension BatchNorm {
             mu[j] = 0
             v[j] = 0
           }
-          for i in 0..<n { for j in 0..<f { mu[j] += Double(x[i * f + j]) } }
-          for j in 0..<f { mu[j] /= Double(n) }
           for i in 0..<n {
             for j in 0..<f {
-              let d = Double(x[i * f + j]) - mu[j]
-              v[j] += d * d
+              let base = (i * f + j) * area
+              for k in base..<(base + area) { mu[j] += Double(x[k]) }
             }
           }
-          for j in 0..<f { v[j] /= Double(n) }
+          for j in 0..<f { mu[j] /= Double(n * area) }
+          for i in 0..<n {
+            for j in 0..<f {
+              let base = (i * f + j) * area
+              for k in base..<(base + area) {
+                let d = Double(x[k]) - mu[j]
+                v[j] += d * d
+              }
+            }
+          }
+          for j in 0..<f { v[j] /= Double(n * area) }
         }
       }
     }
     for j in 0..<f { inverseStd[j] = 1 / (variance[j] + epsilon).squareRoot() }
   }
 
-  private func updateRunningStatistics(batchSize n: Int) {
+  private func updateRunningStatistics(count n: Int) {
     let m = momentum
     let correction = Double(n) / Double(n - 1)
     runningMean.value.withUnsafeMutableBufferPointer { rm in
@@ -162,8 +176,10 @@ extension BatchNorm {
   private func normalize(_ input: Tensor, into output: inout Tensor) {
     let n = input.rows
     let f = features
-    if normalized.shape != [n, f] { normalized.resize(to: [n, f]) }
-    if output.shape != [n, f] { output.resize(to: [n, f]) }
+    let area = spatialSize
+    let shape = spatialSize == 1 ? [n, f] : input.shape
+    if normalized.shape != shape { normalized.resize(to: shape) }
+    if output.shape != shape { output.resize(to: shape) }
     input.withUnsafeBufferPointer { x in
       normalized.withUnsafeMutableBufferPointer { xhat in
         output.withUnsafeMutableBufferPointer { y in
@@ -173,10 +189,12 @@ extension BatchNorm {
                 inverseStd.withUnsafeBufferPointer { s in
                   for i in 0..<n {
                     for j in 0..<f {
-                      let k = i * f + j
-                      let value = Float((Double(x[k]) - mu[j]) * s[j])
-                      xhat[k] = value
-                      y[k] = gamma[j] * value + beta[j]
+                      let base = (i * f + j) * area
+                      for k in base..<(base + area) {
+                        let value = Float((Double(x[k]) - mu[j]) * s[j])
+                        xhat[k] = value
+                        y[k] = gamma[j] * value + beta[j]
+                      }
                     }
                   }
                 }
@@ -196,6 +214,7 @@ extension BatchNorm {
   private func accumulateGradientSums(_ gradOutput: Tensor) {
     let n = normalized.rows
     let f = features
+    let area = spatialSize
     gradOutput.withUnsafeBufferPointer { g in
       normalized.withUnsafeBufferPointer { xhat in
         gradientSums.withUnsafeMutableBufferPointer { sg in
@@ -206,9 +225,11 @@ extension BatchNorm {
             }
             for i in 0..<n {
               for j in 0..<f {
-                let k = i * f + j
-                sg[j] += Double(g[k])
-                sgx[j] += Double(g[k]) * Double(xhat[k])
+                let base = (i * f + j) * area
+                for k in base..<(base + area) {
+                  sg[j] += Double(g[k])
+                  sgx[j] += Double(g[k]) * Double(xhat[k])
+                }
               }
             }
           }
@@ -234,14 +255,15 @@ extension BatchNorm {
   private func writeInputGradient(_ gradOutput: Tensor, into gradInput: inout Tensor) {
     let n = normalized.rows
     let f = features
-    let center: Double = usedBatchStatistics ? 1 / Double(n) : 0
+    let area = spatialSize
+    let center: Double = usedBatchStatistics ? 1 / Double(n * area) : 0
     // Per-feature coefficients, in place of the sums (the parameter gradients are written).
     for j in 0..<f {
       featureScale[j] = Double(weight.value.storage[j]) * inverseStd[j]
       gradientSums[j] *= center
       projectedGradientSums[j] *= center
     }
-    if gradInput.shape != [n, f] { gradInput.resize(to: [n, f]) }
+    if gradInput.shape != normalized.shape { gradInput.resize(to: normalized.shape) }
     gradOutput.withUnsafeBufferPointer { g in
       normalized.withUnsafeBufferPointer { xhat in
         gradInput.withUnsafeMutableBufferPointer { dx in
@@ -250,8 +272,10 @@ extension BatchNorm {
               projectedGradientSums.withUnsafeBufferPointer { meanGX in
                 for i in 0..<n {
                   for j in 0..<f {
-                    let k = i * f + j
-                    dx[k] = Float(scale[j] * (Double(g[k]) - meanG[j] - Double(xhat[k]) * meanGX[j]))
+                    let base = (i * f + j) * area
+                    for k in base..<(base + area) {
+                      dx[k] = Float(scale[j] * (Double(g[k]) - meanG[j] - Double(xhat[k]) * meanGX[j]))
+                    }
                   }
                 }
               }

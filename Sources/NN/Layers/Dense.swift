@@ -40,10 +40,10 @@ public final class Dense: Layer {
   /// The weight, then the bias.
   public var parameters: [Parameter] { [weight, bias] }
 
-  /// Always `outputs`.
-  public func outputFeatures(for inputFeatures: Int) -> Int {
-    precondition(inputFeatures == inputs, "Dense expects \(inputs) inputs, got \(inputFeatures)")
-    return outputs
+  /// Always `[outputs]`.
+  public func outputShape(for inputShape: [Int]) -> [Int] {
+    precondition(inputShape.reduce(1, *) == inputs, "Dense expects \(inputs) inputs, got \(inputShape)")
+    return [outputs]
   }
 
   /// `output = b + input·Wᵀ`: the bias broadcast into every row, then one gemm with β = 1

@@ -10,6 +10,9 @@ public final class Flatten: Layer {
   /// `flatten`.
   public var summary: String { "flatten" }
 
+  /// `[c·h·w]`.
+  public func outputShape(for inputShape: [Int]) -> [Int] { [inputShape.reduce(1, *)] }
+
   /// Copies the elements unchanged under the shape `[batch, rest]`.
   public func forward(
     _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator

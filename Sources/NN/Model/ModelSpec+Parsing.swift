@@ -1,14 +1,19 @@
 extension ModelSpec {
-  /// Parses `784-256-128-10`, optionally in the `description` form `mlp 784-256-10 tanh bn dropout 0.2`.
+  /// Parses a model: sizes (`784-256-128-10`, or the `description` form
+  /// `mlp 784-256-10 tanh bn dropout 0.2`) or a layer stack (`conv16k3p1-relu-…-dense10`).
   ///
-  /// Words in the text override the arguments (which are the defaults).
+  /// For sizes, words in the text override the arguments (which are the defaults).
   /// - Throws: `ModelSpecError` for a non-numeric or non-positive size, fewer than two sizes,
-  ///   an unknown word or a bad dropout rate.
+  ///   an unknown word, a bad dropout rate or a bad layer token.
   public init(
     parsing text: String, activation: ActivationKind = .relu, dropout: Double = 0,
     batchNorm: Bool = false, initializer: Initializer? = nil
   ) throws(ModelSpecError) {
     var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    if words.count == 1, let first = words.first, Self.isLayerStack(first) {
+      self.init(layers: try Self.parseLayers(first), initializer: initializer)
+      return
+    }
     if words.first?.lowercased() == "mlp" { words.removeFirst() }
     guard let sizeText = words.first else { throw .empty }
     self.init(
@@ -16,6 +21,22 @@ extension ModelSpec {
       batchNorm: batchNorm, initializer: initializer)
     try applyOptions(words.dropFirst())
     try validate()
+  }
+
+  /// Whether `text` is in the layer language: some `-`-separated token is not a plain number.
+  static func isLayerStack(_ text: String) -> Bool {
+    text.split(separator: "-").contains { token in !token.allSatisfy { $0.isASCII && $0.isNumber } }
+  }
+
+  /// The layers of `conv16k3p1-relu-…`; the error names the first bad token.
+  static func parseLayers(_ text: String) throws(ModelSpecError) -> [LayerSpec] {
+    var layers: [LayerSpec] = []
+    for token in text.split(separator: "-", omittingEmptySubsequences: false) {
+      guard !token.isEmpty else { throw .badLayer(text, "an empty token: layers are joined by single '-'") }
+      layers.append(try LayerSpec(token: String(token)))
+    }
+    guard !layers.isEmpty else { throw .empty }
+    return layers
   }
 
   private static func parseSizes(_ text: String) throws(ModelSpecError) -> [Int] {

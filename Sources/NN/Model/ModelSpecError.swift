@@ -12,6 +12,12 @@ public enum ModelSpecError: Error, Equatable, Sendable, CustomStringConvertible 
   case unknownWord(String)
   /// The dropout rate is outside [0, 1).
   case invalidDropout(Double)
+  /// A token of the layer language that names no layer, e.g. `conv` misspelt `cnov16k3`.
+  case unknownLayer(String)
+  /// A known layer word with bad numbers: the token and what was expected.
+  case badLayer(String, String)
+  /// The layers do not fit the shapes flowing through them (the message names token and layer).
+  case badShape(String)
 
   /// A message for the user.
   public var description: String {
@@ -25,6 +31,11 @@ public enum ModelSpecError: Error, Equatable, Sendable, CustomStringConvertible 
       "unknown word '\(word)': expected an activation "
         + "(\(ActivationKind.allCases.map(\.rawValue).joined(separator: ", "))), bn or dropout <rate>"
     case .invalidDropout(let rate): "dropout rate \(rate) must be in [0, 1)"
+    case .unknownLayer(let token):
+      "unknown layer '\(token)': expected conv<C>k<K>[s<S>][p<P>], maxpool<K>, avgpool<K>, gap, bn, "
+        + "\(ActivationKind.allCases.map(\.rawValue).joined(separator: ", ")), dropout<rate>, flatten or dense<N>"
+    case .badLayer(let token, let expected): "bad layer '\(token)': \(expected)"
+    case .badShape(let message): message
     }
   }
 }

@@ -8,6 +8,11 @@ import Tensor
 public final class Sequential {
   /// The layers, input first.
   public let layers: [any Layer]
+  /// The shape of one input sample (`[features]`, or `[channels, height, width]` for images).
+  public let inputShape: [Int]
+  /// The shape of each layer's output sample (`outputShapes[i]` for `layers[i]`).
+  public let outputShapes: [[Int]]
+  /// The element count of one input sample.
   public let inputFeatures: Int
   public let outputFeatures: Int
   /// Every trainable parameter, in layer order.
@@ -25,13 +30,19 @@ public final class Sequential {
   /// A shared empty tensor, so letting go of a batch allocates nothing.
   static let empty = Tensor(shape: [0])
 
-  /// Wraps `layers`, expecting `inputFeatures` input features; names their parameters and buffers.
-  public init(layers: [any Layer], inputFeatures: Int) {
+  /// Wraps `layers`, expecting input samples of `inputShape`; names their parameters and buffers.
+  public init(layers: [any Layer], inputShape: [Int]) {
     precondition(!layers.isEmpty, "Sequential needs at least one layer")
-    precondition(inputFeatures > 0, "Sequential needs a positive input size")
+    precondition(!inputShape.isEmpty && inputShape.allSatisfy { $0 > 0 }, "Sequential: bad input \(inputShape)")
     self.layers = layers
-    self.inputFeatures = inputFeatures
-    outputFeatures = layers.reduce(inputFeatures) { $1.outputFeatures(for: $0) }
+    self.inputShape = inputShape
+    inputFeatures = inputShape.reduce(1, *)
+    var shape = inputShape
+    outputShapes = layers.map { layer in
+      shape = layer.outputShape(for: shape)
+      return shape
+    }
+    outputFeatures = shape.reduce(1, *)
     for (index, layer) in layers.enumerated() {
       for item in layer.parameters + layer.buffers {
         item.name = "layers.\(index).\(Self.localName(item.name))"
@@ -44,11 +55,20 @@ public final class Sequential {
     activationGradients = activations
   }
 
-  /// Builds the multi-layer perceptron `spec` describes, drawing weights from `rng`.
+  /// Builds the model `spec` describes, drawing weights from `rng` (layer by layer, input first).
   ///
-  /// Each hidden layer is Dense → [BatchNorm] → activation → [Dropout]; the last Dense gives logits.
+  /// Sizes give Dense → [BatchNorm] → activation → [Dropout] per hidden layer, the last Dense
+  /// giving logits; a layer stack is built as written.
   public convenience init(spec: ModelSpec, rng: inout SeededGenerator) {
+    let shapes: [[Int]]
+    do { shapes = try spec.shapes() } catch { preconditionFailure("invalid model spec: \(error)") }
     do { try spec.validate() } catch { preconditionFailure("invalid model spec: \(error)") }
+    if let stack = spec.layers {
+      let initializer = spec.resolvedInitializer
+      let layers = stack.indices.map { stack[$0].makeLayer(input: shapes[$0], initializer: initializer, rng: &rng) }
+      self.init(layers: layers, inputShape: shapes[0])
+      return
+    }
     var layers: [any Layer] = []
     let initializer = spec.resolvedInitializer
     for (index, (inputs, outputs)) in zip(spec.sizes, spec.sizes.dropFirst()).enumerated() {
@@ -58,7 +78,7 @@ public final class Sequential {
       layers.append(spec.activation.makeLayer())
       if spec.dropout > 0 { layers.append(Dropout(rate: spec.dropout)) }
     }
-    self.init(layers: layers, inputFeatures: spec.inputFeatures)
+    self.init(layers: layers, inputShape: [spec.inputFeatures])
   }
 
   /// The parameterised layers' names and their ranges in the flat parameter list.

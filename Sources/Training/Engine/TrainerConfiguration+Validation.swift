@@ -59,16 +59,21 @@ extension TrainerConfiguration {
   }
 
   private func checkModel() throws(ConfigurationProblem) {
+    // A layer stack is checked once the data gives it an input shape (RunPlan.complete).
+    if model.layers != nil && model.inputShape == nil { return }
     do { try model.validate() } catch { throw ConfigurationProblem(option: "model", message: "\(error)") }
     if let wide = model.sizes.first(where: { $0 > Self.maximumLayerWidth }) {
       throw ConfigurationProblem(
         option: "model", message: "layer width \(wide) is over the limit of \(Self.maximumLayerWidth)")
     }
-    // Widths are bounded above, so these products cannot overflow.
-    let weights = zip(model.sizes, model.sizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
-    if weights > Self.maximumParameterCount {
+    let weights: Double
+    do { weights = try model.parameterCount() } catch {
+      throw ConfigurationProblem(option: "model", message: "\(error)")
+    }
+    if weights > Double(Self.maximumParameterCount) {
       throw ConfigurationProblem(
-        option: "model", message: "\(weights) parameters is over the limit of \(Self.maximumParameterCount)")
+        option: "model",
+        message: "\(Format.exact(weights)) parameters is over the limit of \(Self.maximumParameterCount)")
     }
   }
 

@@ -32,8 +32,8 @@ struct EvalCommand: ParsableCommand {
     if let record, dataset == nil {
       do { data = try data.applying(record.preprocessing) } catch { throw CLIError.data("\(error)") }
     }
-    let sizes = configuration.model.sizes
-    guard sizes.first == data.featureCount, sizes.last == data.task.outputCount else {
+    let spec = configuration.model
+    guard spec.inputFeatures == data.featureCount, spec.outputFeatures == data.task.outputCount else {
       throw CLIError.data(
         "\(checkpoint): the model \(configuration.model) takes \(configuration.model.inputFeatures) inputs and gives "
           + "\(configuration.model.outputFeatures) outputs, but \(data.name) has \(data.featureCount) features and "

@@ -1,3 +1,4 @@
+import NN
 import Training
 
 /// Every `traintop train` option, by its long name: `--name` on the command line and `name` in a
@@ -5,7 +6,7 @@ import Training
 /// hyper-parameters come from `Hyperparameter`.
 enum OptionKey: Hashable, CaseIterable {
   case dataset, trainImages, trainLabels, testImages, testLabels, labelColumn, delimiter, impute
-  case task, scaling, validationFraction
+  case task, scaling, validationFraction, inputShape
   case model, activation, dropout, batchNorm, initializer, labelSmoothing, loss
   case optimizer, amsgrad, centered
   /// A live hyper-parameter (`--lr`, `--momentum`, …).
@@ -22,7 +23,7 @@ enum OptionKey: Hashable, CaseIterable {
   static var allCases: [OptionKey] {
     [
       .dataset, .trainImages, .trainLabels, .testImages, .testLabels, .labelColumn, .delimiter, .impute,
-      .task, .scaling, .validationFraction, .model, .activation, .dropout, .batchNorm, .initializer,
+      .task, .scaling, .validationFraction, .inputShape, .model, .activation, .dropout, .batchNorm, .initializer,
       .labelSmoothing, .loss, .optimizer, .amsgrad, .centered,
     ]
       + Hyperparameter.allCases.map(OptionKey.knob)
@@ -119,7 +120,11 @@ enum OptionKey: Hashable, CaseIterable {
     case .task: "Task for a CSV (default: detected)."
     case .scaling: "Feature scaling (default: standardize for tables, [0,1] for images)."
     case .validationFraction: "Validation fraction carved from train (default: 0.1 for MNIST, 0.15 for tables)."
-    case .model: "Model layer sizes, e.g. 784-256-128-10 (default: per dataset; mnist 784-256-128-10)."
+    case .model:
+      "Model: a name (\(NamedModel.allCases.map(\.rawValue).joined(separator: ", ")); see `traintop models`), "
+        + "layer sizes (784-256-10) or layers (conv16k3p1-relu-maxpool2-flatten-dense10; README). "
+        + "Default: per dataset (mnist cnn-small, tables mlp)."
+    case .inputShape: "The shape of each CSV row as an image, CxHxW or HxW, e.g. 1x8x8 (for conv layers)."
     case .activation: "Activation (default: relu)."
     case .dropout: "Dropout rate between hidden layers (default: 0)."
     case .batchNorm: "Batch normalisation between hidden layers (default: off)."

@@ -57,6 +57,12 @@ struct OptionResolver {
     }
   }
 
+  /// Whether `key` was given a value (a switch only when on).
+  func isGiven(_ key: OptionKey) -> Bool {
+    guard let (value, _) = lookup(key) else { return false }
+    return value != .bool(false)
+  }
+
   /// An on/off switch: on when given on the command line or true in the file.
   func isOn(_ key: OptionKey) throws -> Bool? {
     guard let (value, fromFile) = lookup(key) else { return nil }

@@ -34,6 +34,8 @@ struct TrainOptions: ParsableArguments {
   var scaling: Scaling?
   @Option(name: .customLong(OptionKey.validationFraction.name), help: .init(OptionKey.validationFraction.help))
   var validationFraction: Double?
+  @Option(name: .customLong(OptionKey.inputShape.name), help: .init(OptionKey.inputShape.help))
+  var inputShape: String?
 
   @Option(name: .customLong(OptionKey.model.name), help: .init(OptionKey.model.help))
   var model: String?
@@ -169,6 +171,7 @@ struct TrainOptions: ParsableArguments {
     case .task: text(task?.rawValue)
     case .scaling: text(scaling?.rawValue)
     case .validationFraction: number(validationFraction)
+    case .inputShape: text(inputShape)
     case .model: text(model)
     case .activation: text(activation?.rawValue)
     case .dropout: number(dropout)

@@ -10,8 +10,10 @@ struct RunPlan: Equatable {
   var dataset: DatasetOptions
   /// The trainer's configuration; the model sizes are completed once the data is loaded.
   var trainer: TrainerConfiguration
-  /// Hidden sizes when `--model` was not given (completed with the data's inputs/outputs).
+  /// Hidden sizes when the model is the dataset's MLP (completed with the data's inputs/outputs).
   var defaultHidden: [Int]?
+  /// Whether the model is still to be chosen from the data (a default for data of unknown kind).
+  var modelFromData: Bool
   /// The folder holding run directories.
   var runsDirectory: String
   /// The run name.
@@ -32,10 +34,12 @@ struct RunPlan: Equatable {
     let source = try Self.source(r)
     let defaults = DatasetDefaults.forSource(source)
     dataset = try Self.datasetOptions(source, r)
-    let spec = try Self.modelSpec(r)
+    let choice = try Self.modelChoice(r)
+    modelFromData = choice == nil && defaults.model == nil
+    let spec = Self.spec(for: choice ?? .named(defaults.model ?? .mlp))
     defaultHidden = spec == nil ? defaults.hidden : nil
     trainer = TrainerConfiguration(model: spec ?? ModelSpec(sizes: [1, 1]))
-    try Self.fillModel(&trainer, r)
+    try Self.fillModel(&trainer, r, named: choice == nil ? defaults.model : nil)
     try Self.fillOptimizer(&trainer, r, defaults)
     try Self.fillTraining(&trainer, r, defaults)
     try Self.fillEarlyStopping(&trainer, r, defaults)
@@ -51,19 +55,51 @@ struct RunPlan: Equatable {
     resume = try r.string(.resume)
   }
 
-  /// Completes the model spec with the loaded data's input and output widths, checking a given spec.
+  /// Completes the model with the loaded data: an MLP's input and output widths, a layer stack's
+  /// input shape and output count; then checks that the model fits the data.
   mutating func complete(for data: Dataset) throws {
+    if modelFromData, let image = Self.imageInput(data), image[1] >= 4, image[2] >= 4, image[0] == 1 {
+      trainer.model = ModelSpec(layers: NamedModel.cnnSmall.layers ?? [], initializer: trainer.model.initializer)
+      defaultHidden = nil
+    }
     if let hidden = defaultHidden {
       trainer.model.sizes = [data.featureCount] + hidden + [data.task.outputCount]
     }
-    let sizes = trainer.model.sizes
+    if trainer.model.layers != nil { try completeLayers(for: data) }
     do { try trainer.validate() } catch { throw ValidationError("--\(error) (\(data.name))") }
-    guard sizes.first == data.featureCount, sizes.last == data.task.outputCount else {
+    let model = trainer.model
+    guard model.inputFeatures == data.featureCount, model.outputFeatures == data.task.outputCount else {
       throw ValidationError(
-        "--model \(sizes.map(String.init).joined(separator: "-")): \(data.name) needs "
-          + "\(data.featureCount) inputs and \(data.task.outputCount) outputs, "
-          + "e.g. \(data.featureCount)-64-\(data.task.outputCount)")
+        "--model \(model): \(data.name) needs \(data.featureCount) inputs and \(data.task.outputCount) outputs, "
+          + (model.layers == nil
+            ? "e.g. \(data.featureCount)-64-\(data.task.outputCount)"
+            : "e.g. end with dense\(data.task.outputCount), or a bare dense"))
     }
+  }
+
+  /// A layer stack's input shape (the data's image as `[channels, height, width]`, else its
+  /// features) and its bare `dense`, which becomes the data's output count.
+  private mutating func completeLayers(for data: Dataset) throws {
+    guard var layers = trainer.model.layers else { return }
+    let image = Self.imageInput(data)
+    if let image, image[0] > 1, layers.contains(where: \.readsImages) {
+      throw ValidationError(
+        "--model \(trainer.model): \(data.name) has \(image[0])-channel images stored channels-last; "
+          + "conv and pooling layers read one-channel images for now")
+    }
+    for index in layers.indices where layers[index] == .dense(nil) {
+      guard index == layers.count - 1 else {
+        throw ValidationError("--model \(trainer.model): only the last layer may be a bare dense (layer \(index + 1))")
+      }
+      layers[index] = .dense(data.task.outputCount)
+    }
+    trainer.model.layers = layers
+    trainer.model.inputShape = image ?? [data.featureCount]
+  }
+
+  /// `[channels, height, width]` of the data's images, if its samples are images.
+  static func imageInput(_ data: Dataset) -> [Int]? {
+    data.imageShape.map { [$0.channels, $0.height, $0.width] }
   }
 
   private static func runName(_ source: DatasetSource) -> String {
@@ -108,20 +144,59 @@ extension RunPlan {
       shiftPixels: try r.integer(.augmentShift) ?? 0, rotationDegrees: try r.number(.augmentRotate) ?? 0,
       noiseStandardDeviation: try r.number(.augmentNoise) ?? 0)
     d.oversample = try r.isOn(.oversample) ?? false
+    d.imageShape = try r.string(.inputShape).map(Self.imageShape)
     do { try d.validate() } catch { throw ValidationError("\(error)") }
     return d
   }
 
-  static func modelSpec(_ r: OptionResolver) throws -> ModelSpec? {
+  /// `1x8x8` (channels × height × width) or `8x8`; one channel only, as conv layers read them.
+  static func imageShape(_ text: String) throws -> ImageShape {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+    let usage = "--input-shape \(text): expected CxHxW or HxW with sides 1…65536, e.g. 1x8x8"
+    guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.map { (1...65_536).contains($0) } ?? false })
+    else { throw ValidationError(usage) }
+    let sides = parts.compactMap { $0 }
+    guard parts.count == 2 || sides[0] == 1 else {
+      throw ValidationError("--input-shape \(text): only one-channel images (1xHxW) are read for now")
+    }
+    return ImageShape(height: sides[sides.count - 2], width: sides[sides.count - 1])
+  }
+
+  /// What `--model` asks for: a named architecture or a description.
+  enum ModelChoice: Equatable {
+    case named(NamedModel)
+    case described(ModelSpec)
+  }
+
+  static func modelChoice(_ r: OptionResolver) throws -> ModelChoice? {
     guard let text = try r.string(.model) else { return nil }
+    if let named = NamedModel(rawValue: text.lowercased()) { return .named(named) }
     do {
-      return try ModelSpec(parsing: text)
+      return .described(try ModelSpec(parsing: text))
     } catch {
       throw ValidationError("--model \(text): \(error)")
     }
   }
 
-  static func fillModel(_ t: inout TrainerConfiguration, _ r: OptionResolver) throws {
+  /// The spec for `choice`; `nil` for `mlp` (completed from the dataset's hidden sizes).
+  static func spec(for choice: ModelChoice) -> ModelSpec? {
+    switch choice {
+    case .named(let named): named.layers.map { ModelSpec(layers: $0) }
+    case .described(let spec): spec
+    }
+  }
+
+  /// The MLP options (`--activation`, `--dropout`, `--batchnorm`), which a layer stack writes in
+  /// its layers instead; `named` is the dataset's default model, for the message.
+  static func fillModel(_ t: inout TrainerConfiguration, _ r: OptionResolver, named: NamedModel?) throws {
+    if t.model.layers != nil {
+      for key in [OptionKey.activation, .dropout, .batchNorm] where try r.isGiven(key) {
+        let origin = named.map { "the default model here is \($0.rawValue)" } ?? "--model is a layer stack"
+        throw ValidationError(
+          "\(key.flag) applies to an MLP given by sizes, and \(origin): add --model mlp, "
+            + "or write relu, bn or dropout<rate> into the layers")
+      }
+    }
     t.model.activation = try r.choice(.activation, as: ActivationKind.self) ?? t.model.activation
     t.model.dropout = try r.number(.dropout) ?? t.model.dropout
     t.model.batchNorm = try r.isOn(.batchNorm) ?? false

@@ -1,0 +1,109 @@
+import Tensor
+
+// MARK: - Shapes and construction
+
+extension LayerSpec {
+  /// The shape of this layer's output sample for an input sample of `input` (`[features]` or
+  /// `[channels, height, width]`).
+  ///
+  /// - Parameters:
+  ///   - position: the layer's 1-based place in the model, for messages.
+  ///   - previous: the token before it (`nil` for the input), for messages.
+  /// - Throws: `ModelSpecError.badShape` naming the token, the layer and the shape that does not fit.
+  public func outputShape(for input: [Int], position: Int, after previous: LayerSpec?) throws(ModelSpecError)
+    -> [Int]
+  {
+    let place = "(layer \(position))"
+    let origin = previous.map { "after \($0)" } ?? "at the input"
+    switch self {
+    case .conv(let filters, let kernel, let stride, let padding):
+      let (height, width) = try image(input, place: place, origin: origin)
+      try fits(kernel, padding, height, width, place: place, origin: origin)
+      return [filters, (height + 2 * padding - kernel) / stride + 1, (width + 2 * padding - kernel) / stride + 1]
+    case .pool(_, let kernel, let stride, let padding):
+      let (height, width) = try image(input, place: place, origin: origin)
+      try fits(kernel, padding, height, width, place: place, origin: origin)
+      return [input[0], (height + 2 * padding - kernel) / stride + 1, (width + 2 * padding - kernel) / stride + 1]
+    case .globalAveragePool:
+      _ = try image(input, place: place, origin: origin)
+      return [input[0], 1, 1]
+    case .flatten:
+      return [input.reduce(1, *)]
+    case .dense(let outputs):
+      guard input.count == 1 else {
+        throw .badShape("\(self) needs a flat input, has \(Self.text(input)) \(origin) \(place): add flatten before it")
+      }
+      guard let outputs else { throw .badShape("dense \(place) has no output count; write dense<outputs>") }
+      return [outputs]
+    case .batchNorm, .activation, .dropout:
+      return input
+    }
+  }
+
+  /// The input's height and width, or an error if it is not an image.
+  private func image(_ input: [Int], place: String, origin: String) throws(ModelSpecError) -> (Int, Int) {
+    guard input.count == 3 else {
+      throw .badShape(
+        "\(self) needs an image input [channels, height, width], has \(Self.text(input)) \(origin) \(place)"
+          + (input.count == 1 ? "; image data or --input-shape gives one" : ""))
+    }
+    return (input[1], input[2])
+  }
+
+  private func fits(
+    _ kernel: Int, _ padding: Int, _ height: Int, _ width: Int, place: String, origin: String
+  ) throws(ModelSpecError) {
+    guard height + 2 * padding < kernel || width + 2 * padding < kernel else { return }
+    let padded = padding > 0 ? " (with padding \(padding))" : ""
+    throw .badShape(
+      "\(self) needs at least \(kernel)×\(kernel) input\(padded), has \(height)×\(width) \(origin) \(place)")
+  }
+
+  /// `32×7×7` or `64 features`.
+  static func text(_ shape: [Int]) -> String {
+    shape.count == 1 ? "\(shape[0]) features" : shape.map(String.init).joined(separator: "×")
+  }
+
+  /// The layer, for input samples of `input` (a shape `outputShape` accepted).
+  public func makeLayer(input: [Int], initializer: Initializer, rng: inout SeededGenerator) -> any Layer {
+    switch self {
+    case .conv(let filters, let kernel, let stride, let padding):
+      let window = Window2D(
+        batch: 1, channels: input[0], height: input[1], width: input[2], outChannels: filters,
+        kernelHeight: kernel, kernelWidth: kernel, stride: stride, padding: padding)
+      return Conv2d(window: window, initializer: initializer, rng: &rng)
+    case .pool(let kind, let kernel, let stride, let padding):
+      let window = Window2D(
+        batch: 1, channels: input[0], height: input[1], width: input[2], kernelHeight: kernel,
+        kernelWidth: kernel, stride: stride, padding: padding)
+      return Pool2d(window: window, kind: kind == .max ? .max : .average)
+    case .globalAveragePool:
+      let window = Window2D(
+        batch: 1, channels: input[0], height: input[1], width: input[2], kernelHeight: input[1],
+        kernelWidth: input[2])
+      return Pool2d(window: window, kind: .average, isGlobal: true)
+    case .batchNorm:
+      return input.count == 3
+        ? BatchNorm(features: input[0], spatialSize: input[1] * input[2]) : BatchNorm(features: input[0])
+    case .activation(let kind): return kind.makeLayer()
+    case .dropout(let rate): return Dropout(rate: rate)
+    case .flatten: return Flatten()
+    case .dense(let outputs):
+      let inputs = input.reduce(1, *)
+      let count = outputs ?? 1
+      return Dense(inputs: inputs, outputs: count, initializer: initializer, rng: &rng)
+    }
+  }
+
+  /// The trainable scalars of this layer for input samples of `input`, in Double (a checked
+  /// description's count may be far too large for memory, and must not overflow on the way).
+  public func parameterCount(input: [Int], output: [Int]) -> Double {
+    let inputs = input.reduce(1.0) { $0 * Double($1) }
+    switch self {
+    case .conv(let filters, let kernel, _, _): return Double(filters) * (Double(input[0] * kernel * kernel) + 1)
+    case .dense: return (inputs + 1) * Double(output[0])
+    case .batchNorm: return 2 * Double(input[0])
+    case .pool, .globalAveragePool, .activation, .dropout, .flatten: return 0
+    }
+  }
+}
