@@ -14,13 +14,6 @@ public enum DatasetLoader {
   public static func load(_ options: DatasetOptions, datasetsDirectory: URL) throws -> Dataset {
     try options.validate()
     var raw = try read(options, datasetsDirectory: datasetsDirectory)
-    if let shape = options.imageShape {
-      guard shape.featureCount == raw.featureNames.count else {
-        throw DatasetError(
-          "image shape \(shape) holds \(shape.featureCount) values, but \(raw.name) has \(raw.featureNames.count) features")
-      }
-      raw.imageShape = shape
-    }
     if options.augmentation.usesGeometry, raw.imageShape == nil {
       throw DatasetError(
         "shift and rotation augmentation need images, but \(raw.name) is tabular; use noise only, "

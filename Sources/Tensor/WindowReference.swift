@@ -13,7 +13,8 @@ enum WindowReference {
           for x in 0..<w.outWidth {
             var sum = bias.storage[o]
             forEachTap(w, y, x) { c, iy, ix, i, j in
-              sum += weight.storage[((o * w.channels + c) * w.kernelHeight + i) * w.kernelWidth + j]
+              sum +=
+                weight.storage[((o * w.channels + c) * w.kernelHeight + i) * w.kernelWidth + j]
                 * input.storage[((n * w.channels + c) * w.height + iy) * w.width + ix]
             }
             output.storage[((n * w.outChannels + o) * w.outHeight + y) * w.outWidth + x] = sum

@@ -4,7 +4,7 @@ import TestSupport
 struct LayerOracle: Decodable {
   /// Linear, activations, PReLU, BatchNorm1d, Dropout.
   let layers: [Entry]
-  /// Conv2d, MaxPool2d, Flatten (only Flatten is used).
+  /// Conv2d (padding 1; stride 2), MaxPool2d (with ties), Flatten.
   let extras: [Extra]
 
   /// Loads the file.
@@ -79,11 +79,22 @@ struct LayerOracle: Decodable {
     }
   }
 
-  /// An extra module; only the fields Flatten has are read.
+  /// An extra module: forward and, except for Flatten, backward.
   struct Extra: Decodable {
     let name: String
+    let params: [String: OracleTensor]?
     let input: OracleTensor
     let output: OracleTensor
+    let upstreamGrad: OracleTensor?
+    let gradInput: OracleTensor?
+    let gradParams: [String: OracleTensor]?
+
+    enum CodingKeys: String, CodingKey {
+      case name, params, input, output
+      case upstreamGrad = "upstream_grad"
+      case gradInput = "grad_input"
+      case gradParams = "grad_params"
+    }
   }
 
   /// The entry named `name`.

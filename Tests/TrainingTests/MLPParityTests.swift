@@ -55,7 +55,7 @@ private struct ParityOracle: Decodable {
 }
 
 /// The first training images and labels of MNIST in file order, read with the IDX reader (no loader, no shuffling).
-private struct MNISTPrefix: Sendable {
+struct MNISTPrefix: Sendable {
   /// Raw uint8 pixels, `count × 784`, row-major.
   let pixels: [UInt8]
   /// Class ids.

@@ -1,4 +1,5 @@
 import Foundation
+import NN
 import TestSupport
 import Testing
 
@@ -53,7 +54,10 @@ import Testing
 @Suite struct RunPlanTests {
   @Test func defaultsComeFromTheDataset() throws {
     let mnist = try RunPlan(options: TrainOptions.parse([]), config: ConfigFile())
-    #expect(mnist.defaultHidden == [256, 128])
+    #expect(mnist.defaultHidden == nil)  // mnist's default is cnn-small
+    #expect(mnist.trainer.model.layers == NamedModel.cnnSmall.layers)
+    let mlp = try RunPlan(options: TrainOptions.parse(["--model", "mlp"]), config: ConfigFile())
+    #expect(mlp.defaultHidden == [256, 128] && mlp.trainer.model.layers == nil)
     #expect(mnist.trainer.settings.learningRate == 1e-3)
     #expect(mnist.trainer.batchSize == 128 && mnist.trainer.epochs == 10)
     #expect(mnist.trainer.earlyStopping.patience == 5 && mnist.trainer.earlyStoppingEnabled)

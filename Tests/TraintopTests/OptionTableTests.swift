@@ -26,7 +26,10 @@ import Training
     case .scaling: return [(key, .string("minmax"))]
     case .model: return [(key, .string("4-8-3"))]
     case .inputShape: return [(key, .string("1x2x2")), (.model, .string("conv2k2-relu-flatten-dense3"))]
-    case .activation: return [(key, .string("tanh"))]
+    // The MLP options need an MLP (mnist's default model is a convnet).
+    case .activation: return [(key, .string("tanh")), (.model, .string("mlp"))]
+    case .dropout: return [(key, .number(0.375)), (.model, .string("mlp"))]
+    case .batchNorm: return [(key, .bool(true)), (.model, .string("mlp"))]
     case .initializer: return [(key, .string("he_normal"))]
     case .loss: return [(key, .string("hinge"))]
     case .optimizer: return [(key, .string("rmsprop"))]

@@ -4,7 +4,8 @@ import Tensor
 /// of `[batch, channels, height, width]` (`BatchNorm2d`: statistics over batch and positions).
 ///
 /// ```
-/// training:   μ, σ² = mean and BIASED variance over the N values of a feature (N = batch·h·w);  x̂ = (x − μ)/√(σ² + ε);  y = γ·x̂ + β
+/// training:   μ, σ² = mean and BIASED variance over the N values of a feature (N = batch·h·w)
+///             x̂ = (x − μ)/√(σ² + ε);  y = γ·x̂ + β
 ///             running_mean ← (1 − m)·running_mean + m·μ
 ///             running_var  ← (1 − m)·running_var  + m·σ²·N/(N − 1)        (UNBIASED)
 ///             dx = γ/√(σ² + ε) · (g − mean(g) − x̂·mean(g·x̂))
@@ -87,7 +88,8 @@ public final class BatchNorm: Layer {
     _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator
   ) {
     precondition(
-      input.columns == features * spatialSize, "BatchNorm expects \(features)×\(spatialSize) values, got \(input.shape)")
+      input.columns == features * spatialSize, "BatchNorm expects \(features)×\(spatialSize) values, got \(input.shape)"
+    )
     usedBatchStatistics = mode == .training && input.rows * spatialSize > 1
     if usedBatchStatistics {
       computeBatchStatistics(input)

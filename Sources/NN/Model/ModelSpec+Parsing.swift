@@ -23,9 +23,13 @@ extension ModelSpec {
     try validate()
   }
 
-  /// Whether `text` is in the layer language: some `-`-separated token is not a plain number.
+  /// Whether `text` is in the layer language: its first token is a layer word, not a size
+  /// (`784-…`) and not the `mlp` of the description form.
   static func isLayerStack(_ text: String) -> Bool {
-    text.split(separator: "-").contains { token in !token.allSatisfy { $0.isASCII && $0.isNumber } }
+    guard let first = text.split(separator: "-", omittingEmptySubsequences: false).first,
+      let letter = first.first, letter.isLetter
+    else { return false }
+    return first.lowercased() != "mlp"
   }
 
   /// The layers of `conv16k3p1-relu-…`; the error names the first bad token.

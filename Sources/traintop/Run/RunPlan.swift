@@ -69,8 +69,9 @@ struct RunPlan: Equatable {
     do { try trainer.validate() } catch { throw ValidationError("--\(error) (\(data.name))") }
     let model = trainer.model
     guard model.inputFeatures == data.featureCount, model.outputFeatures == data.task.outputCount else {
+      let text = model.layers == nil ? model.sizes.map(String.init).joined(separator: "-") : model.description
       throw ValidationError(
-        "--model \(model): \(data.name) needs \(data.featureCount) inputs and \(data.task.outputCount) outputs, "
+        "--model \(text): \(data.name) needs \(data.featureCount) inputs and \(data.task.outputCount) outputs, "
           + (model.layers == nil
             ? "e.g. \(data.featureCount)-64-\(data.task.outputCount)"
             : "e.g. end with dense\(data.task.outputCount), or a bare dense"))
