@@ -29,20 +29,29 @@ static dnnl_status_t bind(dnnl_memory_t memory, const float *data) {
 
 enum { FORWARD, BACKWARD_DATA, BACKWARD_WEIGHTS };
 
+/// The layout tag for a block size (0 = plain NCHW).
+static dnnl_format_tag_t layout(int64_t block) {
+  return block == 16 ? dnnl_nChw16c : block == 8 ? dnnl_nChw8c : dnnl_nchw;
+}
+
 struct tt_conv {
   dnnl_stream_t stream;
   dnnl_primitive_t primitives[3];
-  dnnl_memory_t src, weights, bias, dst;
-  dnnl_memory_t diff_src, diff_weights, diff_bias, diff_dst;
+  dnnl_memory_t src, bias, dst;
+  dnnl_memory_t diff_src, diff_bias, diff_dst;
+  /// The caller's OIHW weights as each pass wants them, and the weight gradient back to OIHW.
+  tt_bridge weights_forward, weights_backward, diff_weights;
 };
 
 void tt_conv_destroy(tt_conv *c) {
   if (c == NULL) return;
   for (int i = 0; i < 3; i++) if (c->primitives[i]) dnnl_primitive_destroy(c->primitives[i]);
-  dnnl_memory_t memories[] = {c->src, c->weights, c->bias, c->dst, c->diff_src, c->diff_weights, c->diff_bias,
-                              c->diff_dst};
+  dnnl_memory_t memories[] = {c->src, c->bias, c->dst, c->diff_src, c->diff_bias, c->diff_dst};
   for (size_t i = 0; i < sizeof memories / sizeof *memories; i++)
     if (memories[i]) dnnl_memory_destroy(memories[i]);
+  tt_bridge_destroy(&c->weights_forward);
+  tt_bridge_destroy(&c->weights_backward);
+  tt_bridge_destroy(&c->diff_weights);
   if (c->stream) dnnl_stream_destroy(c->stream);
   free(c);
 }
@@ -55,21 +64,32 @@ static tt_conv_shapes conv_shapes(const tt_window *w) {
       .dst = {w->batch, w->outChannels, w->outHeight, w->outWidth},
       .strides = {w->stride, w->stride},
       .padding = {w->padding, w->padding},
+      .src_tag = layout(w->srcBlock),
+      .dst_tag = layout(w->dstBlock),
   };
   return s;
 }
 
 /// The memory objects, from the descriptors the primitives were made with.
-static dnnl_status_t conv_memories(tt_conv *c, dnnl_primitive_desc_t pd[3], dnnl_engine_t e) {
+static dnnl_status_t conv_memories(tt_conv *c, dnnl_primitive_desc_t pd[3], const tt_conv_shapes *s,
+                                   dnnl_engine_t e) {
   dnnl_status_t st = tt_memory_for(&c->src, pd[FORWARD], dnnl_query_src_md, 0, e, DNNL_MEMORY_NONE);
-  if (st == dnnl_success) st = tt_memory_for(&c->weights, pd[FORWARD], dnnl_query_weights_md, 0, e, DNNL_MEMORY_NONE);
   if (st == dnnl_success) st = tt_memory_for(&c->bias, pd[FORWARD], dnnl_query_weights_md, 1, e, DNNL_MEMORY_NONE);
   if (st == dnnl_success) st = tt_memory_for(&c->dst, pd[FORWARD], dnnl_query_dst_md, 0, e, DNNL_MEMORY_NONE);
-  if (st == dnnl_success) st = tt_memory_for(&c->diff_src, pd[BACKWARD_DATA], dnnl_query_diff_src_md, 0, e, DNNL_MEMORY_NONE);
-  if (st == dnnl_success) st = tt_memory_for(&c->diff_dst, pd[BACKWARD_DATA], dnnl_query_diff_dst_md, 0, e, DNNL_MEMORY_NONE);
   if (st == dnnl_success)
-    st = tt_memory_for(&c->diff_weights, pd[BACKWARD_WEIGHTS], dnnl_query_diff_weights_md, 0, e, DNNL_MEMORY_NONE);
-  if (st == dnnl_success) st = tt_memory_for(&c->diff_bias, pd[BACKWARD_WEIGHTS], dnnl_query_diff_weights_md, 1, e, DNNL_MEMORY_NONE);
+    st = tt_memory_for(&c->diff_src, pd[BACKWARD_DATA], dnnl_query_diff_src_md, 0, e, DNNL_MEMORY_NONE);
+  if (st == dnnl_success)
+    st = tt_memory_for(&c->diff_dst, pd[BACKWARD_DATA], dnnl_query_diff_dst_md, 0, e, DNNL_MEMORY_NONE);
+  if (st == dnnl_success)
+    st = tt_memory_for(&c->diff_bias, pd[BACKWARD_WEIGHTS], dnnl_query_diff_weights_md, 1, e, DNNL_MEMORY_NONE);
+  if (st == dnnl_success)
+    st = tt_bridge_create(&c->weights_forward, pd[FORWARD], dnnl_query_weights_md, 0, 4, s->weights, dnnl_oihw, 0, e);
+  if (st == dnnl_success)
+    st = tt_bridge_create(&c->weights_backward, pd[BACKWARD_DATA], dnnl_query_weights_md, 0, 4, s->weights,
+                          dnnl_oihw, 0, e);
+  if (st == dnnl_success)
+    st = tt_bridge_create(&c->diff_weights, pd[BACKWARD_WEIGHTS], dnnl_query_diff_weights_md, 0, 4, s->weights,
+                          dnnl_oihw, 1, e);
   return st;
 }
 
@@ -82,7 +102,7 @@ tt_conv *tt_conv_create(const tt_window *w, int *status) {
   if (st == dnnl_success) st = tt_conv_descriptors(e, &shapes, pd);
   if (st == dnnl_success) st = dnnl_stream_create(&c->stream, e, dnnl_stream_default_flags);
   for (int i = 0; i < 3 && st == dnnl_success; i++) st = dnnl_primitive_create(&c->primitives[i], pd[i]);
-  if (st == dnnl_success) st = conv_memories(c, pd, e);
+  if (st == dnnl_success) st = conv_memories(c, pd, &shapes, e);
   for (int i = 0; i < 3; i++) if (pd[i]) dnnl_primitive_desc_destroy(pd[i]);
   *status = (int)st;
   if (st != dnnl_success) {
@@ -92,47 +112,71 @@ tt_conv *tt_conv_create(const tt_window *w, int *status) {
   return c;
 }
 
-/// Runs `primitive` with `args` and waits for it, using the calling thread's thread count.
-static int run(dnnl_primitive_t primitive, dnnl_stream_t stream, int count, const dnnl_exec_arg_t *args) {
+/// Runs `primitive` with `args` (no wait), using the calling thread's thread count.
+static dnnl_status_t submit(dnnl_primitive_t primitive, dnnl_stream_t stream, int count, const dnnl_exec_arg_t *args) {
   tt_apply_threads();
-  dnnl_status_t st = dnnl_primitive_execute(primitive, stream, count, args);
+  return dnnl_primitive_execute(primitive, stream, count, args);
+}
+
+/// Runs `primitive` with `args` and waits for it.
+static int run(dnnl_primitive_t primitive, dnnl_stream_t stream, int count, const dnnl_exec_arg_t *args) {
+  dnnl_status_t st = submit(primitive, stream, count, args);
   if (st == dnnl_success) st = dnnl_stream_wait(stream);
   return (int)st;
 }
 
+/// Binds `data` to the bridge's user side; converts it into the internal layout if there is one.
+/// Returns the memory the primitive should read.
+static dnnl_status_t bridge_in(tt_bridge *b, const float *data, dnnl_stream_t stream, dnnl_memory_t *use) {
+  dnnl_status_t st = bind(b->user, data);
+  *use = b->user;
+  if (st != dnnl_success || b->reorder == NULL) return st;
+  dnnl_exec_arg_t args[] = {{DNNL_ARG_FROM, b->user}, {DNNL_ARG_TO, b->internal}};
+  *use = b->internal;
+  return submit(b->reorder, stream, 2, args);
+}
+
 int tt_conv_forward(tt_conv *c, const float *src, const float *weights, const float *bias, float *dst) {
+  dnnl_memory_t w = NULL;
   dnnl_status_t st = bind(c->src, src);
-  if (st == dnnl_success) st = bind(c->weights, weights);
   if (st == dnnl_success) st = bind(c->bias, bias);
   if (st == dnnl_success) st = bind(c->dst, dst);
+  if (st == dnnl_success) st = bridge_in(&c->weights_forward, weights, c->stream, &w);
   if (st != dnnl_success) return (int)st;
-  dnnl_exec_arg_t args[] = {
-      {DNNL_ARG_SRC, c->src}, {DNNL_ARG_WEIGHTS, c->weights}, {DNNL_ARG_BIAS, c->bias}, {DNNL_ARG_DST, c->dst}};
+  dnnl_exec_arg_t args[] = {{DNNL_ARG_SRC, c->src}, {DNNL_ARG_WEIGHTS, w}, {DNNL_ARG_BIAS, c->bias},
+                            {DNNL_ARG_DST, c->dst}};
   return run(c->primitives[FORWARD], c->stream, 4, args);
 }
 
 int tt_conv_backward_data(tt_conv *c, const float *diff_dst, const float *weights, float *diff_src) {
+  dnnl_memory_t w = NULL;
   dnnl_status_t st = bind(c->diff_dst, diff_dst);
-  if (st == dnnl_success) st = bind(c->weights, weights);
   if (st == dnnl_success) st = bind(c->diff_src, diff_src);
+  if (st == dnnl_success) st = bridge_in(&c->weights_backward, weights, c->stream, &w);
   if (st != dnnl_success) return (int)st;
-  dnnl_exec_arg_t args[] = {
-      {DNNL_ARG_DIFF_DST, c->diff_dst}, {DNNL_ARG_WEIGHTS, c->weights}, {DNNL_ARG_DIFF_SRC, c->diff_src}};
+  dnnl_exec_arg_t args[] = {{DNNL_ARG_DIFF_DST, c->diff_dst}, {DNNL_ARG_WEIGHTS, w}, {DNNL_ARG_DIFF_SRC, c->diff_src}};
   return run(c->primitives[BACKWARD_DATA], c->stream, 3, args);
 }
 
 int tt_conv_backward_weights(tt_conv *c, const float *src, const float *diff_dst, float *diff_weights,
                              float *diff_bias) {
+  tt_bridge *dw = &c->diff_weights;
   dnnl_status_t st = bind(c->src, src);
   if (st == dnnl_success) st = bind(c->diff_dst, diff_dst);
-  if (st == dnnl_success) st = bind(c->diff_weights, diff_weights);
+  if (st == dnnl_success) st = bind(dw->user, diff_weights);
   if (st == dnnl_success) st = bind(c->diff_bias, diff_bias);
   if (st != dnnl_success) return (int)st;
   dnnl_exec_arg_t args[] = {{DNNL_ARG_SRC, c->src},
                             {DNNL_ARG_DIFF_DST, c->diff_dst},
-                            {DNNL_ARG_DIFF_WEIGHTS, c->diff_weights},
+                            {DNNL_ARG_DIFF_WEIGHTS, dw->internal ? dw->internal : dw->user},
                             {DNNL_ARG_DIFF_BIAS, c->diff_bias}};
-  return run(c->primitives[BACKWARD_WEIGHTS], c->stream, 4, args);
+  st = submit(c->primitives[BACKWARD_WEIGHTS], c->stream, 4, args);
+  if (st == dnnl_success && dw->reorder) {
+    dnnl_exec_arg_t back[] = {{DNNL_ARG_FROM, dw->internal}, {DNNL_ARG_TO, dw->user}};
+    st = submit(dw->reorder, c->stream, 2, back);
+  }
+  if (st == dnnl_success) st = dnnl_stream_wait(c->stream);
+  return (int)st;
 }
 
 // MARK: Pooling
@@ -177,6 +221,7 @@ tt_pool *tt_pool_create(const tt_window *w, int isMax, int *status) {
       .kernel = {w->kernelHeight, w->kernelWidth},
       .strides = {w->stride, w->stride},
       .padding = {w->padding, w->padding},
+      .tag = layout(w->srcBlock),
   };
   dnnl_alg_kind_t algorithm = isMax ? dnnl_pooling_max : dnnl_pooling_avg_include_padding;
   if (st == dnnl_success) st = tt_pool_descriptors(e, algorithm, &shapes, pd);

@@ -47,10 +47,10 @@ static dnnl_status_t plain(dnnl_memory_desc_t *md, int ndims, const dnnl_dims_t 
 dnnl_status_t tt_conv_descriptors(dnnl_engine_t engine, const tt_conv_shapes *s, dnnl_primitive_desc_t out[3]) {
   dnnl_memory_desc_t src = NULL, wei = NULL, bias = NULL, dst = NULL;
   dnnl_dims_t dilation = {0, 0};
-  dnnl_status_t st = plain(&src, 4, s->src, dnnl_nchw);
-  if (st == dnnl_success) st = plain(&wei, 4, s->weights, dnnl_oihw);
+  dnnl_status_t st = plain(&src, 4, s->src, s->src_tag);
+  if (st == dnnl_success) st = plain(&wei, 4, s->weights, dnnl_format_tag_any);
   if (st == dnnl_success) st = plain(&bias, 1, s->bias, dnnl_x);
-  if (st == dnnl_success) st = plain(&dst, 4, s->dst, dnnl_nchw);
+  if (st == dnnl_success) st = plain(&dst, 4, s->dst, s->dst_tag);
   out[0] = out[1] = out[2] = NULL;
   if (st == dnnl_success)
     st = dnnl_convolution_forward_primitive_desc_create(&out[0], engine, dnnl_forward_training,
@@ -77,8 +77,8 @@ dnnl_status_t tt_pool_descriptors(dnnl_engine_t engine, dnnl_alg_kind_t algorith
                                   dnnl_primitive_desc_t out[2]) {
   dnnl_memory_desc_t src = NULL, dst = NULL;
   dnnl_dims_t dilation = {0, 0};
-  dnnl_status_t st = plain(&src, 4, s->src, dnnl_nchw);
-  if (st == dnnl_success) st = plain(&dst, 4, s->dst, dnnl_nchw);
+  dnnl_status_t st = plain(&src, 4, s->src, s->tag);
+  if (st == dnnl_success) st = plain(&dst, 4, s->dst, s->tag);
   out[0] = out[1] = NULL;
   if (st == dnnl_success)
     st = dnnl_pooling_forward_primitive_desc_create(&out[0], engine, dnnl_forward_training, algorithm, src, dst,
@@ -105,6 +105,27 @@ size_t tt_memory_size(const_dnnl_primitive_desc_t pd, dnnl_query_t what, int ind
   return md == NULL ? 0 : dnnl_memory_desc_get_size(md);
 }
 
+dnnl_status_t tt_bridge_create(tt_bridge *b, const_dnnl_primitive_desc_t pd, dnnl_query_t what, int index, int ndims,
+                               const dnnl_dims_t dims, dnnl_format_tag_t user_tag, int to_user, dnnl_engine_t e) {
+  b->user = b->internal = NULL;
+  b->reorder = NULL;
+  const_dnnl_memory_desc_t wanted = dnnl_primitive_desc_query_md(pd, what, index);
+  dnnl_memory_desc_t user = NULL;
+  dnnl_status_t st = wanted ? plain(&user, ndims, dims, user_tag) : dnnl_invalid_arguments;
+  if (st == dnnl_success) st = dnnl_memory_create(&b->user, user, e, DNNL_MEMORY_NONE);
+  if (st == dnnl_success && !dnnl_memory_desc_equal(user, wanted)) {
+    dnnl_primitive_desc_t reorder = NULL;
+    st = dnnl_memory_create(&b->internal, wanted, e, DNNL_MEMORY_ALLOCATE);
+    if (st == dnnl_success)
+      st = to_user ? dnnl_reorder_primitive_desc_create(&reorder, wanted, e, user, e, NULL)
+                   : dnnl_reorder_primitive_desc_create(&reorder, user, e, wanted, e, NULL);
+    if (st == dnnl_success) st = dnnl_primitive_create(&b->reorder, reorder);
+    if (reorder) dnnl_primitive_desc_destroy(reorder);
+  }
+  if (user) dnnl_memory_desc_destroy(user);
+  return st;
+}
+
 #else
 
 /// A plain f32 memory descriptor of `ndims` dimensions with `tag`.
@@ -115,10 +136,10 @@ static dnnl_status_t plain(dnnl_memory_desc_t *md, int ndims, const dnnl_dims_t 
 dnnl_status_t tt_conv_descriptors(dnnl_engine_t engine, const tt_conv_shapes *s, dnnl_primitive_desc_t out[3]) {
   dnnl_memory_desc_t src, wei, bias, dst;
   dnnl_convolution_desc_t forward, data, weights;
-  dnnl_status_t st = plain(&src, 4, s->src, dnnl_nchw);
-  if (st == dnnl_success) st = plain(&wei, 4, s->weights, dnnl_oihw);
+  dnnl_status_t st = plain(&src, 4, s->src, s->src_tag);
+  if (st == dnnl_success) st = plain(&wei, 4, s->weights, dnnl_format_tag_any);
   if (st == dnnl_success) st = plain(&bias, 1, s->bias, dnnl_x);
-  if (st == dnnl_success) st = plain(&dst, 4, s->dst, dnnl_nchw);
+  if (st == dnnl_success) st = plain(&dst, 4, s->dst, s->dst_tag);
   if (st == dnnl_success)
     st = dnnl_convolution_forward_desc_init(&forward, dnnl_forward_training, dnnl_convolution_direct, &src, &wei,
                                             &bias, &dst, s->strides, s->padding, s->padding);
@@ -142,8 +163,8 @@ dnnl_status_t tt_pool_descriptors(dnnl_engine_t engine, dnnl_alg_kind_t algorith
   dnnl_memory_desc_t src, dst;
   dnnl_pooling_v2_desc_t forward, backward;
   dnnl_dims_t dilation = {0, 0};
-  dnnl_status_t st = plain(&src, 4, s->src, dnnl_nchw);
-  if (st == dnnl_success) st = plain(&dst, 4, s->dst, dnnl_nchw);
+  dnnl_status_t st = plain(&src, 4, s->src, s->tag);
+  if (st == dnnl_success) st = plain(&dst, 4, s->dst, s->tag);
   if (st == dnnl_success)
     st = dnnl_pooling_v2_forward_desc_init(&forward, dnnl_forward_training, algorithm, &src, &dst, s->strides,
                                            s->kernel, dilation, s->padding, s->padding);
@@ -170,4 +191,32 @@ size_t tt_memory_size(const_dnnl_primitive_desc_t pd, dnnl_query_t what, int ind
   return md == NULL ? 0 : dnnl_memory_desc_get_size(md);
 }
 
+dnnl_status_t tt_bridge_create(tt_bridge *b, const_dnnl_primitive_desc_t pd, dnnl_query_t what, int index, int ndims,
+                               const dnnl_dims_t dims, dnnl_format_tag_t user_tag, int to_user, dnnl_engine_t e) {
+  b->user = b->internal = NULL;
+  b->reorder = NULL;
+  const dnnl_memory_desc_t *wanted = dnnl_primitive_desc_query_md(pd, what, index);
+  dnnl_memory_desc_t user;
+  dnnl_status_t st = wanted ? plain(&user, ndims, dims, user_tag) : dnnl_invalid_arguments;
+  if (st == dnnl_success) st = dnnl_memory_create(&b->user, &user, e, DNNL_MEMORY_NONE);
+  if (st == dnnl_success && !dnnl_memory_desc_equal(&user, wanted)) {
+    dnnl_primitive_desc_t reorder = NULL;
+    st = dnnl_memory_create(&b->internal, wanted, e, DNNL_MEMORY_ALLOCATE);
+    if (st == dnnl_success)
+      st = to_user ? dnnl_reorder_primitive_desc_create(&reorder, wanted, e, &user, e, NULL)
+                   : dnnl_reorder_primitive_desc_create(&reorder, &user, e, wanted, e, NULL);
+    if (st == dnnl_success) st = dnnl_primitive_create(&b->reorder, reorder);
+    if (reorder) dnnl_primitive_desc_destroy(reorder);
+  }
+  return st;
+}
+
 #endif
+
+void tt_bridge_destroy(tt_bridge *b) {
+  if (b->reorder) dnnl_primitive_destroy(b->reorder);
+  if (b->internal) dnnl_memory_destroy(b->internal);
+  if (b->user) dnnl_memory_destroy(b->user);
+  b->user = b->internal = NULL;
+  b->reorder = NULL;
+}

@@ -29,6 +29,22 @@ public enum ComputeEngine {
   /// `oneDNN 2.6.3 avx2`.
   public static let summary = isa == "native" ? name : "\(name) \(isa)"
 
+  /// The channel block of the layout oneDNN's convolution and pooling kernels are fastest with
+  /// here: 16 with AVX-512 (nChw16c), 8 with AVX or AVX2 (nChw8c), 0 (plain NCHW) elsewhere.
+  public static let preferredBlock: Int = {
+    #if !canImport(Accelerate) && canImport(CCompute)
+      if isa.hasPrefix("avx512") { return 16 }
+      if isa.hasPrefix("avx") { return 8 }
+    #endif
+    return 0
+  }()
+
+  /// The layout for an activation of `channels` channels: the preferred block when it divides
+  /// them, else plain (0).
+  public static func channelBlock(for channels: Int) -> Int {
+    preferredBlock > 0 && channels % preferredBlock == 0 ? preferredBlock : 0
+  }
+
   /// The number of threads the calling thread's matrix products use (1 on backends without a
   /// setting). The setting is per thread: each trainer sets its own on its own thread.
   public static var threads: Int {

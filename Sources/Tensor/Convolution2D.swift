@@ -17,6 +17,9 @@ public final class Convolution2D {
   /// Prepares the convolution for `window` (which must be valid).
   public init(_ window: Window2D) {
     precondition(window.isValid, "Convolution2D: invalid window \(window)")
+    #if canImport(Accelerate) || !canImport(CCompute)
+      precondition(window.inputBlock == 0 && window.outputBlock == 0, "blocked layouts need oneDNN")
+    #endif
     self.window = window
     #if !canImport(Accelerate) && canImport(CCompute)
       var status: Int32 = 0
@@ -113,7 +116,8 @@ public final class Convolution2D {
       tt_window(
         batch: Int64(batch), channels: Int64(channels), height: Int64(height), width: Int64(width),
         outChannels: Int64(outChannels), kernelHeight: Int64(kernelHeight), kernelWidth: Int64(kernelWidth),
-        stride: Int64(stride), padding: Int64(padding), outHeight: Int64(outHeight), outWidth: Int64(outWidth))
+        stride: Int64(stride), padding: Int64(padding), outHeight: Int64(outHeight), outWidth: Int64(outWidth),
+        srcBlock: Int64(inputBlock), dstBlock: Int64(outputBlock))
     }
   }
 #endif

@@ -31,6 +31,9 @@ public final class Pooling2D {
   /// Prepares the pooling for `window` (valid, with as many output channels as input ones).
   public init(_ window: Window2D, kind: Kind) {
     precondition(window.isValid && window.outChannels == window.channels, "Pooling2D: invalid window \(window)")
+    #if canImport(Accelerate) || !canImport(CCompute)
+      precondition(window.inputBlock == 0, "blocked layouts need oneDNN")
+    #endif
     self.window = window
     self.kind = kind
     #if !canImport(Accelerate) && canImport(CCompute)

@@ -23,6 +23,11 @@ public struct Window2D: Sendable, Hashable, CustomStringConvertible {
   public var stride: Int
   /// Zeros added before and after the input, in both directions.
   public var padding: Int
+  /// The input's memory layout: 0 for plain NCHW, or the channel block of oneDNN's nChw8c /
+  /// nChw16c (`ComputeEngine.channelBlock(for:)`). Pooling keeps it for its output.
+  public var inputBlock = 0
+  /// The output's memory layout (convolution only), as `inputBlock`.
+  public var outputBlock = 0
 
   /// A window over `[batch, channels, height, width]`; `outChannels` defaults to `channels`.
   public init(
@@ -45,12 +50,17 @@ public struct Window2D: Sendable, Hashable, CustomStringConvertible {
   /// Output columns.
   public var outWidth: Int { (width + 2 * padding - kernelWidth) / stride + 1 }
 
-  /// Whether every extent is positive, the padded input holds one window, and the padding is at
-  /// most half the window (PyTorch's limit for pooling; it keeps every window on real data).
+  /// Whether every extent is positive, the padded input holds one window, and each blocked
+  /// layout's channel count is a multiple of its block.
   public var isValid: Bool {
     batch > 0 && channels > 0 && height > 0 && width > 0 && outChannels > 0 && kernelHeight > 0
       && kernelWidth > 0 && stride > 0 && padding >= 0 && height + 2 * padding >= kernelHeight
-      && width + 2 * padding >= kernelWidth
+      && width + 2 * padding >= kernelWidth && Self.fits(inputBlock, channels)
+      && Self.fits(outputBlock, outChannels)
+  }
+
+  private static func fits(_ block: Int, _ channels: Int) -> Bool {
+    block == 0 || ((block == 8 || block == 16) && channels % block == 0)
   }
 
   /// The input's shape `[batch, channels, height, width]`.
@@ -67,8 +77,10 @@ public struct Window2D: Sendable, Hashable, CustomStringConvertible {
     return copy
   }
 
-  /// `16×3×3 s2 p1 on 1×28×28`.
+  /// `16×3×3 s2 p1 on 1×28×28`, then the blocks when not plain.
   public var description: String {
-    "\(outChannels)×\(kernelHeight)×\(kernelWidth) s\(stride) p\(padding) on \(channels)×\(height)×\(width)"
+    let blocks = inputBlock == 0 && outputBlock == 0 ? "" : " (blocks \(inputBlock)→\(outputBlock))"
+    return "\(outChannels)×\(kernelHeight)×\(kernelWidth) s\(stride) p\(padding) on \(channels)×\(height)×\(width)"
+      + blocks
   }
 }

@@ -91,3 +91,87 @@ import Testing
     #expect(!Window2D(batch: 1, channels: 1, height: 2, width: 2, kernelHeight: 3, kernelWidth: 3).isValid)
   }
 }
+
+/// The channel-blocked layouts (oneDNN's nChw8c / nChw16c) give the plain layout's results,
+/// ties included: max pooling sends the gradient to the first maximum in either layout.
+@Suite struct BlockedLayoutTests {
+  /// Plain (n, c, s) → blocked (n, c/b, s, c%b), or back.
+  static func reorder(_ t: Tensor, channels: Int, block: Int, toBlocked: Bool) -> Tensor {
+    var out = t
+    let spatial = t.count / (t.rows * channels)
+    for n in 0..<t.rows {
+      for c in 0..<channels {
+        for s in 0..<spatial {
+          let plain = (n * channels + c) * spatial + s
+          let blocked = ((n * (channels / block) + c / block) * spatial + s) * block + c % block
+          if toBlocked { out.storage[blocked] = t.storage[plain] } else { out.storage[plain] = t.storage[blocked] }
+        }
+      }
+    }
+    return out
+  }
+
+  /// Values on a coarse grid, so that many windows hold ties.
+  static func coarse(_ shape: [Int], seed: UInt64) -> Tensor {
+    var rng = SeededGenerator(seed: seed)
+    var t = Tensor(shape: shape)
+    for i in 0..<t.count { t.storage[i] = (rng.nextUniform() * 4).rounded(.down) / 4 }
+    return t
+  }
+
+  @Test(arguments: [8, 16], [Pooling2D.Kind.max, .average])
+  func pooling(block: Int, kind: Pooling2D.Kind) {
+    guard ComputeEngine.preferredBlock > 0 else { return }  // plain-only engines have no blocked layout
+    var w = Window2D(batch: 2, channels: 16, height: 6, width: 6, kernelHeight: 2, kernelWidth: 2, stride: 2)
+    let input = Self.coarse(w.inputShape, seed: 1)
+    let gradOutput = Self.coarse(w.outputShape, seed: 2)
+    var expected = Tensor(shape: w.outputShape)
+    var expectedGrad = Tensor(shape: w.inputShape)
+    var indices: [Int] = []
+    WindowReference.poolForward(w, kind, input, &expected, &indices)
+    WindowReference.poolBackward(w, kind, gradOutput, indices, &expectedGrad)
+    w.inputBlock = block
+    let pooling = Pooling2D(w, kind: kind)
+    var output = Tensor(shape: [0])
+    var gradInput = Tensor(shape: [0])
+    pooling.forward(Self.reorder(input, channels: 16, block: block, toBlocked: true), into: &output)
+    pooling.backward(
+      gradOutput: Self.reorder(gradOutput, channels: 16, block: block, toBlocked: true), into: &gradInput)
+    #expect(Self.reorder(output, channels: 16, block: block, toBlocked: false) == expected)
+    #expect(Self.reorder(gradInput, channels: 16, block: block, toBlocked: false) == expectedGrad)
+  }
+
+  @Test(arguments: [8, 16])
+  func convolution(block: Int) {
+    guard ComputeEngine.preferredBlock > 0 else { return }
+    var w = Window2D(
+      batch: 2, channels: 16, height: 7, width: 5, outChannels: 32, kernelHeight: 3, kernelWidth: 3, padding: 1)
+    let input = Self.coarse(w.inputShape, seed: 3)
+    let weight = Self.coarse(w.weightShape, seed: 4)
+    let bias = Self.coarse([32], seed: 5)
+    let gradOutput = Self.coarse(w.outputShape, seed: 6)
+    var expected = Tensor(shape: w.outputShape)
+    var expectedGrad = Tensor(shape: w.inputShape)
+    var expectedDW = Tensor(shape: w.weightShape)
+    var expectedDB = Tensor(shape: [32])
+    WindowReference.convolutionForward(w, input, weight, bias, &expected)
+    WindowReference.convolutionBackwardData(w, gradOutput, weight, &expectedGrad)
+    WindowReference.convolutionBackwardWeights(w, input, gradOutput, &expectedDW, &expectedDB)
+    w.inputBlock = block
+    w.outputBlock = block
+    let convolution = Convolution2D(w)
+    var output = Tensor(shape: [0])
+    var gradInput = Tensor(shape: [0])
+    var dW = Tensor(shape: [0])
+    var dB = Tensor(shape: [0])
+    let blockedInput = Self.reorder(input, channels: 16, block: block, toBlocked: true)
+    let blockedGrad = Self.reorder(gradOutput, channels: 32, block: block, toBlocked: true)
+    convolution.forward(input: blockedInput, weight: weight, bias: bias, into: &output)
+    convolution.backwardData(gradOutput: blockedGrad, weight: weight, into: &gradInput)
+    convolution.backwardWeights(input: blockedInput, gradOutput: blockedGrad, weightGradient: &dW, biasGradient: &dB)
+    // Quarter-step values: every product and sum here is exact in Float32.
+    #expect(Self.reorder(output, channels: 32, block: block, toBlocked: false) == expected)
+    #expect(Self.reorder(gradInput, channels: 16, block: block, toBlocked: false) == expectedGrad)
+    #expect(dW == expectedDW && dB == expectedDB)
+  }
+}

@@ -27,8 +27,8 @@ const char *tt_compute_version(void);
 // MARK: Convolution and pooling primitives
 //
 // Each object holds the oneDNN primitives for one shape (batch size included), created once
-// and reused every step; tensors are plain row-major float32: activations NCHW, weights
-// OIHW (PyTorch's layouts). An object is used by one thread at a time. Functions return 0 or
+// and reused every step; tensors are float32: activations NCHW or channel-blocked (see
+// tt_window), weights and bias always plain OIHW and X (PyTorch's layouts). An object is used by one thread at a time. Functions return 0 or
 // a non-zero dnnl_status_t; creation returns NULL and sets *status on failure.
 
 /// The geometry of a 2-D convolution or pooling window over an NCHW batch.
@@ -37,6 +37,10 @@ typedef struct {
   int64_t outChannels;                     ///< convolution only (pooling keeps `channels`)
   int64_t kernelHeight, kernelWidth, stride, padding;
   int64_t outHeight, outWidth;             ///< (size + 2·padding − kernel)/stride + 1
+  /// The memory layout of the input and of the output: 0 for plain NCHW, 8 or 16 for oneDNN's
+  /// channel-blocked nChw8c / nChw16c (channels a multiple of the block). Pooling uses `srcBlock`
+  /// for both. Weights are always plain OIHW here; the object reorders them for its kernels.
+  int64_t srcBlock, dstBlock;
 } tt_window;
 
 typedef struct tt_conv tt_conv;

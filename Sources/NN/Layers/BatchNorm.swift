@@ -20,6 +20,8 @@ public final class BatchNorm: Layer {
   public let features: Int
   /// Positions per feature in one sample: `height·width` for `BatchNorm2d`, 1 for `BatchNorm1d`.
   public let spatialSize: Int
+  /// The images' channel block (0: plain NCHW; 8 or 16: oneDNN's nChw8c/nChw16c).
+  public let block: Int
   /// The weight of the new batch in the running statistics.
   public let momentum: Double
   /// Added to the variance inside the square root.
@@ -51,9 +53,11 @@ public final class BatchNorm: Layer {
   private var usedBatchStatistics = false
 
   /// Creates the layer for `features` features (channels) of `spatialSize` positions each.
-  public init(features: Int, spatialSize: Int = 1, momentum: Double = 0.1, epsilon: Double = 1e-5) {
+  public init(features: Int, spatialSize: Int = 1, block: Int = 0, momentum: Double = 0.1, epsilon: Double = 1e-5) {
     precondition(features > 0 && spatialSize > 0, "BatchNorm needs at least one feature")
+    precondition(block == 0 || features % block == 0, "BatchNorm: \(features) channels in blocks of \(block)")
     self.spatialSize = spatialSize
+    self.block = block
     precondition(momentum >= 0 && momentum <= 1 && epsilon > 0, "BatchNorm: bad momentum/epsilon")
     self.features = features
     self.momentum = momentum
@@ -69,6 +73,17 @@ public final class BatchNorm: Layer {
     gradientSums = mean
     projectedGradientSums = mean
     featureScale = mean
+  }
+
+  /// The storage indices of feature `j` of sample `i`: contiguous in a plain layout, every
+  /// `block`-th element in a blocked one.
+  @inline(__always) private func positions(_ i: Int, _ j: Int) -> StrideTo<Int> {
+    guard block > 0 else {
+      let base = (i * features + j) * spatialSize
+      return stride(from: base, to: base + spatialSize, by: 1)
+    }
+    let base = (i * (features / block) + j / block) * spatialSize * block + j % block
+    return stride(from: base, to: base + spatialSize * block, by: block)
   }
 
   /// The number of training batches that updated the running statistics.
@@ -128,15 +143,13 @@ extension BatchNorm {
           }
           for i in 0..<n {
             for j in 0..<f {
-              let base = (i * f + j) * area
-              for k in base..<(base + area) { mu[j] += Double(x[k]) }
+              for k in positions(i, j) { mu[j] += Double(x[k]) }
             }
           }
           for j in 0..<f { mu[j] /= Double(n * area) }
           for i in 0..<n {
             for j in 0..<f {
-              let base = (i * f + j) * area
-              for k in base..<(base + area) {
+              for k in positions(i, j) {
                 let d = Double(x[k]) - mu[j]
                 v[j] += d * d
               }
@@ -178,7 +191,6 @@ extension BatchNorm {
   private func normalize(_ input: Tensor, into output: inout Tensor) {
     let n = input.rows
     let f = features
-    let area = spatialSize
     let shape = spatialSize == 1 ? [n, f] : input.shape
     if normalized.shape != shape { normalized.resize(to: shape) }
     if output.shape != shape { output.resize(to: shape) }
@@ -191,8 +203,7 @@ extension BatchNorm {
                 inverseStd.withUnsafeBufferPointer { s in
                   for i in 0..<n {
                     for j in 0..<f {
-                      let base = (i * f + j) * area
-                      for k in base..<(base + area) {
+                      for k in positions(i, j) {
                         let value = Float((Double(x[k]) - mu[j]) * s[j])
                         xhat[k] = value
                         y[k] = gamma[j] * value + beta[j]
@@ -216,7 +227,6 @@ extension BatchNorm {
   private func accumulateGradientSums(_ gradOutput: Tensor) {
     let n = normalized.rows
     let f = features
-    let area = spatialSize
     gradOutput.withUnsafeBufferPointer { g in
       normalized.withUnsafeBufferPointer { xhat in
         gradientSums.withUnsafeMutableBufferPointer { sg in
@@ -227,8 +237,7 @@ extension BatchNorm {
             }
             for i in 0..<n {
               for j in 0..<f {
-                let base = (i * f + j) * area
-                for k in base..<(base + area) {
+                for k in positions(i, j) {
                   sg[j] += Double(g[k])
                   sgx[j] += Double(g[k]) * Double(xhat[k])
                 }
@@ -274,8 +283,7 @@ extension BatchNorm {
               projectedGradientSums.withUnsafeBufferPointer { meanGX in
                 for i in 0..<n {
                   for j in 0..<f {
-                    let base = (i * f + j) * area
-                    for k in base..<(base + area) {
+                    for k in positions(i, j) {
                       dx[k] = Float(scale[j] * (Double(g[k]) - meanG[j] - Double(xhat[k]) * meanGX[j]))
                     }
                   }

@@ -64,34 +64,52 @@ extension LayerSpec {
     shape.count == 1 ? "\(shape[0]) features" : shape.map(String.init).joined(separator: "×")
   }
 
-  /// The layer, for input samples of `input` (a shape `outputShape` accepted).
-  public func makeLayer(input: [Int], initializer: Initializer, rng: inout SeededGenerator) -> any Layer {
+  /// The layer, for input samples of `input` (a shape `outputShape` accepted) stored in the
+  /// layout `inputBlock` (0: plain; else the channel block, see `ComputeEngine.channelBlock`),
+  /// and the layout of its output. Convolutions choose the engine's fastest layout for their
+  /// output; pooling, batch norm, activations and dropout keep their input's; flatten and global
+  /// pooling end plain.
+  public func makeLayer(
+    input: [Int], inputBlock: Int, initializer: Initializer, rng: inout SeededGenerator
+  ) -> (layer: any Layer, outputBlock: Int) {
     switch self {
     case .conv(let filters, let kernel, let stride, let padding):
-      let window = Window2D(
+      var window = Window2D(
         batch: 1, channels: input[0], height: input[1], width: input[2], outChannels: filters,
         kernelHeight: kernel, kernelWidth: kernel, stride: stride, padding: padding)
-      return Conv2d(window: window, initializer: initializer, rng: &rng)
+      window.inputBlock = inputBlock
+      window.outputBlock = ComputeEngine.channelBlock(for: filters)
+      return (Conv2d(window: window, initializer: initializer, rng: &rng), window.outputBlock)
     case .pool(let kind, let kernel, let stride, let padding):
-      let window = Window2D(
+      var window = Window2D(
         batch: 1, channels: input[0], height: input[1], width: input[2], kernelHeight: kernel,
         kernelWidth: kernel, stride: stride, padding: padding)
-      return Pool2d(window: window, kind: kind == .max ? .max : .average)
+      window.inputBlock = inputBlock
+      return (Pool2d(window: window, kind: kind == .max ? .max : .average), inputBlock)
     case .globalAveragePool:
-      let window = Window2D(
+      var window = Window2D(
         batch: 1, channels: input[0], height: input[1], width: input[2], kernelHeight: input[1],
         kernelWidth: input[2])
-      return Pool2d(window: window, kind: .average, isGlobal: true)
+      window.inputBlock = inputBlock
+      // One position per channel: the blocked and plain layouts coincide.
+      return (Pool2d(window: window, kind: .average, isGlobal: true), 0)
     case .batchNorm:
-      return input.count == 3
-        ? BatchNorm(features: input[0], spatialSize: input[1] * input[2]) : BatchNorm(features: input[0])
-    case .activation(let kind): return kind.makeLayer()
-    case .dropout(let rate): return Dropout(rate: rate)
-    case .flatten: return Flatten()
+      let layer =
+        input.count == 3
+        ? BatchNorm(features: input[0], spatialSize: input[1] * input[2], block: inputBlock)
+        : BatchNorm(features: input[0])
+      return (layer, inputBlock)
+    case .activation(let kind): return (kind.makeLayer(), inputBlock)
+    case .dropout(let rate): return (Dropout(rate: rate), inputBlock)
+    case .flatten:
+      let layer =
+        input.count == 3 && inputBlock > 0
+        ? Flatten(channels: input[0], spatialSize: input[1] * input[2], block: inputBlock) : Flatten()
+      return (layer, 0)
     case .dense(let outputs):
-      let inputs = input.reduce(1, *)
-      let count = outputs ?? 1
-      return Dense(inputs: inputs, outputs: count, initializer: initializer, rng: &rng)
+      precondition(inputBlock == 0, "dense after a blocked layout")
+      let layer = Dense(inputs: input.reduce(1, *), outputs: outputs ?? 1, initializer: initializer, rng: &rng)
+      return (layer, 0)
     }
   }
 

@@ -65,7 +65,12 @@ public final class Sequential {
     do { try spec.validate() } catch { preconditionFailure("invalid model spec: \(error)") }
     if let stack = spec.layers {
       let initializer = spec.resolvedInitializer
-      let layers = stack.indices.map { stack[$0].makeLayer(input: shapes[$0], initializer: initializer, rng: &rng) }
+      var block = 0  // the input batch is plain
+      let layers = stack.indices.map { index in
+        let made = stack[index].makeLayer(input: shapes[index], inputBlock: block, initializer: initializer, rng: &rng)
+        block = made.outputBlock
+        return made.layer
+      }
       self.init(layers: layers, inputShape: shapes[0])
       return
     }
