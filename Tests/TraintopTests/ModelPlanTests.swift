@@ -77,6 +77,13 @@ import Testing
     #expect(message(arguments) == expected)
   }
 
+  /// 8,192 filters on 28×28 images for a batch of 128: 822M values in one layer's output.
+  @Test func hugeActivationsAreRefused() {
+    #expect(
+      message(["--model", "conv8192k1-flatten-dense"])
+        == "--model: a layer's output holds 822083584 values for a batch of 128, over the limit of 536870912 (mnist)")
+  }
+
   @Test func mlpOptionsWithALayerStackAreRejected() {
     #expect(
       message(["--dropout", "0.2"])

@@ -16,6 +16,9 @@ extension TrainerConfiguration {
   public static let maximumLayerWidth = 65_536
   /// The most weights a model may have (4 GB of Float32 weights plus as much again for gradients).
   public static let maximumParameterCount = 1 << 30
+  /// The most values one layer's output may hold for a batch (2 GB of Float32): a wide convolution
+  /// on a large image drives allocation as much as its weights do.
+  public static let maximumActivationCount = 1 << 29
 
   /// Checks every value a checkpoint or `config.json` may carry against the ranges the command line
   /// enforces, so that nothing read back from a file reaches a precondition.
@@ -69,6 +72,16 @@ extension TrainerConfiguration {
     let weights: Double
     do { weights = try model.parameterCount() } catch {
       throw ConfigurationProblem(option: "model", message: "\(error)")
+    }
+    if let shapes = try? model.shapes() {
+      let largest = shapes.map { $0.reduce(1.0) { $0 * Double($1) } }.max() ?? 0
+      let values = largest * Double(max(batchSize, 1))
+      if values > Double(Self.maximumActivationCount) {
+        throw ConfigurationProblem(
+          option: "model",
+          message: "a layer's output holds \(Format.exact(values)) values for a batch of \(batchSize), "
+            + "over the limit of \(Self.maximumActivationCount)")
+      }
     }
     if weights > Double(Self.maximumParameterCount) {
       throw ConfigurationProblem(
