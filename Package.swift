@@ -43,7 +43,7 @@ let package = Package(
     .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
     .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
     .target(name: "Training", dependencies: ["NN", "Datasets", "Tensor"]),
-    .target(name: "Dashboard", dependencies: ["Training", "NN"]),
+    .target(name: "Dashboard", dependencies: ["Training", "NN", "Tensor"]),
     .target(name: "Terminal", dependencies: ["Dashboard", "CNcurses"]),
     .executableTarget(
       name: "traintop",
@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor", "TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "NN", "Tensor", "TestSupport"]),
-    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Training", "NN", "TestSupport"]),
+    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Training", "NN", "Tensor", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard", "CNcurses"]),
     .testTarget(
       name: "TraintopTests",

@@ -17,6 +17,9 @@ public enum Dashboard {
     case .accuracy: AccuracyPane()
     case .learningRate: LearningRatePane()
     case .gradientNorm: GradientNormPane()
+    case .samples: SamplesPane()
+    case .confusion: ConfusionPane()
+    case .filters: FiltersPane()
     case .events: EventsPane()
     }
   }
@@ -38,7 +41,7 @@ public func render(_ snapshot: TrainingSnapshot?, _ ui: UIState, width: Int, hei
     screen.put(message, x: spot.x, y: spot.y, style: Palette.error)
     return screen
   }
-  let layout = DashboardLayout(width: width, height: height, zoomed: ui.zoomed)
+  let layout = DashboardLayout(width: width, height: height, zoomed: ui.zoomed, grid: ui.page.grid(for: snapshot))
   if let snapshot {
     drawDashboard(snapshot, ui, layout, into: &screen)
   } else {

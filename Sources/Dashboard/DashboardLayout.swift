@@ -13,9 +13,13 @@ public struct DashboardLayout: Equatable, Sendable {
 
   /// The layout for `width` × `height` (at least `Dashboard.minimumSize`), with one pane zoomed or none.
   ///
-  /// The 2×2 grid (loss | accuracy / learning rate | gradient norm) gets what the header (2 lines),
-  /// footer (1), early-stopping line and events (1–8 lines, growing with the height) leave.
-  public init(width: Int, height: Int, zoomed: PaneID? = nil) {
+  /// The 2×2 grid (by default loss | accuracy / learning rate | gradient norm; `grid` names its four
+  /// panes in reading order) gets what the header (2 lines), footer (1), early-stopping line and
+  /// events (1–8 lines, growing with the height) leave.
+  public init(
+    width: Int, height: Int, zoomed: PaneID? = nil,
+    grid: [PaneID] = DashboardPage.training.grid(for: nil)
+  ) {
     header = Rect(x: 0, y: 0, width: width, height: 2)
     footer = Rect(x: 0, y: height - 1, width: width, height: 1)
     body = Rect(x: 0, y: 2, width: width, height: height - 3)
@@ -28,7 +32,9 @@ public struct DashboardLayout: Equatable, Sendable {
     let rows = body.split(.vertical, [.ratio(1), .ratio(1), .fixed(3), .fixed(eventLines + 2)], overlap: 1)
     let top = rows[0].split(.horizontal, [.ratio(1), .ratio(1)], overlap: 1)
     let middle = rows[1].split(.horizontal, [.ratio(1), .ratio(1)], overlap: 1)
-    panes = [.loss: top[0], .accuracy: top[1], .learningRate: middle[0], .gradientNorm: middle[1], .events: rows[3]]
+    let cells = [top[0], top[1], middle[0], middle[1]]
+    panes = [.events: rows[3]]
+    for (id, cell) in zip(grid, cells) { panes[id] = cell }
     earlyStopping = rows[2]
   }
 }

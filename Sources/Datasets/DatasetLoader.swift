@@ -14,10 +14,10 @@ public enum DatasetLoader {
   public static func load(_ options: DatasetOptions, datasetsDirectory: URL) throws -> Dataset {
     try options.validate()
     var raw = try read(options, datasetsDirectory: datasetsDirectory)
-    if options.augmentation.usesGeometry, raw.imageShape == nil {
+    if options.augmentation.needsImages, raw.imageShape == nil {
       throw DatasetError(
-        "shift and rotation augmentation need images, but \(raw.name) is tabular; use noise only, "
-          + "or give an image shape for a CSV of images")
+        "shift, rotation, zoom, flip, brightness and contrast augmentation need images, but \(raw.name) is "
+          + "tabular; use noise only, or give an image shape for a CSV of images (--input-shape)")
     }
     let parts = splitRows(raw, options)
     if raw.missingCount > 0 { try imputeMeans(&raw, trainRows: parts.train) }

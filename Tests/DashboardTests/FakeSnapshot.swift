@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import NN
+import Tensor
 import Training
 
 /// Realistic snapshots for the golden tests: an MNIST MLP run, deterministic, no randomness.
@@ -95,6 +96,29 @@ extension FakeSnapshot {
   }
 
   /// `pane` drawn in a box filling a `width` × `height` screen.
+  /// `tiny()` with validation pictures: 4×4 images of three classes `a b c`, a 3×3 confusion matrix
+  /// (15 samples, 3 wrong: a→c once, c→a twice) and two 2×2 filters.
+  static func pictures() -> TrainingSnapshot {
+    var snapshot = tiny()
+    snapshot.info.classNames = ["a", "b", "c"]
+    snapshot.info.hasImages = true
+    let labels: [Int32] = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2]
+    let predictions: [Int32] = [0, 0, 0, 0, 0, 2, 1, 1, 1, 1, 2, 2, 2, 0, 0]
+    let confusion = ConfusionMatrix(classCount: 3, predictions: predictions, labels: labels)
+    // A vertical bar (a→c, wrong), a horizontal bar (b→b), a full square (c→c).
+    let vertical: [Float] = [0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0]
+    let horizontal: [Float] = [0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    let images = [
+      ImageSamples.Image(prediction: .init(row: 5, label: 0, predicted: 2), pixels: vertical),
+      ImageSamples.Image(prediction: .init(row: 0, label: 1, predicted: 1), pixels: horizontal),
+      ImageSamples.Image(prediction: .init(row: 1, label: 2, predicted: 2), pixels: [Float](repeating: 1, count: 16)),
+    ]
+    let samples = ImageSamples(height: 4, width: 4, images: images)
+    snapshot.validation = ValidationDetail(epoch: 2, confusion: confusion, samples: samples)
+    snapshot.filters = Tensor(shape: [2, 1, 2, 2], storage: [1, -0.5, 0, 0.25, -1, 0.5, 0.75, 0])
+    return snapshot
+  }
+
   static func boxed(_ pane: any Pane, _ snapshot: TrainingSnapshot, _ ui: UIState = UIState(), width: Int, height: Int)
     -> Screen
   {

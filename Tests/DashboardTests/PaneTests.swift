@@ -80,12 +80,12 @@ import Training
 
   @Test func footerListsTheKeysAndKeepsHelpVisibleWhenCut() {
     let snapshot = FakeSnapshot.mnist()
-    var wide = Screen(width: 160, height: 1)
+    var wide = Screen(width: 170, height: 1)
     FooterPane().render(snapshot, UIState(), into: &wide, in: wide.bounds)
     let keys =
       "q quit · space pause · n step · ↑/↓ lr ×÷1.25 · o optimizer · e stop · s save · l log · [ ] "
-      + "smoothing · x axis · tab focus · enter zoom · : command · ? help"
-    #expect(wide.lines[0] == keys.rightPadded(to: 160))
+      + "smoothing · x axis · v view · tab focus · enter zoom · : command · ? help"
+    #expect(wide.lines[0] == keys.rightPadded(to: 170))
     var narrow = Screen(width: 60, height: 1)
     FooterPane().render(snapshot, UIState(), into: &narrow, in: narrow.bounds)
     #expect(narrow.lines[0] == "q quit · space pause · n step · ↑/↓ lr ×÷1.25 · o … · ? help")

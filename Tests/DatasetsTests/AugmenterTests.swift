@@ -120,4 +120,132 @@ import Testing
     }
     #expect(sawBackground)
   }
+
+  /// Row `row` of `tensor`, as an array.
+  func image(_ tensor: Tensor, _ row: Int, size: Int = 784) -> [Float] {
+    Array(tensor.storage[(row * size)..<((row + 1) * size)])
+  }
+
+  /// `image` (28x28) mirrored left–right.
+  func mirrored(_ image: [Float]) -> [Float] {
+    (0..<784).map { i in image[(i / 28) * 28 + 27 - i % 28] }
+  }
+
+  /// Applies `options` to `batch` (28x28 images, background 0) with `seed`.
+  func augmented(_ batch: Batch, _ options: AugmentationOptions, seed: UInt64 = 7) -> Batch {
+    var copy = batch
+    var augmenter = Augmenter(
+      options: options, imageShape: ImageShape(height: 28, width: 28),
+      background: [Float](repeating: 0, count: 784), seed: seed)
+    augmenter.apply(to: &copy, epoch: 0, batch: 0)
+    return copy
+  }
+
+  @Test func flipMirrorsAboutHalfOfTheImagesExactly() throws {
+    let original = try mnistBatch()
+    let batch = augmented(original, AugmentationOptions(horizontalFlip: true))
+    var flipped = 0
+    for row in 0..<32 {
+      let before = image(original.inputs, row)
+      let after = image(batch.inputs, row)
+      if after == mirrored(before) {
+        flipped += 1
+      } else {
+        #expect(after == before, "image \(row) is neither itself nor its mirror")
+      }
+    }
+    // 32 fair coins with this seed: both outcomes occur (P(all alike) = 2^-31).
+    #expect(flipped > 4 && flipped < 28)
+  }
+
+  @Test func zoomScalesALinearRampAboutTheCentre() {
+    // Bilinear interpolation is exact on a ramp v(x, y) = x - 13.5, so a zoom by s gives (x - 13.5)/s
+    // wherever the source point is inside the image (|x - 13.5| ≤ 13.5·0.8 for the smallest s, so
+    // x and y in 3...24); s must lie in [0.8, 1.2].
+    var batch = Batch()
+    let ramp = (0..<784).map { Float($0 % 28) - 13.5 }
+    batch.inputs = Tensor(shape: [8, 784], storage: Array((0..<8).map { _ in ramp }.joined()))
+    batch.labels = [Int32](repeating: 0, count: 8)
+    let zoomed = augmented(batch, AugmentationOptions(zoom: 0.2), seed: 3)
+    var scales: Set<Float> = []
+    for row in 0..<8 {
+      let values = image(zoomed.inputs, row)
+      let scale = (20 - 13.5) / values[14 * 28 + 20]  // pixel (20, 14) reads 6.5/s
+      guard scale >= 0.8, scale <= 1.2 else {
+        Issue.record("image \(row): zoom factor \(scale) outside [0.8, 1.2]")
+        continue
+      }
+      scales.insert(scale)
+      for y in 3...24 {
+        for x in 3...24 {
+          #expect(abs(values[y * 28 + x] - (Float(x) - 13.5) / scale) < 1e-3, "pixel (\(x), \(y)) of \(row)")
+        }
+      }
+    }
+    #expect(scales.count == 8)  // each image draws its own factor
+  }
+
+  @Test func brightnessScalesEachImageAboutTheBackground() throws {
+    // With background b, brightness maps x to b + f·(x - b): check f is one number per image in [0.7, 1.3].
+    let original = try mnistBatch()
+    var batch = original
+    var augmenter = Augmenter(
+      options: AugmentationOptions(brightness: 0.3), imageShape: ImageShape(height: 28, width: 28),
+      background: [Float](repeating: -0.5, count: 784), seed: 9)
+    augmenter.apply(to: &batch, epoch: 0, batch: 0)
+    for row in 0..<32 {
+      let before = image(original.inputs, row)
+      let after = image(batch.inputs, row)
+      let brightest = try #require(before.indices.max { before[$0] < before[$1] })
+      let factor = (after[brightest] + 0.5) / (before[brightest] + 0.5)
+      #expect(factor >= 0.7 && factor <= 1.3)
+      for i in 0..<784 { #expect(abs(after[i] - (-0.5 + factor * (before[i] + 0.5))) < 1e-5) }
+    }
+  }
+
+  @Test func contrastKeepsTheMeanAndScalesTheSpread() throws {
+    let original = try mnistBatch()
+    let batch = augmented(original, AugmentationOptions(contrast: 0.5))
+    var factors: [Float] = []
+    for row in 0..<32 {
+      let before = image(original.inputs, row)
+      let after = image(batch.inputs, row)
+      let meanBefore = before.reduce(0, +) / 784
+      let meanAfter = after.reduce(0, +) / 784
+      #expect(abs(meanAfter - meanBefore) < 1e-5)
+      let brightest = try #require(before.indices.max { before[$0] < before[$1] })
+      let factor = (after[brightest] - meanAfter) / (before[brightest] - meanBefore)
+      #expect(factor >= 0.5 && factor <= 1.5)
+      for i in 0..<784 { #expect(abs(after[i] - (meanBefore + factor * (before[i] - meanBefore))) < 1e-5) }
+      factors.append(factor)
+    }
+    #expect(Set(factors).count > 20)
+  }
+
+  @Test func turningAnOptionOnKeepsTheOthersDraws() throws {
+    // Options draw only when on, and in a fixed order, so adding contrast leaves each image's shift as it
+    // was: every image of `both` is a contrast change (m + f·(x - m)) of the same image of `shifted`.
+    let original = try mnistBatch()
+    let shifted = augmented(original, AugmentationOptions(shiftPixels: 2))
+    let both = augmented(original, AugmentationOptions(shiftPixels: 2, contrast: 0.5))
+    for row in 0..<32 {
+      let before = image(shifted.inputs, row)
+      let after = image(both.inputs, row)
+      let mean = before.reduce(0, +) / 784
+      let brightest = try #require(before.indices.max { before[$0] < before[$1] })
+      let factor = (after[brightest] - mean) / (before[brightest] - mean)
+      let worst = (0..<784).map { abs(after[$0] - (mean + factor * (before[$0] - mean))) }.max() ?? 0
+      #expect(worst < 1e-5, "image \(row) was shifted differently")
+    }
+  }
+
+  @Test func badSettingsAreRefused() {
+    for options in [
+      AugmentationOptions(zoom: 0.95), AugmentationOptions(zoom: -0.1), AugmentationOptions(brightness: .nan),
+      AugmentationOptions(contrast: 11), AugmentationOptions(brightness: -1),
+    ] {
+      #expect(throws: DatasetError.self) { try options.validate() }
+    }
+    #expect(throws: Never.self) { try AugmentationOptions(zoom: 0.9, brightness: 10, contrast: 10).validate() }
+  }
 }

@@ -361,13 +361,17 @@ func datasetError(_ body: () throws -> Dataset, sourceLocation: SourceLocation =
   }
 
   @Test func geometricAugmentationOnTabularData() throws {
-    let options = DatasetOptions(source: .builtin(.iris), augmentation: AugmentationOptions(shiftPixels: 2))
-    let error = datasetError { try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets) }
-    #expect(
-      error?.description
-        == "shift and rotation augmentation need images, but iris is tabular; use noise only, or give an "
-        + "image shape for a CSV of images"
-    )
+    let expected =
+      "shift, rotation, zoom, flip, brightness and contrast augmentation need images, but iris is tabular; "
+      + "use noise only, or give an image shape for a CSV of images (--input-shape)"
+    for augmentation in [
+      AugmentationOptions(shiftPixels: 2), AugmentationOptions(zoom: 0.1), AugmentationOptions(horizontalFlip: true),
+      AugmentationOptions(brightness: 0.2), AugmentationOptions(contrast: 0.2),
+    ] {
+      let options = DatasetOptions(source: .builtin(.iris), augmentation: augmentation)
+      let error = datasetError { try DatasetLoader.load(options, datasetsDirectory: Fixtures.datasets) }
+      #expect(error?.description == expected)
+    }
   }
 }
 

@@ -36,6 +36,8 @@ import Testing
     #expect(model.parameters.map(\.name).first == "layers.0.weight")
     #expect(model.parameters[0].value.shape == [16, 1, 3, 3])  // PyTorch's [out, in, kH, kW]
     #expect(model.outputFeatures == 10 && model.inputFeatures == 784)
+    // The gradient pane's readable names: kind, its count, filters × kernel (or outputs, channels).
+    #expect(model.parameterGroups.map(\.name) == ["conv1 16×3×3", "conv2 32×3×3", "dense1 10"])
   }
 
   /// A model built from the language runs forward and backward on a flat batch.
@@ -51,6 +53,7 @@ import Testing
     model.backward(lossGradient: Tensor(shape: [5, 3], repeating: 0.1))
     #expect(model.parameters.allSatisfy { $0.gradient.count == $0.value.count })
     #expect(model.parameters[0].gradient.sumOfSquares() > 0)
+    #expect(model.parameterGroups.map(\.name) == ["conv1 4×3×3", "bn1 4", "conv2 6×3×3", "dense1 3"])
   }
 
   @Test(arguments: [

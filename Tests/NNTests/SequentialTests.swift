@@ -168,13 +168,13 @@ import Testing
     }
   }
 
-  /// Per-layer norms name parameterised layers by kind and index; their squares add up to the global norm².
+  /// Per-layer norms name parameterised layers by kind, count and size; their squares add up to the global norm².
   @Test func layerGradientNorms() throws {
     let mlp = try model("6-5-4-3 relu bn")
     var rng = SeededGenerator(seed: 9)
     step(mlp, batch(8, 6), [0, 1, 2, 0, 1, 2, 0, 1], rng: &rng)
     let norms = mlp.layerGradientNorms()
-    #expect(norms.map(\.name) == ["dense 0", "batchnorm 1", "dense 3", "batchnorm 4", "dense 6"])
+    #expect(norms.map(\.name) == ["dense1 5", "bn1 5", "dense2 4", "bn2 4", "dense3 3"])
     let dense0 = try #require(mlp.layers[0] as? Dense)
     let expected = (dense0.weight.gradient.sumOfSquares() + dense0.bias.gradient.sumOfSquares()).squareRoot()
     #expect(abs(norms[0].norm - expected) < 1e-12)
@@ -216,7 +216,7 @@ import Testing
     model.backward(lossGradient: gradient)
     var sums: [Double] = []
     model.layerGradientSquaredSums(into: &sums)
-    #expect(model.parameterGroups.map(\.name) == ["dense 0", "dense 2", "dense 4"])
+    #expect(model.parameterGroups.map(\.name) == ["dense1 5", "dense2 4", "dense3 3"])
     #expect(sums.count == 3)
     let global = globalGradientNorm(model.parameters)
     #expect(abs(sums.reduce(0, +).squareRoot() - global) <= 1e-9 * global)

@@ -50,6 +50,8 @@ public enum Action: Equatable, Sendable {
   case focusPrevious
   /// Zoom the focused pane to full screen, or unzoom.
   case toggleZoom
+  /// Switch the grid between the training curves and the validation pictures.
+  case togglePage
   /// Show or hide the help overlay.
   case toggleHelp
   /// Open the `:` prompt.

@@ -4,7 +4,7 @@ import Training
 /// the help overlay.
 public enum KeyBinding: CaseIterable, Sendable {
   case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save
-  case logScale, smoothingDown, smoothingUp, xAxis, robustRange
+  case logScale, smoothingDown, smoothingUp, xAxis, robustRange, page
   case focusNext, focusPrevious, zoom, prompt, help, close
 
   /// The keys that trigger it.
@@ -23,6 +23,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .smoothingUp: [.character("]")]
     case .xAxis: [.character("x")]
     case .robustRange: [.character("r")]
+    case .page: [.character("v")]
     case .focusNext: [.tab]
     case .focusPrevious: [.backTab]
     case .zoom: [.enter]
@@ -79,6 +80,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .smoothingUp: "smoothing + \(step)"
     case .xAxis: "x axis: steps / epochs"
     case .robustRange: "robust y range (5th–95th pct)"
+    case .page: "curves / validation pictures"
     case .focusNext: "focus next pane"
     case .focusPrevious: "focus previous pane"
     case .zoom: "zoom / unzoom the focused pane"
@@ -102,6 +104,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .logScale: ("l", "log")
     case .smoothingDown: ("[ ]", "smoothing")
     case .xAxis: ("x", "axis")
+    case .page: ("v", "view")
     case .focusNext: ("tab", "focus")
     case .zoom: ("enter", "zoom")
     case .prompt: (":", "command")

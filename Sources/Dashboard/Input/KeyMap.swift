@@ -48,6 +48,7 @@ public enum KeyMap {
     case .smoothingUp: [.adjustSmoothing(UIState.smoothingStep)]
     case .xAxis: [.toggleXAxis]
     case .robustRange: [.toggleRobustRange]
+    case .page: [.togglePage]
     case .focusNext: [.focusNext]
     case .focusPrevious: [.focusPrevious]
     case .zoom: [.toggleZoom]

@@ -1,4 +1,4 @@
-/// The dashboard panes that can take focus and be zoomed, in Tab order.
+/// The dashboard panes that can take focus and be zoomed.
 public enum PaneID: String, CaseIterable, Hashable, Sendable {
   /// Training and validation loss.
   case loss
@@ -7,21 +7,25 @@ public enum PaneID: String, CaseIterable, Hashable, Sendable {
   /// Learning rate history and schedule.
   case learningRate
   case gradientNorm
+  /// Validation images with their true and predicted classes (image data).
+  case samples
+  /// The latest validation confusion matrix (classification).
+  case confusion
+  /// The first convolution's filters (convnets).
+  case filters
   /// The event log.
   case events
 
-  /// The next pane in Tab order (wrapping around).
-  public var next: PaneID {
-    let all = PaneID.allCases
-    let index = all.firstIndex(of: self) ?? 0
-    return all[(index + 1) % all.count]
+  /// The pane after this one in `order` (wrapping around); the first one when this is not in it.
+  public func next(in order: [PaneID]) -> PaneID {
+    guard let index = order.firstIndex(of: self) else { return order.first ?? self }
+    return order[(index + 1) % order.count]
   }
 
-  /// The previous pane in Tab order (wrapping around).
-  public var previous: PaneID {
-    let all = PaneID.allCases
-    let index = all.firstIndex(of: self) ?? 0
-    return all[(index + all.count - 1) % all.count]
+  /// The pane before this one in `order` (wrapping around); the last one when this is not in it.
+  public func previous(in order: [PaneID]) -> PaneID {
+    guard let index = order.firstIndex(of: self) else { return order.last ?? self }
+    return order[(index + order.count - 1) % order.count]
   }
 }
 

@@ -34,20 +34,21 @@ extension UIState {
     case .openPrompt, .closePrompt, .submitPrompt, .editPrompt:
       return applyPrompt(action, snapshot: snapshot)
     default:
-      applyView(action)
+      applyView(action, snapshot: snapshot)
     }
     return []
   }
 
   /// Actions that only change what is shown.
-  private mutating func applyView(_ action: Action) {
+  private mutating func applyView(_ action: Action, snapshot: TrainingSnapshot?) {
     switch action {
     case .toggleLogScale: logScale.toggle()
     case .adjustSmoothing(let delta): setSmoothing(smoothing + delta)
     case .toggleXAxis: xAxis = xAxis.toggled
     case .toggleRobustRange: robustRange.toggle()
-    case .focusNext: moveFocus(to: focus.next)
-    case .focusPrevious: moveFocus(to: focus.previous)
+    case .focusNext: moveFocus(to: focus.next(in: page.focusOrder(for: snapshot)))
+    case .focusPrevious: moveFocus(to: focus.previous(in: page.focusOrder(for: snapshot)))
+    case .togglePage: switchPage(snapshot: snapshot)
     case .toggleZoom: zoomed = zoomed == nil ? focus : nil
     case .toggleHelp: showsHelp.toggle()
     case .status(let message): statusMessage = message
@@ -59,6 +60,19 @@ extension UIState {
   private mutating func setSmoothing(_ weight: Double) {
     smoothing = min(UIState.maximumSmoothing, max(0, (weight * 100).rounded() / 100))
     statusMessage = "smoothing " + Format.compact(smoothing)
+  }
+
+  /// Shows the other page; the focus (and a zoom) moves to its first pane unless it is on both.
+  private mutating func switchPage(snapshot: TrainingSnapshot?) {
+    let next = page.toggled
+    guard next.grid(for: snapshot) != page.grid(for: snapshot) else {
+      statusMessage = "no validation pictures for this run (they need classification, images or a convnet)"
+      return
+    }
+    page = next
+    let order = page.focusOrder(for: snapshot)
+    if !order.contains(focus) { moveFocus(to: order.first ?? .loss) }
+    statusMessage = page == .training ? "training curves" : "validation: samples, confusion, filters"
   }
 
   /// Focuses `pane`; a zoomed view follows the focus.

@@ -6,6 +6,8 @@ public struct UIState: Sendable, Equatable {
   public var focus: PaneID = .loss
   /// The pane shown full screen, if any.
   public var zoomed: PaneID?
+  /// The grid's panes: training curves or validation pictures.
+  public var page: DashboardPage = .training
   /// The loss chart uses a log10 y axis.
   public var logScale = false
   /// The EMA smoothing weight of the step loss (0 = raw, up to 0.99).

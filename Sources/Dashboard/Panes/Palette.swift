@@ -33,6 +33,14 @@ public enum Palette {
   public static let paused = Style(.yellow, bold: true)
   public static let stopped = Style(.red, bold: true)
   public static let starting = Style(.cyan, bold: true)
+  /// A right prediction (samples, the confusion matrix's diagonal).
+  public static let correct = Style(.green)
+  /// A wrong prediction.
+  public static let mistake = Style(.red, bold: true)
+  /// Positive weights in the filters pane.
+  public static let positive = Style(.green)
+  /// Negative weights in the filters pane.
+  public static let negative = Style(.red)
   /// Progress and per-layer bars.
   public static let bar = Style(.blue)
 }

@@ -1,13 +1,17 @@
 import Foundation
 import Tensor
 
-/// Random, seeded changes to a training batch, in place: image shift and rotation, Gaussian noise.
+/// Random, seeded changes to a training batch, in place: image shift, rotation, zoom and flip,
+/// brightness and contrast, Gaussian noise.
 ///
 /// The randomness of batch `b` of epoch `e` depends only on `(seed, e, b)`, so a resumed
 /// run augments exactly as the original did. Use it on training batches only.
 /// Images are resampled by one inverse affine map with bilinear interpolation (an integer
-/// shift with no rotation copies pixels exactly); pixels from outside the image take the
-/// per-feature `background` value.
+/// shift or a flip with no rotation or zoom copies pixels exactly); pixels from outside the image
+/// take the per-feature `background` value. Brightness and contrast act on the raw pixel values:
+/// with `bg` the preprocessed value of a raw 0 and `d = x - bg`, brightness is `bg + f·d`, exact for
+/// any per-pixel affine scaling, and contrast is `bg + f·d + (1-f)·mean(d)`, exact when every pixel
+/// is scaled alike (the default `[0, 1]` image scaling).
 public struct Augmenter: Sendable {
   /// What to change.
   public let options: AugmentationOptions
@@ -33,39 +37,88 @@ public struct Augmenter: Sendable {
   public mutating func apply(to batch: inout Batch, epoch: Int, batch number: Int) {
     guard options.isEnabled, batch.count > 0 else { return }
     var generator = SeededGenerator.derived(seed, epoch, number, stream: 2)
+    // Zoom/flip and brightness/contrast draw from streams of their own, so turning them on leaves the
+    // shifts, rotations and noise of a run exactly as they were.
+    var scaling = SeededGenerator.derived(seed, epoch, number, stream: 5)
+    var photometry = SeededGenerator.derived(seed, epoch, number, stream: 6)
     let width = batch.inputs.columns
-    if let shape = imageShape, options.usesGeometry {
+    if let shape = imageShape, options.needsImages {
       precondition(shape.featureCount == width, "batch rows have \(width) values, images \(shape.featureCount)")
       if scratch.count != width { scratch = [Float](repeating: 0, count: width) }
       for row in 0..<batch.count {
-        let transform = randomTransform(&generator, shape)
-        guard !transform.isIdentity else { continue }
-        resample(&batch.inputs, row: row, shape: shape, transform: transform)
+        let transform = randomTransform(&generator, &scaling)
+        if !transform.isIdentity { resample(&batch.inputs, row: row, shape: shape, transform: transform) }
+        let factors = randomFactors(&photometry)
+        if !factors.isIdentity { adjust(&batch.inputs, row: row, width: width, factors: factors) }
       }
     }
     if options.noiseStandardDeviation > 0 { addNoise(&batch.inputs, &generator) }
   }
 
-  /// A shift and rotation drawn for one image.
+  /// A shift, rotation, zoom and flip drawn for one image.
   private struct Transform {
     var dx: Double, dy: Double, angle: Double
-    var isIdentity: Bool { dx == 0 && dy == 0 && angle == 0 }
+    var scale = 1.0
+    var flip = false
+    var isIdentity: Bool { dx == 0 && dy == 0 && angle == 0 && scale == 1 && !flip }
   }
 
-  private func randomTransform(_ generator: inout SeededGenerator, _ shape: ImageShape) -> Transform {
+  /// Brightness and contrast factors drawn for one image.
+  private struct Factors {
+    var brightness = 1.0, contrast = 1.0
+    var isIdentity: Bool { brightness == 1 && contrast == 1 }
+  }
+
+  /// Draws only what is enabled: shift and rotation from `generator`, zoom and flip from `scaling`.
+  private func randomTransform(_ generator: inout SeededGenerator, _ scaling: inout SeededGenerator) -> Transform {
     let n = options.shiftPixels
     let dx = n > 0 ? Double(generator.nextInt(below: 2 * n + 1) - n) : 0
     let dy = n > 0 ? Double(generator.nextInt(below: 2 * n + 1) - n) : 0
     let maxAngle = options.rotationDegrees * Double.pi / 180
     let angle = maxAngle > 0 ? (2 * generator.nextUniformDouble() - 1) * maxAngle : 0
-    return Transform(dx: dx, dy: dy, angle: angle)
+    var transform = Transform(dx: dx, dy: dy, angle: angle)
+    if options.zoom > 0 { transform.scale = Self.factor(options.zoom, &scaling) }
+    if options.horizontalFlip { transform.flip = scaling.nextUniformDouble() < 0.5 }
+    return transform
+  }
+
+  private func randomFactors(_ generator: inout SeededGenerator) -> Factors {
+    var factors = Factors()
+    if options.brightness > 0 { factors.brightness = Self.factor(options.brightness, &generator) }
+    if options.contrast > 0 { factors.contrast = Self.factor(options.contrast, &generator) }
+    return factors
+  }
+
+  /// A factor uniform in `[max(0, 1 - spread), 1 + spread]`.
+  private static func factor(_ spread: Double, _ generator: inout SeededGenerator) -> Double {
+    let low = max(0, 1 - spread)
+    return low + (1 + spread - low) * generator.nextUniformDouble()
+  }
+
+  /// Brightness then contrast on one row, relative to the background (see the type's note).
+  private func adjust(_ inputs: inout Tensor, row: Int, width: Int, factors: Factors) {
+    let base = row * width
+    let brightness = Float(factors.brightness)
+    let contrast = Float(factors.contrast)
+    inputs.withUnsafeMutableBufferPointer { data in
+      background.withUnsafeBufferPointer { empty in
+        var sum: Float = 0
+        for i in 0..<width {
+          let d = brightness * (data[base + i] - empty[i])
+          data[base + i] = d
+          sum += d
+        }
+        let shift = (1 - contrast) * sum / Float(width)
+        for i in 0..<width { data[base + i] = empty[i] + contrast * data[base + i] + shift }
+      }
+    }
   }
 
   /// Writes row `row` as the image moved by `transform`: each output pixel reads the inverse-mapped source bilinearly.
   private mutating func resample(_ inputs: inout Tensor, row: Int, shape: ImageShape, transform: Transform) {
     let (h, w, c) = (shape.height, shape.width, shape.channels)
     let base = row * shape.featureCount
-    let (cosA, sinA) = (cos(transform.angle), sin(transform.angle))
+    let (cosA, sinA) = (cos(transform.angle) / transform.scale, sin(transform.angle) / transform.scale)
     let (cx, cy) = (Double(w - 1) / 2, Double(h - 1) / 2)
     inputs.withUnsafeMutableBufferPointer { data in
       scratch.withUnsafeMutableBufferPointer { source in
@@ -75,7 +128,8 @@ public struct Augmenter: Sendable {
             for x in 0..<w {
               let u = Double(x) - cx - transform.dx
               let v = Double(y) - cy - transform.dy
-              let sx = cosA * u + sinA * v + cx
+              let rx = cosA * u + sinA * v + cx
+              let sx = transform.flip ? Double(w - 1) - rx : rx
               let sy = -sinA * u + cosA * v + cy
               let x0 = Int(sx.rounded(.down))
               let y0 = Int(sy.rounded(.down))

@@ -3,7 +3,7 @@ import Tensor
 // MARK: - Gradient norms and saved state
 
 extension Sequential {
-  /// The L2 norm of each parameterised layer's gradients, named like `dense 0` (kind and layer index).
+  /// The L2 norm of each parameterised layer's gradients, named like `conv1 16×3×3` (kind, its count among layers of that kind, shape).
   public func layerGradientNorms() -> [(name: String, norm: Double)] {
     var sums: [Double] = []
     layerGradientSquaredSums(into: &sums)
@@ -22,6 +22,15 @@ extension Sequential {
       for p in group.range { total += parameters[p].gradient.sumOfSquares() }
       sums[index] = total
     }
+  }
+
+  /// A copy of the first convolution's weights `[out, in, kH, kW]` (its filters), or nil without one.
+  ///
+  /// A fresh buffer, so the optimizer's next in-place update does not copy the weights on write.
+  public func firstConvolutionFilters() -> Tensor? {
+    guard let conv = layers.lazy.compactMap({ $0 as? Conv2d }).first else { return nil }
+    let weights = conv.weight.value
+    return Tensor(shape: weights.shape, storage: weights.storage.map { $0 })
   }
 
   /// Every parameter and buffer value by its name, for checkpoints.

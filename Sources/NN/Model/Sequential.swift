@@ -86,18 +86,34 @@ public final class Sequential {
     self.init(layers: layers, inputShape: [spec.inputFeatures])
   }
 
-  /// The parameterised layers' names and their ranges in the flat parameter list.
+  /// The parameterised layers' readable names (`conv1 16×3×3`, `bn1 16`, `dense1 10`) and their
+  /// ranges in the flat parameter list.
   private static func groups(_ layers: [any Layer]) -> [(name: String, range: Range<Int>)] {
     var groups: [(name: String, range: Range<Int>)] = []
+    var counts: [String: Int] = [:]
     var start = 0
-    for (index, layer) in layers.enumerated() {
+    for layer in layers {
       let count = layer.parameters.count
       guard count > 0 else { continue }
-      let kind = layer.summary.split(separator: " ").first.map(String.init) ?? "layer"
-      groups.append((name: "\(kind) \(index)", range: start..<(start + count)))
+      let (kind, shape) = readableKind(layer)
+      counts[kind, default: 0] += 1
+      let name = "\(kind)\(counts[kind] ?? 1)" + (shape.isEmpty ? "" : " " + shape)
+      groups.append((name: name, range: start..<(start + count)))
       start += count
     }
     return groups
+  }
+
+  /// A layer's short kind and the shape its name shows: filters×kernel, outputs, or channels.
+  private static func readableKind(_ layer: any Layer) -> (kind: String, shape: String) {
+    switch layer {
+    case let conv as Conv2d:
+      let w = conv.window
+      return ("conv", "\(w.outChannels)×\(w.kernelHeight)×\(w.kernelWidth)")
+    case let dense as Dense: return ("dense", "\(dense.outputs)")
+    case let norm as BatchNorm: return ("bn", "\(norm.features)")
+    default: return (layer.summary.split(separator: " ").first.map(String.init) ?? "layer", "")
+    }
   }
 
   /// The part of a name after its last dot (`layers.0.weight` → `weight`).

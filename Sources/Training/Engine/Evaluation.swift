@@ -8,4 +8,6 @@ public struct Evaluation: Sendable {
   public var confusion: ConfusionMatrix?
   /// Regression sums, for regression.
   public var regression: RegressionAccumulator?
+  /// Classification: the predictions of the first rows and the first mistakes (`Evaluator.sampleCount`).
+  public var samples = EvaluationSamples()
 }

@@ -14,6 +14,9 @@ public struct Evaluator {
   public let task: DatasetTask
   /// Rows per forward pass.
   public var batchSize = 1024
+  /// Classification: how many predictions of the first rows, and how many mistakes, to keep (for the
+  /// samples pane); 0 keeps none.
+  public var sampleCount = 0
 
   /// An evaluator of `model` under `loss` for `task`.
   public init(model: Sequential, loss: any Loss, task: DatasetTask) {
@@ -32,6 +35,7 @@ public struct Evaluator {
     // Evaluation mode draws no random numbers; the generator only satisfies the signature.
     var rng = SeededGenerator(seed: 0)
     var lossSum = 0.0
+    var samples = EvaluationSamples()
     let positions = Array(0..<split.count)
     var start = 0
     while start < split.count {
@@ -43,6 +47,7 @@ public struct Evaluator {
       if task.isClassification {
         output.argmaxRows(into: &predictions)
         confusion.add(predictions: predictions, labels: batch.labels)
+        if sampleCount > 0 { samples.add(predictions, batch.labels, firstRow: start, keeping: sampleCount) }
       } else {
         regression.add(predictions: output, targets: batch.targets)
       }
@@ -50,7 +55,7 @@ public struct Evaluator {
     }
     let meanLoss = split.count == 0 ? .nan : lossSum / Double(split.count)
     if task.isClassification {
-      return Evaluation(loss: meanLoss, metric: confusion.accuracy, confusion: confusion)
+      return Evaluation(loss: meanLoss, metric: confusion.accuracy, confusion: confusion, samples: samples)
     }
     return Evaluation(loss: meanLoss, metric: regression.r2, regression: regression)
   }

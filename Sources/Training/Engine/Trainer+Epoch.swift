@@ -6,7 +6,15 @@ import Tensor
 extension Trainer {
   /// End-of-epoch work: validation, metrics, schedule, early stopping, checkpoints, logs.
   func endEpoch() {
-    let validation = evaluator.evaluate(dataset.validation.count > 0 ? dataset.validation : dataset.train)
+    let split = dataset.validation.count > 0 ? dataset.validation : dataset.train
+    var evaluator = self.evaluator
+    if dataset.imageShape != nil { evaluator.sampleCount = ValidationDetail.sampleCount }
+    let validation = evaluator.evaluate(split)
+    lastValidation = validation.confusion.map { confusion in
+      ValidationDetail(
+        epoch: progress.epoch + 1, confusion: confusion,
+        samples: dataset.imageShape.map { ImageSamples(validation.samples, split: split, shape: $0) })
+    }
     let metrics = epochMetrics(validation: validation)
     epochMetrics.append(metrics)
     writeLog { try $0.appendEpoch(metrics, extra: extraMetrics(validation)) }

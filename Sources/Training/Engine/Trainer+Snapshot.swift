@@ -30,6 +30,8 @@ extension Trainer {
     s.earlyStopping = configuration.earlyStoppingEnabled ? earlyStopping.status : nil
     s.events = recorder.recent
     s.testMetrics = testMetrics
+    s.validation = lastValidation
+    s.filters = model.firstConvolutionFilters()
     return s
   }
 

@@ -49,6 +49,8 @@ public final class Trainer {
   /// Samples per second shown while paused (the clock stops, so the rate is frozen at the pause).
   var pausedSamplesPerSecond: Double = 0
   var testEvaluation: Evaluation?
+  /// The latest validation pass's confusion matrix and image samples (classification only).
+  var lastValidation: ValidationDetail?
   /// A failure that must end the run with an error (a restore that did not work), if any.
   public internal(set) var failure: String?
   let startTime = Date()
@@ -105,7 +107,8 @@ public final class Trainer {
       datasetName: dataset.name, modelSummary: configuration.model.description,
       isClassification: dataset.task.isClassification, totalEpochs: configuration.epochs,
       stepsPerEpoch: sampler.batchesPerEpoch, batchSize: configuration.batchSize,
-      runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary)
+      runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary, classNames: dataset.classNames,
+      hasImages: dataset.imageShape != nil)
   }
 
   /// The global step count so far.

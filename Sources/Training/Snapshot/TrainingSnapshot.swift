@@ -1,4 +1,5 @@
 import NN
+import Tensor
 
 /// Whether the trainer is running, paused, or done.
 public enum TrainingStatus: Sendable, Equatable {
@@ -50,13 +51,19 @@ public struct RunInfo: Sendable, Equatable {
   public var runDirectory: String?
   /// The compute engine, e.g. `oneDNN 2.6.3 avx2`, if known.
   public var computeEngine: String?
+  /// The class names by class id (empty for regression).
+  public var classNames: [String]
+  /// True when every sample is an image (the samples pane draws them).
+  public var hasImages: Bool
 
   /// Creates run info.
   public init(
     datasetName: String, modelSummary: String, isClassification: Bool,
     totalEpochs: Int, stepsPerEpoch: Int, batchSize: Int, runDirectory: String? = nil,
-    computeEngine: String? = nil
+    computeEngine: String? = nil, classNames: [String] = [], hasImages: Bool = false
   ) {
+    self.classNames = classNames
+    self.hasImages = hasImages
     self.datasetName = datasetName
     self.modelSummary = modelSummary
     self.isClassification = isClassification
@@ -149,6 +156,10 @@ public struct TrainingSnapshot: Sendable, Equatable {
   public var events: [TrainingEvent] = []
   /// Final test metrics by name (e.g. `test_accuracy`), once training has stopped.
   public var testMetrics: [(name: String, value: Double)] = []
+  /// The latest validation pass's confusion matrix and image samples, after the first epoch.
+  public var validation: ValidationDetail?
+  /// The first convolution's filters `[out, in, kH, kW]` as they are now (convnets only).
+  public var filters: Tensor?
 
   /// A snapshot of a run that has not started.
   public init(info: RunInfo) { self.info = info }
@@ -169,5 +180,6 @@ public struct TrainingSnapshot: Sendable, Equatable {
       && a.epochs == b.epochs && a.earlyStopping == b.earlyStopping && a.events == b.events
       && a.testMetrics.map(\.name) == b.testMetrics.map(\.name)
       && a.testMetrics.map(\.value) == b.testMetrics.map(\.value)
+      && a.validation == b.validation && a.filters == b.filters
   }
 }

@@ -17,7 +17,8 @@ enum OptionKey: Hashable, CaseIterable {
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
   case runsDir, name, resume, headless, jsonl, logSteps
-  case augmentShift, augmentRotate, augmentNoise, oversample
+  case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
+  case oversample
 
   /// Every option, in `--help` order.
   static var allCases: [OptionKey] {
@@ -34,7 +35,7 @@ enum OptionKey: Hashable, CaseIterable {
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
         .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .augmentShift, .augmentRotate,
-        .augmentNoise, .oversample,
+        .augmentZoom, .augmentFlip, .augmentBrightness, .augmentContrast, .augmentNoise, .oversample,
       ]
   }
 
@@ -93,6 +94,8 @@ enum OptionKey: Hashable, CaseIterable {
     case .seed: .whole(0, 1 << 53)
     case .augmentShift: .whole(0, 64)
     case .augmentRotate: .closed(0, 180)
+    case .augmentZoom: .closed(0, 0.9)
+    case .augmentBrightness, .augmentContrast: .closed(0, 10)
     default: nil
     }
   }
@@ -100,7 +103,7 @@ enum OptionKey: Hashable, CaseIterable {
   /// True for on/off switches (`--batchnorm`, `batchnorm = true`).
   var isSwitch: Bool {
     switch self {
-    case .batchNorm, .amsgrad, .centered, .restoreBest, .headless, .jsonl, .oversample: true
+    case .batchNorm, .amsgrad, .centered, .restoreBest, .headless, .jsonl, .augmentFlip, .oversample: true
     default: false
     }
   }
@@ -168,8 +171,13 @@ enum OptionKey: Hashable, CaseIterable {
     case .headless: "No dashboard: print one line per epoch (automatic when stdout is not a terminal)."
     case .jsonl: "Headless: print one JSON object per epoch instead of text."
     case .logSteps: "Write every Nth step to steps.jsonl (about 200 bytes a line); 0: none (default: 1)."
-    case .augmentShift: "Augment images: random shift up to ±N pixels (default: 0, off)."
+    case .augmentShift:
+      "Augment images: random shift up to ±N pixels, zero-filled (= random crop with N-pixel padding) (default: 0, off)."
     case .augmentRotate: "Augment images: random rotation up to ±θ degrees (default: 0, off)."
+    case .augmentZoom: "Augment images: random zoom by a factor in [1-z, 1+z] (default: 0, off)."
+    case .augmentFlip: "Augment images: mirror left-right half the time; not for digits or text (default: off)."
+    case .augmentBrightness: "Augment images: scale pixel values by a factor in [1-b, 1+b] (default: 0, off)."
+    case .augmentContrast: "Augment images: scale contrast about the image mean by [1-c, 1+c] (default: 0, off)."
     case .augmentNoise: "Augment: Gaussian noise with this standard deviation (default: 0, off)."
     case .oversample: "Oversample minority classes in the training split (default: off)."
     }

@@ -219,6 +219,10 @@ struct TrainOptions: ParsableArguments {
     case .logSteps: number(logSteps)
     case .augmentShift: number(augment.augmentShift)
     case .augmentRotate: number(augment.augmentRotate)
+    case .augmentZoom: number(augment.augmentZoom)
+    case .augmentFlip: on(augment.augmentFlip)
+    case .augmentBrightness: number(augment.augmentBrightness)
+    case .augmentContrast: number(augment.augmentContrast)
     case .augmentNoise: number(augment.augmentNoise)
     case .oversample: on(augment.oversample)
     }
@@ -252,6 +256,14 @@ struct AugmentOptions: ParsableArguments {
   var augmentShift: Double?
   @Option(name: .customLong(OptionKey.augmentRotate.name), help: .init(OptionKey.augmentRotate.help))
   var augmentRotate: Double?
+  @Option(name: .customLong(OptionKey.augmentZoom.name), help: .init(OptionKey.augmentZoom.help))
+  var augmentZoom: Double?
+  @Flag(name: .customLong(OptionKey.augmentFlip.name), help: .init(OptionKey.augmentFlip.help))
+  var augmentFlip = false
+  @Option(name: .customLong(OptionKey.augmentBrightness.name), help: .init(OptionKey.augmentBrightness.help))
+  var augmentBrightness: Double?
+  @Option(name: .customLong(OptionKey.augmentContrast.name), help: .init(OptionKey.augmentContrast.help))
+  var augmentContrast: Double?
   @Option(name: .customLong(OptionKey.augmentNoise.name), help: .init(OptionKey.augmentNoise.help))
   var augmentNoise: Double?
   @Flag(name: .customLong(OptionKey.oversample.name), help: .init(OptionKey.oversample.help))

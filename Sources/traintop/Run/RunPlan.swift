@@ -143,7 +143,9 @@ extension RunPlan {
     d.validationFraction = try r.number(.validationFraction) ?? d.validationFraction
     d.augmentation = AugmentationOptions(
       shiftPixels: try r.integer(.augmentShift) ?? 0, rotationDegrees: try r.number(.augmentRotate) ?? 0,
-      noiseStandardDeviation: try r.number(.augmentNoise) ?? 0)
+      noiseStandardDeviation: try r.number(.augmentNoise) ?? 0, zoom: try r.number(.augmentZoom) ?? 0,
+      horizontalFlip: try r.isOn(.augmentFlip) ?? false, brightness: try r.number(.augmentBrightness) ?? 0,
+      contrast: try r.number(.augmentContrast) ?? 0)
     d.oversample = try r.isOn(.oversample) ?? false
     d.imageShape = try r.string(.inputShape).map(Self.imageShape)
     do { try d.validate() } catch { throw ValidationError("\(error)") }
@@ -191,7 +193,7 @@ extension RunPlan {
   /// its layers instead; `named` is the dataset's default model, for the message.
   static func fillModel(_ t: inout TrainerConfiguration, _ r: OptionResolver, named: NamedModel?) throws {
     if t.model.layers != nil {
-      for key in [OptionKey.activation, .dropout, .batchNorm] where try r.isGiven(key) {
+      for key in [OptionKey.activation, .dropout, .batchNorm] where r.isGiven(key) {
         let origin = named.map { "the default model here is \($0.rawValue)" } ?? "--model is a layer stack"
         throw ValidationError(
           "\(key.flag) applies to an MLP given by sizes, and \(origin): add --model mlp, "
