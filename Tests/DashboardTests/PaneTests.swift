@@ -133,12 +133,13 @@ import Training
 
   @Test func layerBarsScaleToTheLargestNormAndSayHowManyAreHidden() {
     var screen = Screen(width: 26, height: 2)
-    let layers = [(name: "conv1", norm: 2.0), (name: "dense_output", norm: 1.0), (name: "x", norm: .nan)]
+    // Names get up to half the width (13 here): a longer one is cut.
+    let layers = [(name: "conv1", norm: 2.0), (name: "dense_output_layer", norm: 1.0), (name: "x", norm: .nan)]
     GradientNormPane.drawLayerBars(layers, into: &screen, in: screen.bounds)
-    #expect(screen.lines == ["conv1    ▕██████████▏    2", "+2 more                   "])
+    #expect(screen.lines == ["conv1         ▕█████▏    2", "+2 more                   "])
     var tall = Screen(width: 26, height: 3)
     GradientNormPane.drawLayerBars(layers, into: &tall, in: tall.bounds)
-    #expect(tall.lines == ["conv1    ▕██████████▏    2", "dense_o… ▕█████     ▏    1", "x        ▕          ▏  NaN"])
+    #expect(tall.lines == ["conv1         ▕█████▏    2", "dense_output… ▕██▌  ▏    1", "x             ▕     ▏  NaN"])
     #expect(tall.cell(x: 25, y: 2).style == Palette.error)
   }
 }

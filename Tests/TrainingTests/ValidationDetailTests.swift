@@ -22,6 +22,7 @@ import Testing
     let trainer = try trainedDigitsConvnet()
     let snapshot = trainer.makeSnapshot()
     #expect(snapshot.info.hasImages && snapshot.info.classNames.count == 10)
+    #expect(snapshot.info.modelSummary == "conv1 4×3×3 · dense1 10")
     let detail = try #require(snapshot.validation)
     #expect(detail.epoch == 1)
     let split = TrainerFixtures.digits.validation
@@ -64,6 +65,7 @@ import Testing
     #expect(snapshot.validation?.confusion.classCount == 3)
     #expect(snapshot.validation?.samples == nil)
     #expect(snapshot.filters == nil && !snapshot.info.hasImages)
+    #expect(snapshot.info.modelSummary == "mlp 4-8-3 relu")
   }
 
   @Test func evaluatorKeepsTheFirstPredictionsAndTheFirstMistakes() {

@@ -33,7 +33,7 @@ public struct GradientNormPane: Pane {
     guard !layers.isEmpty, area.width >= GradientNormPane.minimumWidthForBars else {
       return chart(snapshot, ui).render(into: &screen, in: area)
     }
-    let barsWidth = min(36, max(22, area.width / 3))
+    let barsWidth = min(36, max(26, area.width / 3))
     let parts = area.split(.horizontal, [.ratio(1), .fixed(1), .fixed(barsWidth)])
     chart(snapshot, ui).render(into: &screen, in: parts[0])
     GradientNormPane.drawLayerBars(layers, into: &screen, in: parts[2])
@@ -43,7 +43,7 @@ public struct GradientNormPane: Pane {
   public static func drawLayerBars(_ layers: [(name: String, norm: Double)], into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
     let largest = layers.map(\.norm).filter(\.isFinite).max() ?? 0
-    let nameWidth = min(layers.map(\.name.count).max() ?? 0, max(4, area.width / 3))
+    let nameWidth = min(layers.map(\.name.count).max() ?? 0, max(4, area.width / 2))
     let valueWidth = 5
     let barWidth = area.width - nameWidth - valueWidth - 3  // " ▕" and "▏"
     let shown = layers.count <= area.height ? layers.count : max(0, area.height - 1)

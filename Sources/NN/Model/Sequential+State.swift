@@ -3,7 +3,8 @@ import Tensor
 // MARK: - Gradient norms and saved state
 
 extension Sequential {
-  /// The L2 norm of each parameterised layer's gradients, named like `conv1 16×3×3` (kind, its count among layers of that kind, shape).
+  /// The L2 norm of each parameterised layer's gradients, named like `conv1 16×3×3` (kind, its count
+  /// among layers of that kind, shape).
   public func layerGradientNorms() -> [(name: String, norm: Double)] {
     var sums: [Double] = []
     layerGradientSquaredSums(into: &sums)

@@ -104,11 +104,18 @@ public final class Trainer {
   /// Static facts about this run, for snapshots.
   public var info: RunInfo {
     RunInfo(
-      datasetName: dataset.name, modelSummary: configuration.model.description,
+      datasetName: dataset.name, modelSummary: headerModelSummary,
       isClassification: dataset.task.isClassification, totalEpochs: configuration.epochs,
       stepsPerEpoch: sampler.batchesPerEpoch, batchSize: configuration.batchSize,
       runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary, classNames: dataset.classNames,
       hasImages: dataset.imageShape != nil)
+  }
+
+  /// The model as the header names it: an MLP by its sizes (`mlp 784-256-10 relu`), a layer stack by
+  /// its weighted layers (`conv1 16×3×3 · conv2 32×3×3 · dense1 10`); events keep the full description.
+  var headerModelSummary: String {
+    guard configuration.model.layers != nil else { return configuration.model.description }
+    return model.parameterGroups.map(\.name).joined(separator: " · ")
   }
 
   /// The global step count so far.

@@ -172,7 +172,8 @@ enum OptionKey: Hashable, CaseIterable {
     case .jsonl: "Headless: print one JSON object per epoch instead of text."
     case .logSteps: "Write every Nth step to steps.jsonl (about 200 bytes a line); 0: none (default: 1)."
     case .augmentShift:
-      "Augment images: random shift up to ±N pixels, zero-filled (= random crop with N-pixel padding) (default: 0, off)."
+      "Augment images: random shift up to ±N pixels, zero-filled (random crop with N-pixel padding) "
+        + "(default: 0, off)."
     case .augmentRotate: "Augment images: random rotation up to ±θ degrees (default: 0, off)."
     case .augmentZoom: "Augment images: random zoom by a factor in [1-z, 1+z] (default: 0, off)."
     case .augmentFlip: "Augment images: mirror left-right half the time; not for digits or text (default: off)."
