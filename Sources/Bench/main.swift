@@ -12,6 +12,16 @@ let datasets = URL(fileURLWithPath: #filePath)
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
+// `traintop-bench cnn`: the convnet rows only.
+if CommandLine.arguments.dropFirst().first == "cnn" {
+  do {
+    try CNNBenchmark.report(mnist: DatasetLoader.load(DatasetOptions("mnist"), datasetsDirectory: datasets))
+  } catch {
+    print("Convnet benchmark failed: \(error)")
+  }
+  exit(0)
+}
+
 print("traintop benchmark · \(ComputeEngine.summary) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("")
 print("Training step: MLP 784-256-128-10, ReLU, softmax cross-entropy, Adam; random data.")
@@ -91,6 +101,7 @@ do {
         "Engine (Trainer on MNIST, batch 128, 1 thread): %.0f samples/s = %.1f%% of the bare step "
         + "(%.0f); medians of 3 alternating runs",
       e, 100 * e / b, b))
+  try CNNBenchmark.report(mnist: mnist)
 } catch {
   print("Engine benchmark skipped: \(error)")
 }

@@ -94,6 +94,7 @@ static dnnl_status_t conv_memories(tt_conv *c, dnnl_primitive_desc_t pd[3], cons
 }
 
 tt_conv *tt_conv_create(const tt_window *w, int *status) {
+  tt_apply_threads();  // creation runs parallel loops too: with the caller's count, not OpenMP's default
   dnnl_engine_t e = engine();
   tt_conv *c = calloc(1, sizeof *c);
   dnnl_primitive_desc_t pd[3] = {NULL, NULL, NULL};
@@ -211,6 +212,7 @@ static dnnl_status_t pool_memories(tt_pool *p, dnnl_primitive_desc_t pd[2], dnnl
 }
 
 tt_pool *tt_pool_create(const tt_window *w, int isMax, int *status) {
+  tt_apply_threads();  // creation runs parallel loops too: with the caller's count, not OpenMP's default
   dnnl_engine_t e = engine();
   tt_pool *p = calloc(1, sizeof *p);
   dnnl_primitive_desc_t pd[2] = {NULL, NULL};

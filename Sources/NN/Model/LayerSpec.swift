@@ -33,6 +33,26 @@ public enum LayerSpec: Sendable, Equatable, CustomStringConvertible {
   case dense(Int?)
 
   /// Which statistic a pooling layer keeps.
+  /// The stack as it runs: a `relu` directly before a max pooling runs after it instead.
+  ///
+  /// ReLU and max commute, `relu(max(x)) = max(relu(x))` bit for bit, and so do their gradients:
+  /// where the window's maximum is positive both send the gradient to it; where it is not, both send
+  /// zero. After the pooling the ReLU touches a quarter of the values (for a 2×2 window), forward
+  /// and backward. Layers with weights never move, so parameter names and initial draws are as written.
+  public static func executionOrder(_ stack: [LayerSpec]) -> [LayerSpec] {
+    var order = stack
+    var index = 0
+    while index + 1 < order.count {
+      if case .activation(.relu) = order[index], case .pool(.max, _, _, _) = order[index + 1] {
+        order.swapAt(index, index + 1)
+        index += 2
+      } else {
+        index += 1
+      }
+    }
+    return order
+  }
+
   public enum PoolKind: String, Sendable, Equatable {
     /// `maxpool`.
     case max = "maxpool"

@@ -65,10 +65,13 @@ public final class Sequential {
     do { try spec.validate() } catch { preconditionFailure("invalid model spec: \(error)") }
     if let stack = spec.layers {
       let initializer = spec.resolvedInitializer
+      let running = LayerSpec.executionOrder(stack)
       var block = 0  // the input batch is plain
-      let layers = stack.indices.map { index in
-        let made = stack[index].makeLayer(input: shapes[index], inputBlock: block, initializer: initializer, rng: &rng)
+      var shape = shapes[0]
+      let layers = running.indices.map { index in
+        let made = running[index].makeLayer(input: shape, inputBlock: block, initializer: initializer, rng: &rng)
         block = made.outputBlock
+        shape = made.layer.outputShape(for: shape)
         return made.layer
       }
       self.init(layers: layers, inputShape: shapes[0])
