@@ -51,6 +51,117 @@ import Testing
   }
 }
 
+/// `[[model.layers]]` tables in TOML and `"model": {"layers": […]}` in JSON spell the layer language.
+@Suite struct LayerTableConfigTests {
+  static let peerTables = """
+    epochs = 1
+    input-shape = "1x28x28"
+
+    [[model.layers]]
+    type = "conv"
+    filters = 16
+    kernel = 3
+    padding = 1
+    [[model.layers]]
+    type = "relu"
+    [[ model.layers ]]  # spaces and comments are fine
+    type = "maxpool"
+    kernel = 2
+    [[model.layers]]
+    type = "conv"
+    filters = 32
+    kernel = 3
+    stride = 1
+    padding = 1
+    [[model.layers]]
+    type = "relu"
+    [[model.layers]]
+    type = "maxpool"
+    kernel = 2
+    [[model.layers]]
+    type = "dropout"
+    rate = 0.25
+    [[model.layers]]
+    type = "flatten"
+    [[model.layers]]
+    type = "dense"
+    units = 10
+
+    """
+
+  @Test func tomlTablesBecomeTheModelText() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let config = try ConfigFile(path: ConfigFileTests.write(Self.peerTables, "peer.toml", in: dir))
+    #expect(
+      config.values["model"]
+        == .string("conv16k3p1-relu-maxpool2-conv32k3s1p1-relu-maxpool2-dropout0.25-flatten-dense10"))
+    #expect(config.values["epochs"] == .number(1))
+    #expect(config.values["input-shape"] == .string("1x28x28"))
+    let plan = try RunPlan(options: TrainOptions.parse(["mnist"]), config: config)
+    #expect(plan.trainer.model.layers?.count == 9)
+  }
+
+  @Test func jsonLayersBecomeTheModelText() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let json = """
+      {"model": {"layers": [{"type": "conv", "filters": 8, "kernel": 3}, {"type": "bn"}, {"type": "elu"},
+        {"type": "gap"}, {"type": "flatten"}, {"type": "dense"}]}}
+      """
+    let config = try ConfigFile(path: ConfigFileTests.write(json, "m.json", in: dir))
+    #expect(config.values["model"] == .string("conv8k3-bn-elu-gap-flatten-dense"))
+  }
+
+  @Test(arguments: [
+    ("[[model.layers]]\ntype = \"conv\"\nkernel = 3\n", "1: layer table: conv needs filters"),
+    (
+      "[[model.layers]]\ntype = \"conv\"\nfilters = 16\nkernel = 3\nlr = 0.1\n",
+      "1: layer table: conv takes filters, kernel, stride, padding, not 'lr' (options go above the first "
+        + "[[model.layers]])"
+    ),
+    (
+      "\n[[model.layers]]\ntype = \"conv\"\nfilters = 1e300\nkernel = 3\n",
+      "2: layer table: filters must be a whole number from 0 to 10^9, got 1e+300"
+    ),
+    (
+      "[[model.layers]]\ntype = \"swish\"\n",
+      "1: layer table: unknown layer type 'swish': expected conv, maxpool, avgpool, gap, bn, dropout, flatten, "
+        + "dense or relu, leaky_relu, prelu, elu, sigmoid, tanh"
+    ),
+    (
+      "[[model.layers]]\nfilters = 3\n",
+      "1: layer table: a layer table needs type = \"conv\", \"maxpool\", "
+        + "\"relu\", \"dense\", …"
+    ),
+    (
+      "[[model.layers]]\ntype = \"dropout\"\nrate = 1.5\n",
+      "1: layer table: bad layer 'dropout1.5': expected dropout<rate> with a rate in [0, 1), e.g. dropout0.25"
+    ),
+    (
+      "model = \"mlp\"\n[[model.layers]]\ntype = \"relu\"\n",
+      "2: give the model as model = \"…\" or as [[model.layers]] tables, not both"
+    ),
+    (
+      "[[model.layers]]\ntype = \"relu\"\ntype = \"relu\"\n",
+      "3: key 'type' is given twice in the layer table of line 1"
+    ),
+    ("[model]\n", "1: only [[model.layers]] tables are supported; write every other option as key = value"),
+    ("[[model.layer]]\n", "1: only [[model.layers]] tables are supported; write every other option as key = value"),
+  ])
+  func badTablesNameTheFileAndLine(text: String, expected: String) throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try ConfigFileTests.write(text, "bad.toml", in: dir)
+    do {
+      _ = try ConfigFile(path: path)
+      Issue.record("accepted: \(text)")
+    } catch {
+      #expect("\(error)" == "\(path):\(expected)")
+    }
+  }
+}
+
 @Suite struct RunPlanTests {
   @Test func defaultsComeFromTheDataset() throws {
     let mnist = try RunPlan(options: TrainOptions.parse([]), config: ConfigFile())
@@ -139,9 +250,12 @@ import Testing
   @Test(arguments: [
     (
       "[{\"dataset\": \"wine\", \"batc\"schedule\": \"cosine\"}", 1,
-      "tables ([…]) are not supported; write every option as key = value"
+      "only [[model.layers]] tables are supported; write every other option as key = value"
     ),
-    ("lr = 0.1\n[training]\nepochs = 2", 2, "tables ([…]) are not supported; write every option as key = value"),
+    (
+      "lr = 0.1\n[training]\nepochs = 2", 2,
+      "only [[model.layers]] tables are supported; write every other option as key = value"
+    ),
     ("a.b = 1", 1, "dotted keys are not supported ('a.…')"),
     ("lr = [1, 2]", 1, "key 'lr': arrays and tables are not supported; expected a string, number or boolean"),
     ("lr = 1__0", 1, "key 'lr': expected a string, number or boolean, found '1__0'"),

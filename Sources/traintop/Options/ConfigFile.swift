@@ -19,9 +19,10 @@ struct ConfigFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ConfigError(path: path, message: "cannot read the file")
     }
-    let raw: [String: Any] =
+    var raw: [String: Any] =
       path.lowercased().hasSuffix(".json")
       ? try Self.parseJSON(data, path: path) : try Self.parseTOML(data, path: path)
+    try Self.joinLayerTables(&raw, path: path)
     var values: [String: OptionValue] = [:]
     for (key, value) in raw {
       guard let option = OptionKey(name: key) else {
@@ -30,6 +31,38 @@ struct ConfigFile {
       values[option.name] = try Self.value(value, key: key, path: path)
     }
     self.values = values
+  }
+
+  /// Replaces layer tables (TOML `[[model.layers]]`, JSON `"model": {"layers": […]}`) with the
+  /// `model` text they spell, `conv16k3p1-relu-…`; a problem names the table's line (TOML) or number.
+  private static func joinLayerTables(_ raw: inout [String: Any], path: String) throws {
+    let tables: [TOMLReader.Table]
+    if let toml = raw.removeValue(forKey: TOMLReader.layersKey) as? [TOMLReader.Table] {
+      guard raw["model"] == nil else {
+        throw ConfigError(
+          path: path, line: toml[0].line,
+          message: "give the model as model = \"…\" or as [[model.layers]] tables, not both")
+      }
+      tables = toml
+    } else if let model = raw["model"] as? [String: Any] {
+      guard model.count == 1, let list = model["layers"] as? [[String: Any]] else {
+        throw ConfigError(path: path, message: "key 'model': expected a string or {\"layers\": [{\"type\": …}, …]}")
+      }
+      tables = list.map { TOMLReader.Table(line: 0, values: $0) }
+    } else {
+      return
+    }
+    var tokens: [String] = []
+    for (number, table) in tables.enumerated() {
+      do {
+        tokens.append(try LayerTable.token(table.values))
+      } catch {
+        let place = table.line > 0 ? "layer table" : "layer \(number + 1)"
+        throw ConfigError(path: path, line: table.line > 0 ? table.line : nil, message: "\(place): \(error.message)")
+      }
+    }
+    guard !tokens.isEmpty else { throw ConfigError(path: path, message: "key 'model': no layers") }
+    raw["model"] = tokens.joined(separator: "-")
   }
 
   private static func parseJSON(_ data: Data, path: String) throws -> [String: Any] {

@@ -1,25 +1,41 @@
+import Foundation
+
 /// Reads the TOML that config files use: one `key = value` per line, where a value is a string
 /// (`"…"` with escapes, or `'…'`), a number (TOML's integers with `_`, `0x`/`0o`/`0b`, floats,
-/// `inf`, `nan`) or a boolean; `#` comments and blank lines. Anything else (tables, arrays, dotted
-/// keys, multi-line strings) is an error naming the line, never a crash: the bundled C++ parser of
-/// TOMLKit aborted on inputs our fuzzer made, and config files need none of the rest.
+/// `inf`, `nan`) or a boolean; `#` comments and blank lines; and `[[model.layers]]` array-of-tables
+/// headers, after which keys belong to that layer's table (as TOML has it). Anything else (other
+/// tables, arrays, dotted keys, multi-line strings) is an error naming the line, never a crash: the
+/// bundled C++ parser of TOMLKit aborted on inputs our fuzzer made, and config files need none of the rest.
 enum TOMLReader {
+  /// The one array of tables config files may use, and the key its tables are returned under.
+  static let layersKey = "model.layers"
+
+  /// One `[[model.layers]]` table: where its header is, and its keys.
+  struct Table {
+    let line: Int
+    var values: [String: Any] = [:]
+  }
+
   /// A problem at a 1-based line.
   struct Problem: Error {
     let line: Int
     let message: String
   }
 
-  /// The key/value pairs of `text`, values as `String`, `Double` or `Bool`.
+  /// The key/value pairs of `text`, values as `String`, `Double` or `Bool`; `[[model.layers]]`
+  /// tables, in order, as `[Table]` under `layersKey`.
   static func parse(_ text: String) throws(Problem) -> [String: Any] {
     var result: [String: Any] = [:]
+    var tables: [Table] = []
     for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = index + 1
       var cursor = Cursor(Array(raw.unicodeScalars))
       cursor.skipSpaces()
       if cursor.atEnd || cursor.peek == "#" { continue }
       if cursor.peek == "[" {
-        throw Problem(line: line, message: "tables ([…]) are not supported; write every option as key = value")
+        try cursor.layersHeader(line: line)
+        tables.append(Table(line: line))
+        continue
       }
       let key = try cursor.key(line: line)
       cursor.skipSpaces()
@@ -30,9 +46,18 @@ enum TOMLReader {
       guard cursor.atEnd || cursor.peek == "#" else {
         throw Problem(line: line, message: "unexpected text after the value of '\(key)'")
       }
+      if let last = tables.indices.last {
+        guard tables[last].values[key] == nil else {
+          throw Problem(
+            line: line, message: "key '\(key)' is given twice in the layer table of line \(tables[last].line)")
+        }
+        tables[last].values[key] = value
+        continue
+      }
       guard result[key] == nil else { throw Problem(line: line, message: "key '\(key)' is given twice") }
       result[key] = value
     }
+    if !tables.isEmpty { result[layersKey] = tables }
     return result
   }
 
@@ -57,6 +82,20 @@ enum TOMLReader {
       guard peek == scalar else { return false }
       index += 1
       return true
+    }
+
+    /// `[[model.layers]]` (spaces allowed inside the brackets, a comment after); any other header is an error.
+    mutating func layersHeader(line: Int) throws(Problem) {
+      let rest = String(String.UnicodeScalarView(scalars[index...]))
+      let text = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      let inner = trimmed.hasPrefix("[[") && trimmed.hasSuffix("]]") ? trimmed.dropFirst(2).dropLast(2) : nil
+      guard let inner, inner.trimmingCharacters(in: .whitespaces) == TOMLReader.layersKey else {
+        throw Problem(
+          line: line,
+          message: "only [[model.layers]] tables are supported; write every other option as key = value")
+      }
+      index = scalars.count
     }
 
     /// A bare key (`A-Za-z0-9_-`) or a quoted one.
