@@ -6,7 +6,10 @@ struct Traintop: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "traintop",
     abstract: "Train neural networks on the CPU and steer them live from the terminal.",
-    subcommands: [TrainCommand.self, EvalCommand.self, DatasetsCommand.self, ModelsCommand.self, InfoCommand.self],
+    subcommands: [
+      TrainCommand.self, EvalCommand.self, LRFindCommand.self, DatasetsCommand.self, ModelsCommand.self,
+      InfoCommand.self,
+    ],
     defaultSubcommand: TrainCommand.self)
 }
 
