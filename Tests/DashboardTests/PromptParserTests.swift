@@ -101,3 +101,38 @@ import Training
     #expect(error("   ") == "empty command")
   }
 }
+
+/// `:run` and `:until` lines.
+@Suite struct RunAndUntilPromptTests {
+  @Test func runTakesStepsOrEpochsOrNothing() {
+    #expect(PromptCommand.parse("run 100") == .success(.trainer(.run(.steps(100)))))
+    #expect(PromptCommand.parse("run 2e") == .success(.trainer(.run(.epochs(2)))))
+    #expect(PromptCommand.parse("run") == .success(.trainer(.resume)))
+    for bad in ["run 0", "run -3", "run 1.5", "run e", "run 2x"] {
+      guard case .failure = PromptCommand.parse(bad) else {
+        Issue.record("accepted \(bad)")
+        continue
+      }
+    }
+  }
+
+  @Test func untilTakesAMetricAComparisonAndAValue() {
+    let above = PauseCondition(monitor: .validationAccuracy, above: true, value: 0.98)
+    #expect(PromptCommand.parse("until val_accuracy>0.98") == .success(.trainer(.pauseWhen(above))))
+    #expect(PromptCommand.parse("until val_accuracy > 0.98") == .success(.trainer(.pauseWhen(above))))
+    let below = PauseCondition(monitor: .validationLoss, above: false, value: 0.05)
+    #expect(PromptCommand.parse("until val_loss<0.05") == .success(.trainer(.pauseWhen(below))))
+    #expect(PromptCommand.parse("until off") == .success(.trainer(.pauseWhen(nil))))
+    guard case .failure(let error) = PromptCommand.parse("until val_acuracy>0.9") else {
+      Issue.record("a misspelt metric was accepted")
+      return
+    }
+    #expect(error.message.contains("did you mean \"val_accuracy\""), "\(error.message)")
+    guard case .failure = PromptCommand.parse("until val_loss=0.1"),
+      case .failure = PromptCommand.parse("until val_loss>inf")
+    else {
+      Issue.record("a bad comparison was accepted")
+      return
+    }
+  }
+}

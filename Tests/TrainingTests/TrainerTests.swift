@@ -140,8 +140,7 @@ enum TrainerFixtures {
     configuration.earlyStoppingEnabled = false  // release builds train fast: only `stop` may end this run
     let trainer = Trainer(configuration: configuration, dataset: TrainerFixtures.digits, channel: channel)
     channel.send(.pause, source: .key)
-    let box = UncheckedBox(trainer)
-    let done = Task.detached { box.value.run() }
+    let done = runOnThread(trainer)
     let paused = try await waitForSnapshot(channel) { $0.status == .paused }
     try await Task.sleep(for: .milliseconds(200))
     #expect(channel.latest().snapshot?.step == paused.step)

@@ -14,6 +14,8 @@ extension TrainerCommand {
     case .setOptimizer(let kind): "optimizer → " + kind.rawValue
     case .setSchedule(let name): "schedule → " + name.rawValue
     case .saveCheckpoint(let path): "save checkpoint" + (path.map { " → " + $0 } ?? "")
+    case .run(let budget): "run " + budget.description
+    case .pauseWhen(let condition): condition.map { "until " + $0.description } ?? "until off"
     }
   }
 }

@@ -54,7 +54,8 @@ public struct HeaderPane: Pane {
     return ([kind.rawValue] + shown.map { $0.label + " " + $0.format(values[$0]) }).joined(separator: " ")
   }
 
-  /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · ETA 0:41 · elapsed 1:23`.
+  /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · ETA 0:41 · elapsed 1:23`, with
+  /// `· pause in 57 steps` after the percentage while a `:run` or `:until` is pending.
   public static func progressLine(_ snapshot: TrainingSnapshot, width: Int) -> [Span] {
     let info = snapshot.info
     let separator = Span(" · ", Palette.secondary)
@@ -68,6 +69,8 @@ public struct HeaderPane: Pane {
     if case .stopped = snapshot.status {
       return spans + testMetrics(snapshot.testMetrics, separator: separator)
     }
+    // `:run` and `:until` countdowns come first, so they survive a narrow terminal.
+    if let pause = snapshot.autoPause { spans += [separator, Span(pause, Palette.paused)] }
     spans += [separator, Span(Format.compact(snapshot.samplesPerSecond) + " samples/s")]
     if let eta = snapshot.etaSeconds { spans += [separator, Span("ETA " + Format.duration(eta))] }
     spans += [separator, Span("elapsed " + Format.duration(snapshot.elapsedSeconds), Palette.secondary)]

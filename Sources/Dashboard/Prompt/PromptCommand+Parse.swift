@@ -26,8 +26,10 @@ extension PromptCommand {
       if let extra = arguments.first { return .failure(.extraArgument(self, extra)) }
       return .success(actionWithoutArgument())
     }
+    if self == .run, arguments.isEmpty { return .success(.trainer(.resume)) }
     var words = arguments
-    // `lr * 0.5` is read as `lr *0.5`.
+    // `lr * 0.5` is read as `lr *0.5`, `until val_loss < 0.1` as `until val_loss<0.1`.
+    if self == .until { words = [words.joined()] }
     if self == .setting(.learningRate), words.count >= 2, words[0] == "*" || words[0] == "/" {
       words = [words[0] + words[1]] + words.dropFirst(2)
     }
@@ -61,8 +63,38 @@ extension PromptCommand {
       case "off": return .success(.setLogScale(false))
       default: return .failure(.invalidValue(self, expected: "\"on\" or \"off\"", got: value))
       }
+    case .run: return parseBudget(value)
+    case .until: return parseCondition(value)
     case .save, .pause, .resume, .step, .stop, .help: return .success(actionWithoutArgument())
     }
+  }
+
+  /// `100` steps, `2e` epochs (1…10^9).
+  private func parseBudget(_ value: String) -> Result<PromptAction, PromptError> {
+    let epochs = value.lowercased().hasSuffix("e")
+    let digits = epochs ? String(value.dropLast()) : value
+    guard let count = Int(digits), count >= 1, count <= 1_000_000_000 else {
+      return .failure(.invalidValue(self, expected: "a step count like 100 or epochs like 2e", got: value))
+    }
+    return .success(.trainer(.run(epochs ? .epochs(count) : .steps(count))))
+  }
+
+  /// `val_accuracy>0.98`, `val_loss<0.05`, or `off`.
+  private func parseCondition(_ value: String) -> Result<PromptAction, PromptError> {
+    if value.lowercased() == "off" { return .success(.trainer(.pauseWhen(nil))) }
+    let expected = "<metric>><value> or <metric><<value>, e.g. val_accuracy>0.98, or off"
+    guard let split = value.firstIndex(where: { $0 == ">" || $0 == "<" }) else {
+      return .failure(.invalidValue(self, expected: expected, got: value))
+    }
+    let name = String(value[..<split]).lowercased()
+    guard let monitor = EarlyStoppingMonitor(rawValue: name) else {
+      let names = EarlyStoppingMonitor.allCases.map(\.rawValue)
+      return .failure(.unknownName(self, got: name, suggestion: PromptCommand.closest(to: name, among: names)))
+    }
+    guard let number = Double(value[value.index(after: split)...]), number.isFinite else {
+      return .failure(.invalidValue(self, expected: expected, got: value))
+    }
+    return .success(.trainer(.pauseWhen(PauseCondition(monitor: monitor, above: value[split] == ">", value: number))))
   }
 
   /// A hyper-parameter's value, checked against the table's range (`off` where allowed).

@@ -20,6 +20,10 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case resume
   /// `step`.
   case step
+  /// `run 100`, `run 2e`; `run` alone resumes.
+  case run
+  /// `until val_accuracy>0.98`, `until off`.
+  case until
   /// `stop`.
   case stop
   /// `smoothing 0.8` (UI only).
@@ -32,7 +36,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   /// Every command, hyper-parameters first (in table order).
   public static var allCases: [PromptCommand] {
     Hyperparameter.allCases.map(PromptCommand.setting)
-      + [.optimizer, .schedule, .save, .pause, .resume, .step, .stop, .smoothing, .log, .help]
+      + [.optimizer, .schedule, .save, .pause, .resume, .step, .run, .until, .stop, .smoothing, .log, .help]
   }
 
   /// The word that starts the command.
@@ -45,6 +49,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .pause: "pause"
     case .resume: "resume"
     case .step: "step"
+    case .run: "run"
+    case .until: "until"
     case .stop: "stop"
     case .smoothing: "smoothing"
     case .log: "log"
@@ -69,6 +75,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .save: "save [path]"
     case .smoothing: "smoothing <0…0.99>"
     case .log: "log on|off"
+    case .run: "run [<steps> | <epochs>e]"
+    case .until: "until <metric>(>|<)<value> | until off"
     case .pause, .resume, .step, .stop, .help: word
     }
   }
@@ -80,6 +88,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .setting(let knob) where knob.canBeOff: "\(word) <value>|off"
     case .setting: "\(word) <value>"
     case .optimizer, .schedule: "\(word) <name>"
+    case .run: "run [N|Ne]"
+    case .until: "until val_accuracy>0.98"
     default: usage
     }
   }
@@ -95,6 +105,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .pause: "pause training"
     case .resume: "resume training"
     case .step: "one step while paused"
+    case .run: "run N steps (or Ne epochs), then pause"
+    case .until: "pause when a metric crosses a value"
     case .stop: "stop training now"
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"
@@ -108,6 +120,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .optimizer: OptimizerKind.allCases.map(\.rawValue)
     case .schedule: ScheduleName.allCases.map(\.rawValue)
     case .log: ["on", "off"]
+    case .until: EarlyStoppingMonitor.allCases.map(\.rawValue) + ["off"]
     case .setting(let knob) where knob.canBeOff: ["off"]
     default: []
     }

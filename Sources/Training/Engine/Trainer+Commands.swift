@@ -54,7 +54,29 @@ extension Trainer {
       return .success(switchSchedule(to: name))
     case .saveCheckpoint(let path):
       return saveRequested(to: path)
+    case .run(let budget):
+      return startBudget(budget)
+    case .pauseWhen(let condition):
+      autoPause.condition = condition
+      return .success(.pauseWhen(condition))
     }
+  }
+
+  /// `:run`: resume, and pause again after `budget` steps or epochs.
+  func startBudget(_ budget: RunBudget) -> Result<EventDetail?, CommandRejection> {
+    switch budget {
+    case .steps(let n):
+      guard n > 0 else { return .failure(CommandRejection(reason: "expected at least 1 step")) }
+      autoPause.atStep = progress.step + n
+      autoPause.afterEpoch = nil
+    case .epochs(let n):
+      guard n > 0 else { return .failure(CommandRejection(reason: "expected at least 1 epoch")) }
+      // The epoch in progress counts as the first (a pause at an epoch boundary starts the next).
+      autoPause.afterEpoch = progress.epoch + n
+      autoPause.atStep = nil
+    }
+    if status == .paused { status = .running }
+    return .success(.runFor(budget))
   }
 
   /// The current value of `knob` (nil: off).
@@ -171,6 +193,8 @@ extension TrainerCommand {
     case .setOptimizer: "optimizer"
     case .setSchedule: "schedule"
     case .saveCheckpoint: "save"
+    case .run: "run"
+    case .pauseWhen: "until"
     }
   }
 }

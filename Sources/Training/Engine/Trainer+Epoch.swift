@@ -27,10 +27,29 @@ extension Trainer {
       record(.plateau(old: rateBefore, new: newRate))
     }
     updateEarlyStopping(monitored)
+    checkAutoPause(metrics, validation: validation)
     if configuration.onNonFinite == .rollback { rememberGoodState() }
     saveCheckpoint(.last)
     writeLog { try $0.flush() }
     publish(force: true)
+  }
+
+  /// At an epoch end: pauses when a `:run` of epochs is spent or an `:until` condition holds.
+  func checkAutoPause(_ metrics: EpochMetrics, validation: Evaluation) {
+    if let condition = autoPause.condition {
+      let value = condition.monitor.value(in: metrics) ?? validation.confusion?.macroF1 ?? .nan
+      if condition.isMet(by: value) {
+        autoPause.condition = nil
+        pauseByItself(
+          because: "\(condition.monitor.rawValue) \(Format.compact(value, significantDigits: 6)) "
+            + (condition.above ? ">" : "<") + " \(Format.compact(condition.value, significantDigits: 6))")
+        return
+      }
+    }
+    if let epoch = autoPause.afterEpoch, progress.epoch >= epoch {
+      autoPause.afterEpoch = nil
+      pauseByItself(because: "epoch \(progress.epoch) done")
+    }
   }
 
   /// Feeds early stopping; keeps the best weights and stops when it says so.

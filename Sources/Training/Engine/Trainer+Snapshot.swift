@@ -31,6 +31,7 @@ extension Trainer {
     s.events = recorder.recent
     s.testMetrics = testMetrics
     s.validation = lastValidation
+    s.autoPause = autoPause.summary(step: progress.step)
     s.filters = model.firstConvolutionFilters()
     return s
   }

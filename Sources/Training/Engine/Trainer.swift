@@ -36,6 +36,8 @@ public final class Trainer {
   var regularization: RegularizationSettings
   var status: TrainingStatus = .starting
   var pendingSteps = 0
+  /// `:run` and `:until`: when to pause by itself.
+  var autoPause = AutoPause()
   var stopReason: StopReason?
   var buffers = StepBuffers()
   var accumulator = EpochAccumulator()
@@ -167,6 +169,10 @@ public final class Trainer {
       trainStep(batchIndex: progress.batchInEpoch)
       progress.batchInEpoch += 1
       if stopReason != nil { return }
+      if let target = autoPause.atStep, progress.step >= target {
+        autoPause.atStep = nil
+        pauseByItself(because: "\(progress.step) steps reached")
+      }
       publish(force: false)
     }
     endEpoch()
@@ -178,6 +184,14 @@ public final class Trainer {
     if status == .paused, pendingSteps == 0 { waitWhilePaused() }
     if pendingSteps > 0 { pendingSteps -= 1 }
     return stopReason == nil
+  }
+
+  /// Pauses without a command (a `:run` budget spent, an `:until` condition met) and says why.
+  func pauseByItself(because reason: String) {
+    guard status == .running else { return }
+    status = .paused
+    record(.autoPaused(reason))
+    publish(force: true)
   }
 
   /// Blocks until a resume, a single step or a stop arrives; the time spent is left out of samples/s.

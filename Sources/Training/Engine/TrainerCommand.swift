@@ -48,4 +48,8 @@ public enum TrainerCommand: Sendable, Equatable {
   case setSchedule(ScheduleName)
   /// Save a checkpoint now, to `path` or the run's `checkpoints/` folder.
   case saveCheckpoint(path: String?)
+  /// Resume, and pause again after this many steps or epochs (`:run 100`, `:run 2e`).
+  case run(RunBudget)
+  /// Pause at the first epoch end where the condition holds; nil clears it (`:until off`).
+  case pauseWhen(PauseCondition?)
 }

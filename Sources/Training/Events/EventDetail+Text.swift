@@ -31,6 +31,10 @@ extension EventDetail {
     case .resumedFromCheckpoint(let epoch, let step): return "resumed at epoch \(epoch + 1), step \(step)"
     case .restoredBest(let epoch): return "restored best weights from epoch \(epoch)"
     case .finished(let reason): return "stopped: \(reason.rawValue)"
+    case .runFor(let budget): return "run \(budget.description), then pause"
+    case .pauseWhen(let condition?): return "pause when \(condition.description)"
+    case .pauseWhen(nil): return "pause condition cleared"
+    case .autoPaused(let why): return "paused: \(why)"
     }
   }
 

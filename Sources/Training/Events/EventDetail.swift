@@ -42,11 +42,19 @@ public enum EventDetail: Sendable, Equatable {
   case restoredBest(epoch: Int)
   /// Training finished.
   case finished(StopReason)
+  /// `:run`: training resumes and pauses again after the budget.
+  case runFor(RunBudget)
+  /// `:until`: the condition to pause at (nil: cleared).
+  case pauseWhen(PauseCondition?)
+  /// The trainer paused by itself: the budget is spent, or the condition met (with the value).
+  case autoPaused(String)
 
   /// The class of event this is.
   public var kind: EventKind {
     switch self {
-    case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested: .command
+    case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested, .runFor, .pauseWhen,
+      .autoPaused:
+      .command
     case .rejected, .failure: .rejected
     case .checkpointSaved: .checkpoint
     case .plateau: .schedule

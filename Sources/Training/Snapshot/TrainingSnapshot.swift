@@ -160,6 +160,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
   public var validation: ValidationDetail?
   /// The first convolution's filters `[out, in, kH, kW]` as they are now (convnets only).
   public var filters: Tensor?
+  /// When the run pauses by itself (`:run`, `:until`), e.g. `pause in 57 steps`; nil when it will not.
+  public var autoPause: String?
 
   /// A snapshot of a run that has not started.
   public init(info: RunInfo) { self.info = info }
@@ -180,6 +182,6 @@ public struct TrainingSnapshot: Sendable, Equatable {
       && a.epochs == b.epochs && a.earlyStopping == b.earlyStopping && a.events == b.events
       && a.testMetrics.map(\.name) == b.testMetrics.map(\.name)
       && a.testMetrics.map(\.value) == b.testMetrics.map(\.value)
-      && a.validation == b.validation && a.filters == b.filters
+      && a.validation == b.validation && a.filters == b.filters && a.autoPause == b.autoPause
   }
 }

@@ -1,0 +1,30 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct RunBudgetEndToEndTests {
+  /// `:run 50` from a pause takes exactly 50 steps and pauses again, saying so.
+  @Test func runFiftyStepsThenPause() throws {
+    let t = try TmuxSession()
+    defer { t.kill() }
+    try startDashboard(t)
+    try #require(t.waitFor { $0.contains("RUNNING") }.ok, "never showed RUNNING")
+    t.send("p")
+    var r = t.waitFor { $0.contains("PAUSED") }
+    try #require(r.ok, "not paused:\n\(r.screen)")
+    let start = try #require(shownStep(r.screen))
+    t.send(":")
+    t.type("run 50")
+    t.send("Enter")
+    r = t.waitFor { $0.contains("paused: \(start + 50) steps reached") && $0.contains("PAUSED") }
+    try #require(r.ok, "no pause after 50 steps:\n\(r.screen)")
+    #expect(shownStep(r.screen) == start + 50)
+    #expect(r.screen.contains("run 50 steps, then pause (prompt)"))
+    t.send("q")
+    _ = t.waitFor { $0.contains("Stop it and quit?") }
+    t.send("y")
+    r = t.waitFor { $0.contains("EXITED") }
+    #expect(r.screen.contains("TTY_RESTORED") && r.screen.contains("EXITED rc=0"), "\(r.screen)")
+  }
+}
