@@ -136,3 +136,11 @@ import Training
     }
   }
 }
+
+@Suite struct UndoInputTests {
+  @Test func uAndTheUndoCommandSendUndo() {
+    #expect(PromptCommand.parse("undo") == .success(.trainer(.undo)))
+    #expect(
+      KeyMap.actions(for: .character("u"), ui: UIState(), snapshot: FakeSnapshot.mnist()) == [.trainer(.undo, .key)])
+  }
+}

@@ -4,7 +4,7 @@ import Testing
 
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct RunBudgetEndToEndTests {
-  /// `:run 50` from a pause takes exactly 50 steps and pauses again, saying so.
+  /// `:run 50` from a pause takes exactly 50 steps and pauses again, saying so; `u` undoes a change.
   @Test func runFiftyStepsThenPause() throws {
     let t = try TmuxSession()
     defer { t.kill() }
@@ -21,6 +21,16 @@ struct RunBudgetEndToEndTests {
     try #require(r.ok, "no pause after 50 steps:\n\(r.screen)")
     #expect(shownStep(r.screen) == start + 50)
     #expect(r.screen.contains("run 50 steps, then pause (prompt)"))
+
+    // A change, then u: the event says what was undone and from which step.
+    t.send(":")
+    t.type("lr 0.01")
+    t.send("Enter")
+    r = t.waitFor { $0.contains("→ 1.0e-2 (prompt)") }
+    try #require(r.ok, "lr not changed:\n\(r.screen)")
+    t.send("u")
+    r = t.waitFor { $0.contains("undo lr 1.0e-3 → 1.0e-2 (step \(start + 50))") && $0.contains("adam lr 1.0e-3") }
+    try #require(r.ok, "no undo:\n\(r.screen)")
     t.send("q")
     _ = t.waitFor { $0.contains("Stop it and quit?") }
     t.send("y")

@@ -3,7 +3,7 @@ import Training
 /// Every key the dashboard binds outside the prompt: one table for the key map, the footer and
 /// the help overlay.
 public enum KeyBinding: CaseIterable, Sendable {
-  case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save
+  case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save, undo
   case logScale, smoothingDown, smoothingUp, xAxis, robustRange, page
   case focusNext, focusPrevious, zoom, prompt, help, close
 
@@ -18,6 +18,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .nextOptimizer: [.character("o")]
     case .stopNow: [.character("e")]
     case .save: [.character("s")]
+    case .undo: [.character("u")]
     case .logScale: [.character("l")]
     case .smoothingDown: [.character("[")]
     case .smoothingUp: [.character("]")]
@@ -42,7 +43,7 @@ public enum KeyBinding: CaseIterable, Sendable {
   /// True for keys that talk to the trainer (or quit); the others only change the view.
   public var isTrainerKey: Bool {
     switch self {
-    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save: true
+    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo: true
     default: false
     }
   }
@@ -75,6 +76,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .nextOptimizer: "next optimizer"
     case .stopNow: "stop now (early stop)"
     case .save: "save a checkpoint"
+    case .undo: "undo the last change (weights too)"
     case .logScale: "loss log scale on/off"
     case .smoothingDown: "smoothing − \(step)"
     case .smoothingUp: "smoothing + \(step)"
@@ -109,7 +111,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .zoom: ("enter", "zoom")
     case .prompt: (":", "command")
     case .help: ("?", "help")
-    case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close: nil
+    case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo: nil
     }
   }
 

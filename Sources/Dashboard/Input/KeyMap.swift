@@ -55,7 +55,7 @@ public enum KeyMap {
     case .prompt: [.openPrompt]
     case .help: [.toggleHelp]
     case .close: ui.showsHelp ? [.toggleHelp] : (ui.zoomed != nil ? [.toggleZoom] : [])
-    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save: []
+    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo: []
     }
   }
 
@@ -76,6 +76,7 @@ public enum KeyMap {
       return [.trainer(.setOptimizer(nextOptimizer(after: current)), .key)]
     case .stopNow: return [.trainer(.stop(.manual), .key)]
     case .save: return [.trainer(.saveCheckpoint(path: nil), .key)]
+    case .undo: return [.trainer(.undo, .key)]
     default: return []
     }
   }

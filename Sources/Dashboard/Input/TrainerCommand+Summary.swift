@@ -16,6 +16,7 @@ extension TrainerCommand {
     case .saveCheckpoint(let path): "save checkpoint" + (path.map { " → " + $0 } ?? "")
     case .run(let budget): "run " + budget.description
     case .pauseWhen(let condition): condition.map { "until " + $0.description } ?? "until off"
+    case .undo: "undo"
     }
   }
 }

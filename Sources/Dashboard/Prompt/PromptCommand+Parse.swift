@@ -45,6 +45,7 @@ extension PromptCommand {
     case .resume: .trainer(.resume)
     case .step: .trainer(.step)
     case .stop: .trainer(.stop(.manual))
+    case .undo: .trainer(.undo)
     default: .showHelp
     }
   }
@@ -65,7 +66,7 @@ extension PromptCommand {
       }
     case .run: return parseBudget(value)
     case .until: return parseCondition(value)
-    case .save, .pause, .resume, .step, .stop, .help: return .success(actionWithoutArgument())
+    case .save, .pause, .resume, .step, .stop, .undo, .help: return .success(actionWithoutArgument())
     }
   }
 

@@ -24,6 +24,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case run
   /// `until val_accuracy>0.98`, `until off`.
   case until
+  /// `undo`.
+  case undo
   /// `stop`.
   case stop
   /// `smoothing 0.8` (UI only).
@@ -36,7 +38,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   /// Every command, hyper-parameters first (in table order).
   public static var allCases: [PromptCommand] {
     Hyperparameter.allCases.map(PromptCommand.setting)
-      + [.optimizer, .schedule, .save, .pause, .resume, .step, .run, .until, .stop, .smoothing, .log, .help]
+      + [.optimizer, .schedule, .save, .pause, .resume, .step, .run, .until, .undo, .stop, .smoothing, .log, .help]
   }
 
   /// The word that starts the command.
@@ -51,6 +53,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .step: "step"
     case .run: "run"
     case .until: "until"
+    case .undo: "undo"
     case .stop: "stop"
     case .smoothing: "smoothing"
     case .log: "log"
@@ -77,7 +80,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .log: "log on|off"
     case .run: "run [<steps> | <epochs>e]"
     case .until: "until <metric>(>|<)<value> | until off"
-    case .pause, .resume, .step, .stop, .help: word
+    case .pause, .resume, .step, .stop, .undo, .help: word
     }
   }
 
@@ -107,6 +110,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .step: "one step while paused"
     case .run: "run N steps (or Ne epochs), then pause"
     case .until: "pause when a metric crosses a value"
+    case .undo: "back to before the last change"
     case .stop: "stop training now"
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"
@@ -129,7 +133,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   /// True when the command never takes a value.
   public var takesNoArgument: Bool {
     switch self {
-    case .pause, .resume, .step, .stop, .help: true
+    case .pause, .resume, .step, .stop, .undo, .help: true
     default: false
     }
   }

@@ -17,8 +17,11 @@ extension Trainer {
 
   /// Applies one command (between two steps) and records what changed as an event.
   public func apply(_ command: TrainerCommand, source: CommandSource) {
+    let before = Self.isUndoable(command) ? undoPoint() : nil
     switch change(for: command) {
-    case .success(let detail?): record(detail, source: source)
+    case .success(let detail?):
+      if let before { remember(before, before: detail) }
+      record(detail, source: source)
     case .success(nil): break
     case .failure(let rejection): record(.rejected(command: command.name, reason: rejection.reason), source: source)
     }
@@ -59,6 +62,8 @@ extension Trainer {
     case .pauseWhen(let condition):
       autoPause.condition = condition
       return .success(.pauseWhen(condition))
+    case .undo:
+      return undoLastChange()
     }
   }
 
@@ -195,6 +200,7 @@ extension TrainerCommand {
     case .saveCheckpoint: "save"
     case .run: "run"
     case .pauseWhen: "until"
+    case .undo: "undo"
     }
   }
 }

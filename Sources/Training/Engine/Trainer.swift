@@ -38,6 +38,8 @@ public final class Trainer {
   var pendingSteps = 0
   /// `:run` and `:until`: when to pause by itself.
   var autoPause = AutoPause()
+  /// The states before the last manual changes, newest last (`u` pops one).
+  var undoPoints: [UndoPoint] = []
   var stopReason: StopReason?
   var buffers = StepBuffers()
   var accumulator = EpochAccumulator()

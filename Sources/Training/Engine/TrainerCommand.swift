@@ -52,4 +52,6 @@ public enum TrainerCommand: Sendable, Equatable {
   case run(RunBudget)
   /// Pause at the first epoch end where the condition holds; nil clears it (`:until off`).
   case pauseWhen(PauseCondition?)
+  /// Go back to the state before the last manual change (`u`, `:undo`).
+  case undo
 }

@@ -35,6 +35,7 @@ extension EventDetail {
     case .pauseWhen(let condition?): return "pause when \(condition.description)"
     case .pauseWhen(nil): return "pause condition cleared"
     case .autoPaused(let why): return "paused: \(why)"
+    case .undone(let change, let step): return "undo \(change) (step \(step)): weights, optimizer and settings restored"
     }
   }
 

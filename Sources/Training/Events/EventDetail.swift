@@ -48,12 +48,14 @@ public enum EventDetail: Sendable, Equatable {
   case pauseWhen(PauseCondition?)
   /// The trainer paused by itself: the budget is spent, or the condition met (with the value).
   case autoPaused(String)
+  /// `u`: the state before `change` (made at `step`) is back.
+  case undone(change: String, step: Int)
 
   /// The class of event this is.
   public var kind: EventKind {
     switch self {
     case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested, .runFor, .pauseWhen,
-      .autoPaused:
+      .autoPaused, .undone:
       .command
     case .rejected, .failure: .rejected
     case .checkpointSaved: .checkpoint
