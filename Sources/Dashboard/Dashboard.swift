@@ -47,6 +47,7 @@ public func render(_ snapshot: TrainingSnapshot?, _ ui: UIState, width: Int, hei
   } else {
     drawStarting(ui, layout, into: &screen)
   }
+  if let result = snapshot?.lrFinder { LRFinderOverlay.draw(result, ui: ui, into: &screen) }
   if ui.showsHelp { HelpOverlay.draw(into: &screen, ui: ui) }
   return screen
 }

@@ -134,7 +134,7 @@ import Training
     #expect(text.contains("optimizers: sgd momentum nesterov adagrad rmsprop adam adamw"))
     #expect(text.contains("schedules:  constant step exponential cosine cosine-restarts plateau onecycle"))
     let keys = HelpOverlay.keys(ui).map(\.key).joined(separator: " ")
-    #expect(keys == "q space, p n ↑, + ↓, - o e s u l [ ] x r v tab shift-tab enter : ? esc")
+    #expect(keys == "q space, p n ↑, + ↓, - o e s u f l [ ] x r v tab shift-tab enter : ? esc")
     // The help reads the configured factor and step, not fixed numbers.
     #expect(text.contains("learning rate × factor (1.25)") && text.contains("smoothing + 0.1"))
     ui.learningRateFactor = 2

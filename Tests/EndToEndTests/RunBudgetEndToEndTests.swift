@@ -4,7 +4,8 @@ import Testing
 
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct RunBudgetEndToEndTests {
-  /// `:run 50` from a pause takes exactly 50 steps and pauses again, saying so; `u` undoes a change.
+  /// `:run 50` from a pause takes exactly 50 steps and pauses again, saying so; `u` undoes a change;
+  /// `:lr-find` shows the sweep and Enter applies its suggestion.
   @Test func runFiftyStepsThenPause() throws {
     let t = try TmuxSession()
     defer { t.kill() }
@@ -31,6 +32,17 @@ struct RunBudgetEndToEndTests {
     t.send("u")
     r = t.waitFor { $0.contains("undo lr 1.0e-3 → 1.0e-2 (step \(start + 50))") && $0.contains("adam lr 1.0e-3") }
     try #require(r.ok, "no undo:\n\(r.screen)")
+
+    // :lr-find sweeps a copy and waits; Enter applies the valley suggestion as an LR change.
+    t.send(":")
+    t.type("lr-find")
+    t.send("Enter")
+    r = t.waitFor { $0.contains("LR finder · from step") && $0.contains("valley ") }
+    try #require(r.ok, "no LR finder overlay:\n\(r.screen)")
+    t.send("Enter")
+    r = t.waitFor { $0.contains("(lr-find)") && !$0.contains("LR finder · from step") }
+    try #require(r.ok, "lr-find suggestion not applied:\n\(r.screen)")
+
     t.send("q")
     _ = t.waitFor { $0.contains("Stop it and quit?") }
     t.send("y")

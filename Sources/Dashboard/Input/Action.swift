@@ -52,6 +52,8 @@ public enum Action: Equatable, Sendable {
   case toggleZoom
   /// Switch the grid between the training curves and the validation pictures.
   case togglePage
+  /// Move the LR finder overlay's choice of suggestion by this many places.
+  case chooseSuggestion(Int)
   /// Show or hide the help overlay.
   case toggleHelp
   /// Open the `:` prompt.

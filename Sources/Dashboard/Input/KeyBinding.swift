@@ -3,7 +3,7 @@ import Training
 /// Every key the dashboard binds outside the prompt: one table for the key map, the footer and
 /// the help overlay.
 public enum KeyBinding: CaseIterable, Sendable {
-  case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save, undo
+  case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save, undo, findLearningRate
   case logScale, smoothingDown, smoothingUp, xAxis, robustRange, page
   case focusNext, focusPrevious, zoom, prompt, help, close
 
@@ -19,6 +19,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .stopNow: [.character("e")]
     case .save: [.character("s")]
     case .undo: [.character("u")]
+    case .findLearningRate: [.character("f")]
     case .logScale: [.character("l")]
     case .smoothingDown: [.character("[")]
     case .smoothingUp: [.character("]")]
@@ -43,7 +44,9 @@ public enum KeyBinding: CaseIterable, Sendable {
   /// True for keys that talk to the trainer (or quit); the others only change the view.
   public var isTrainerKey: Bool {
     switch self {
-    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo: true
+    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo,
+      .findLearningRate:
+      true
     default: false
     }
   }
@@ -77,6 +80,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .stopNow: "stop now (early stop)"
     case .save: "save a checkpoint"
     case .undo: "undo the last change (weights too)"
+    case .findLearningRate: "LR finder on a copy of the weights"
     case .logScale: "loss log scale on/off"
     case .smoothingDown: "smoothing − \(step)"
     case .smoothingUp: "smoothing + \(step)"
@@ -111,7 +115,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .zoom: ("enter", "zoom")
     case .prompt: (":", "command")
     case .help: ("?", "help")
-    case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo: nil
+    case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo, .findLearningRate: nil
     }
   }
 

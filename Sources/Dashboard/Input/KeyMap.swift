@@ -16,9 +16,29 @@ public enum KeyMap {
       default: return [.cancelQuit]
       }
     }
+    if let result = snapshot?.lrFinder, let actions = lrFinderActions(for: key, ui: ui, result: result) {
+      return actions
+    }
     guard let binding = KeyBinding(key) else { return [] }
     if binding.isTrainerKey { return trainerActions(for: binding, ui: ui, snapshot: snapshot) }
     return viewActions(for: binding, ui: ui)
+  }
+
+  /// Keys of the LR finder's overlay: ←/→ choose a suggestion, Enter applies it, Esc discards;
+  /// nil lets any other key act as usual.
+  static func lrFinderActions(for key: Key, ui: UIState, result: LRFinderResult) -> [Action]? {
+    switch key {
+    case .left: return [.chooseSuggestion(-1)]
+    case .right: return [.chooseSuggestion(1)]
+    case .enter:
+      guard !result.suggestions.isEmpty else { return [.trainer(.finishLRFind(apply: nil), .key)] }
+      let index = min(max(0, ui.suggestionChoice), result.suggestions.count - 1)
+      return [
+        .trainer(.finishLRFind(apply: result.suggestions[index].rate), .key), .chooseSuggestion(-ui.suggestionChoice),
+      ]
+    case .escape: return [.trainer(.finishLRFind(apply: nil), .key), .chooseSuggestion(-ui.suggestionChoice)]
+    default: return nil
+    }
   }
 
   /// Keys that edit the open prompt.
@@ -55,7 +75,9 @@ public enum KeyMap {
     case .prompt: [.openPrompt]
     case .help: [.toggleHelp]
     case .close: ui.showsHelp ? [.toggleHelp] : (ui.zoomed != nil ? [.toggleZoom] : [])
-    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo: []
+    case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo,
+      .findLearningRate:
+      []
     }
   }
 
@@ -77,6 +99,7 @@ public enum KeyMap {
     case .stopNow: return [.trainer(.stop(.manual), .key)]
     case .save: return [.trainer(.saveCheckpoint(path: nil), .key)]
     case .undo: return [.trainer(.undo, .key)]
+    case .findLearningRate: return [.trainer(.findLearningRate, .key), .status("lr-find: sweeping a copy…")]
     default: return []
     }
   }

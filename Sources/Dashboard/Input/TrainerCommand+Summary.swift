@@ -17,6 +17,8 @@ extension TrainerCommand {
     case .run(let budget): "run " + budget.description
     case .pauseWhen(let condition): condition.map { "until " + $0.description } ?? "until off"
     case .undo: "undo"
+    case .findLearningRate: "lr-find on a copy of the weights"
+    case .finishLRFind(let rate): rate.map { "lr → " + Format.rate($0) + " (lr-find)" } ?? "lr-find discarded"
     }
   }
 }

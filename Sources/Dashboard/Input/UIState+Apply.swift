@@ -49,6 +49,9 @@ extension UIState {
     case .focusNext: moveFocus(to: focus.next(in: page.focusOrder(for: snapshot)))
     case .focusPrevious: moveFocus(to: focus.previous(in: page.focusOrder(for: snapshot)))
     case .togglePage: switchPage(snapshot: snapshot)
+    case .chooseSuggestion(let delta):
+      let count = snapshot?.lrFinder?.suggestions.count ?? 1
+      suggestionChoice = min(max(0, suggestionChoice + delta), max(0, count - 1))
     case .toggleZoom: zoomed = zoomed == nil ? focus : nil
     case .toggleHelp: showsHelp.toggle()
     case .status(let message): statusMessage = message

@@ -8,6 +8,8 @@ public struct UIState: Sendable, Equatable {
   public var zoomed: PaneID?
   /// The grid's panes: training curves or validation pictures.
   public var page: DashboardPage = .training
+  /// The LR finder overlay's chosen suggestion (0: valley).
+  public var suggestionChoice = 0
   /// The loss chart uses a log10 y axis.
   public var logScale = false
   /// The EMA smoothing weight of the step loss (0 = raw, up to 0.99).

@@ -46,6 +46,7 @@ extension PromptCommand {
     case .step: .trainer(.step)
     case .stop: .trainer(.stop(.manual))
     case .undo: .trainer(.undo)
+    case .lrFind: .trainer(.findLearningRate)
     default: .showHelp
     }
   }
@@ -66,7 +67,7 @@ extension PromptCommand {
       }
     case .run: return parseBudget(value)
     case .until: return parseCondition(value)
-    case .save, .pause, .resume, .step, .stop, .undo, .help: return .success(actionWithoutArgument())
+    case .save, .pause, .resume, .step, .stop, .undo, .lrFind, .help: return .success(actionWithoutArgument())
     }
   }
 

@@ -26,6 +26,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case until
   /// `undo`.
   case undo
+  /// `lr-find`.
+  case lrFind
   /// `stop`.
   case stop
   /// `smoothing 0.8` (UI only).
@@ -38,7 +40,10 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   /// Every command, hyper-parameters first (in table order).
   public static var allCases: [PromptCommand] {
     Hyperparameter.allCases.map(PromptCommand.setting)
-      + [.optimizer, .schedule, .save, .pause, .resume, .step, .run, .until, .undo, .stop, .smoothing, .log, .help]
+      + [
+        .optimizer, .schedule, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind, .stop, .smoothing,
+        .log, .help,
+      ]
   }
 
   /// The word that starts the command.
@@ -54,6 +59,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .run: "run"
     case .until: "until"
     case .undo: "undo"
+    case .lrFind: "lr-find"
     case .stop: "stop"
     case .smoothing: "smoothing"
     case .log: "log"
@@ -80,7 +86,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .log: "log on|off"
     case .run: "run [<steps> | <epochs>e]"
     case .until: "until <metric>(>|<)<value> | until off"
-    case .pause, .resume, .step, .stop, .undo, .help: word
+    case .pause, .resume, .step, .stop, .undo, .lrFind, .help: word
     }
   }
 
@@ -111,6 +117,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .run: "run N steps (or Ne epochs), then pause"
     case .until: "pause when a metric crosses a value"
     case .undo: "back to before the last change"
+    case .lrFind: "LR range test on a copy; Enter applies"
     case .stop: "stop training now"
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"
@@ -133,7 +140,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   /// True when the command never takes a value.
   public var takesNoArgument: Bool {
     switch self {
-    case .pause, .resume, .step, .stop, .undo, .help: true
+    case .pause, .resume, .step, .stop, .undo, .lrFind, .help: true
     default: false
     }
   }

@@ -64,6 +64,10 @@ extension Trainer {
       return .success(.pauseWhen(condition))
     case .undo:
       return undoLastChange()
+    case .findLearningRate:
+      return findLearningRate()
+    case .finishLRFind(let rate):
+      return finishLRFind(applying: rate)
     }
   }
 
@@ -201,6 +205,8 @@ extension TrainerCommand {
     case .run: "run"
     case .pauseWhen: "until"
     case .undo: "undo"
+    case .findLearningRate: "lr-find"
+    case .finishLRFind: "lr-find apply"
     }
   }
 }

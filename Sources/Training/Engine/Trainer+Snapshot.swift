@@ -32,6 +32,7 @@ extension Trainer {
     s.testMetrics = testMetrics
     s.validation = lastValidation
     s.autoPause = autoPause.summary(step: progress.step)
+    s.lrFinder = lrFinder
     s.filters = model.firstConvolutionFilters()
     return s
   }

@@ -40,6 +40,8 @@ public final class Trainer {
   var autoPause = AutoPause()
   /// The states before the last manual changes, newest last (`u` pops one).
   var undoPoints: [UndoPoint] = []
+  /// An LR finder result waiting to be applied or discarded.
+  var lrFinder: LRFinderResult?
   var stopReason: StopReason?
   var buffers = StepBuffers()
   var accumulator = EpochAccumulator()

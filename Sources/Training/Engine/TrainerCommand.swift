@@ -26,6 +26,8 @@ public enum CommandSource: String, Codable, Sendable {
   case config
   /// A signal (SIGINT/SIGTERM).
   case signal
+  /// A suggestion of the LR finder, applied from the dashboard.
+  case lrFind = "lr-find"
 }
 
 /// A request the trainer applies between two steps, never mid-step.
@@ -54,4 +56,8 @@ public enum TrainerCommand: Sendable, Equatable {
   case pauseWhen(PauseCondition?)
   /// Go back to the state before the last manual change (`u`, `:undo`).
   case undo
+  /// Run the LR range test on a copy of the current weights and wait with the result (`f`, `:lr-find`).
+  case findLearningRate
+  /// Close the LR finder's result: apply this rate (nil: discard), then go on as before.
+  case finishLRFind(apply: Double?)
 }

@@ -36,6 +36,11 @@ extension EventDetail {
     case .pauseWhen(nil): return "pause condition cleared"
     case .autoPaused(let why): return "paused: \(why)"
     case .undone(let change, let step): return "undo \(change) (step \(step)): weights, optimizer and settings restored"
+    case .lrFound(let suggestions):
+      guard !suggestions.isEmpty else { return "lr-find: no suggestion (the loss diverged at once)" }
+      return "lr-find: "
+        + suggestions.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }.joined(separator: ", ")
+    case .lrFindDiscarded: return "lr-find: result discarded"
     }
   }
 

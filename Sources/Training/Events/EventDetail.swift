@@ -50,12 +50,16 @@ public enum EventDetail: Sendable, Equatable {
   case autoPaused(String)
   /// `u`: the state before `change` (made at `step`) is back.
   case undone(change: String, step: Int)
+  /// The LR finder ran on a copy of the weights; its suggestions.
+  case lrFound([LRSuggestion])
+  /// The LR finder's result was closed without a change.
+  case lrFindDiscarded
 
   /// The class of event this is.
   public var kind: EventKind {
     switch self {
     case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested, .runFor, .pauseWhen,
-      .autoPaused, .undone:
+      .autoPaused, .undone, .lrFound, .lrFindDiscarded:
       .command
     case .rejected, .failure: .rejected
     case .checkpointSaved: .checkpoint

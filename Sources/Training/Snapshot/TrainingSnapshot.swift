@@ -162,6 +162,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
   public var filters: Tensor?
   /// When the run pauses by itself (`:run`, `:until`), e.g. `pause in 57 steps`; nil when it will not.
   public var autoPause: String?
+  /// An LR finder result waiting for the person (the dashboard shows it as an overlay).
+  public var lrFinder: LRFinderResult?
 
   /// A snapshot of a run that has not started.
   public init(info: RunInfo) { self.info = info }
@@ -183,5 +185,6 @@ public struct TrainingSnapshot: Sendable, Equatable {
       && a.testMetrics.map(\.name) == b.testMetrics.map(\.name)
       && a.testMetrics.map(\.value) == b.testMetrics.map(\.value)
       && a.validation == b.validation && a.filters == b.filters && a.autoPause == b.autoPause
+      && a.lrFinder == b.lrFinder
   }
 }

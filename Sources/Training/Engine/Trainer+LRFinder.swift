@@ -1,0 +1,53 @@
+import Foundation
+import NN
+import Tensor
+
+extension Trainer {
+  /// `f`, `:lr-find`: the range test on copies of the current weights and optimizer state; the run
+  /// waits (paused) with the result in its snapshots until `finishLRFind` applies or drops it.
+  func findLearningRate() -> Result<EventDetail?, CommandRejection> {
+    guard lrFinder == nil else { return .failure(CommandRejection(reason: "an LR finder result is already open")) }
+    let copy: (model: Sequential, optimizer: any Optimizer)
+    do {
+      copy = try copies()
+    } catch {
+      return .failure(CommandRejection(reason: "the weights could not be copied: \(error)"))
+    }
+    let test = LRRangeTest()
+    let curve = test.run(
+      model: copy.model, optimizer: copy.optimizer, loss: loss, task: dataset.task, split: dataset.train,
+      batchSize: configuration.batchSize, seed: configuration.seed &+ UInt64(progress.step))
+    let suggestions = LRSuggestion.all(rates: curve.rates, losses: curve.losses, iterations: test.iterations)
+    lrFinder = LRFinderResult(curve: curve, suggestions: suggestions, step: progress.step, resumes: status == .running)
+    if status == .running { status = .paused }
+    return .success(.lrFound(suggestions))
+  }
+
+  /// Closes the LR finder: applies `rate` (an LR change from `lr-find`) or nothing, then resumes if
+  /// the run was running before.
+  func finishLRFind(applying rate: Double?) -> Result<EventDetail?, CommandRejection> {
+    guard let result = lrFinder else { return .failure(CommandRejection(reason: "no LR finder result is open")) }
+    lrFinder = nil
+    if let rate {
+      if let reason = Hyperparameter.learningRate.violation(rate) { return .failure(CommandRejection(reason: reason)) }
+      let point = undoPoint()
+      let detail = set(.learningRate, to: rate)
+      remember(point, before: detail)
+      record(detail, source: .lrFind)
+    }
+    if result.resumes, status == .paused { status = .running }
+    return .success(rate == nil ? .lrFindDiscarded : nil)
+  }
+
+  /// A new model holding the current weights, and an optimizer of the same kind with the same state.
+  func copies() throws -> (model: Sequential, optimizer: any Optimizer) {
+    var scratch = SeededGenerator(seed: 0)
+    let model = Sequential(spec: configuration.model, rng: &scratch)
+    try model.loadState(from: self.model.stateTensors())
+    let optimizer = makeOptimizer(self.optimizer.kind, settings: self.optimizer.settings)
+    try optimizer.importState(
+      self.optimizer.exportState(self.model.parameters), stepCount: self.optimizer.stepCount,
+      parameters: model.parameters)
+    return (model, optimizer)
+  }
+}
