@@ -22,6 +22,24 @@ import Testing
     #expect(!contents.contains("runs"))
   }
 
+  /// `train --lr auto`: the sweep runs first, its valley becomes the rate, and the first event says so.
+  @Test func trainWithAutomaticLearningRate() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try runHeadless(["train", "digits", "--lr", "auto", "--epochs", "1", "--runs-dir", "runs"], in: dir)
+    #expect(result.status == 0, "\(result.standardError)")
+    let header = try #require(result.standardOutput.split(separator: "\n").dropFirst().first)
+    let rate = try #require(header.firstMatch(of: /adam lr ([0-9.e+-]+),/).map { String($0.1) })
+    let runs = dir.appendingPathComponent("runs")
+    let run = try #require(FileManager.default.contentsOfDirectory(atPath: runs.path).first)
+    let events = try String(contentsOf: runs.appendingPathComponent(run + "/events.jsonl"), encoding: .utf8)
+    let first = try #require(jsonLines(events).first)
+    #expect(
+      (first["message"] as? String)?.hasPrefix("--lr auto: lr \(rate) from lr-find's valley; also steep ") == true)
+    #expect(first["source"] as? String == "config")
+    #expect(rate != "1.0e-3")  // not the default
+  }
+
   @Test(arguments: [
     (["--num-it", "1"], "--num-it: expected a whole number in 2…100000, got 1"),
     (["--start-lr", "1", "--end-lr", "0.1"], "--start-lr and --end-lr: expected 0 < start < end, got 1.0 and 0.1"),

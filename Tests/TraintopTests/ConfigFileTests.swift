@@ -162,6 +162,20 @@ import Testing
   }
 }
 
+@Suite struct AutoLearningRatePlanTests {
+  @Test func lrAutoFromTheCommandLineOrAConfigFile() throws {
+    let plan = try RunPlan(options: TrainOptions.parse(["digits", "--lr", "auto"]), config: ConfigFile())
+    #expect(plan.autoLearningRate)
+    #expect(plan.trainer.settings.learningRate == 1e-3)  // the default until the sweep replaces it
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let config = try ConfigFile(path: ConfigFileTests.write("lr = \"AUTO\"\n", "a.toml", in: dir))
+    #expect(try RunPlan(options: TrainOptions.parse(["digits"]), config: config).autoLearningRate)
+    let fixed = try RunPlan(options: TrainOptions.parse(["digits", "--lr", "0.02"]), config: config)
+    #expect(!fixed.autoLearningRate && fixed.trainer.settings.learningRate == 0.02)  // the flag wins
+  }
+}
+
 @Suite struct RunPlanTests {
   @Test func defaultsComeFromTheDataset() throws {
     let mnist = try RunPlan(options: TrainOptions.parse([]), config: ConfigFile())

@@ -39,6 +39,11 @@ extension Trainer {
     return .success(rate == nil ? .lrFindDiscarded : nil)
   }
 
+  /// `--lr auto`: records, before the first step, the rate the run starts with and where it came from.
+  public func noteAutomaticLearningRate(_ suggestions: [LRSuggestion], rate: Double) {
+    record(.automaticLearningRate(rate, suggestions), source: .config)
+  }
+
   /// A new model holding the current weights, and an optimizer of the same kind with the same state.
   func copies() throws -> (model: Sequential, optimizer: any Optimizer) {
     var scratch = SeededGenerator(seed: 0)

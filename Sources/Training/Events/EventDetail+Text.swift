@@ -41,6 +41,12 @@ extension EventDetail {
       return "lr-find: "
         + suggestions.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }.joined(separator: ", ")
     case .lrFindDiscarded: return "lr-find: result discarded"
+    case .automaticLearningRate(let rate, let suggestions):
+      let others = suggestions.filter { $0.rule != .valley }.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }
+      let source =
+        suggestions.contains { $0.rule == .valley } ? "lr-find's valley" : "the default (lr-find found no valley)"
+      return "--lr auto: lr \(Format.rate(rate)) from \(source)"
+        + (others.isEmpty ? "" : "; also " + others.joined(separator: ", "))
     }
   }
 

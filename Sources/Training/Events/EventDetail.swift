@@ -54,12 +54,14 @@ public enum EventDetail: Sendable, Equatable {
   case lrFound([LRSuggestion])
   /// The LR finder's result was closed without a change.
   case lrFindDiscarded
+  /// `--lr auto`: the rate the run starts with, from these suggestions (valley, when there is one).
+  case automaticLearningRate(Double, [LRSuggestion])
 
   /// The class of event this is.
   public var kind: EventKind {
     switch self {
     case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested, .runFor, .pauseWhen,
-      .autoPaused, .undone, .lrFound, .lrFindDiscarded:
+      .autoPaused, .undone, .lrFound, .lrFindDiscarded, .automaticLearningRate:
       .command
     case .rejected, .failure: .rejected
     case .checkpointSaved: .checkpoint

@@ -188,7 +188,8 @@ enum OptionKey: Hashable, CaseIterable {
   private static func knobHelp(_ knob: Hyperparameter) -> String {
     let text = knob.summary.prefix(1).uppercased() + knob.summary.dropFirst()
     switch knob {
-    case .learningRate: return text + " (default: per dataset; mnist 1e-3)."
+    case .learningRate:
+      return text + "; auto: run lr-find first and use its valley suggestion (default: per dataset; mnist 1e-3)."
     case .momentum: return text + " (default: 0.9; rmsprop 0)."
     case .beta1: return text + " (default: 0.9)."
     case .beta2: return text + " (default: 0.999)."

@@ -59,7 +59,7 @@ struct TrainOptions: ParsableArguments {
   @Flag(name: .customLong(OptionKey.centered.name), help: .init(OptionKey.centered.help))
   var centered = false
   @Option(name: .customLong(Hyperparameter.learningRate.optionName), help: .init(OptionKey.knob(.learningRate).help))
-  var lr: Double?
+  var lr: LearningRateArgument?
   @Option(name: .customLong(Hyperparameter.momentum.optionName), help: .init(OptionKey.knob(.momentum).help))
   var momentum: Double?
   @Option(name: .customLong(Hyperparameter.beta1.optionName), help: .init(OptionKey.knob(.beta1).help))
@@ -182,6 +182,7 @@ struct TrainOptions: ParsableArguments {
     case .optimizer: text(optimizer?.rawValue)
     case .amsgrad: on(amsgrad)
     case .centered: on(centered)
+    case .knob(.learningRate): lr?.optionValue
     case .knob(let knob): number(knobValue(knob))
     case .batchSize: number(batchSize)
     case .epochs: number(epochs)
@@ -230,7 +231,7 @@ struct TrainOptions: ParsableArguments {
 
   private func knobValue(_ knob: Hyperparameter) -> Double? {
     switch knob {
-    case .learningRate: lr
+    case .learningRate: nil  // read as a LearningRateArgument by `given`
     case .momentum: momentum
     case .beta1: beta1
     case .beta2: beta2

@@ -26,6 +26,8 @@ struct RunPlan: Equatable {
   var threads: Int
   /// The run directory to resume, if any.
   var resume: String?
+  /// `--lr auto`: run the LR range test before training and use its valley suggestion.
+  var autoLearningRate = false
 
   /// Resolves the command line against `config`; throws `ValidationError` or `ConfigError`
   /// (both exit 64) for bad values.
@@ -41,6 +43,7 @@ struct RunPlan: Equatable {
     trainer = TrainerConfiguration(model: spec ?? ModelSpec(sizes: [1, 1]))
     try Self.fillModel(&trainer, r, named: choice == nil ? defaults.model : nil)
     try Self.fillOptimizer(&trainer, r, defaults)
+    autoLearningRate = try r.string(.knob(.learningRate))?.lowercased() == "auto"
     try Self.fillTraining(&trainer, r, defaults)
     try Self.fillEarlyStopping(&trainer, r, defaults)
     try Self.fillSchedule(&trainer, r)
@@ -215,7 +218,8 @@ extension RunPlan {
   static func fillOptimizer(_ t: inout TrainerConfiguration, _ r: OptionResolver, _ d: DatasetDefaults) throws {
     t.optimizer = try r.choice(.optimizer, as: OptimizerKind.self) ?? .adam
     var s = OptimizerSettings.defaults(for: t.optimizer)
-    s.learningRate = try r.number(.knob(.learningRate)) ?? d.learningRate
+    let auto = try r.string(.knob(.learningRate))?.lowercased() == "auto"
+    s.learningRate = auto ? d.learningRate : try r.number(.knob(.learningRate)) ?? d.learningRate
     s.momentum = try r.number(.knob(.momentum)) ?? s.momentum
     s.beta1 = try r.number(.knob(.beta1)) ?? s.beta1
     s.beta2 = try r.number(.knob(.beta2)) ?? s.beta2

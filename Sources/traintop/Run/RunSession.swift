@@ -27,6 +27,7 @@ final class RunSession {
     try requireSplits(dataset)
     try plan.complete(for: dataset)
     if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
+    let found = plan.autoLearningRate ? findLearningRate(&plan, dataset) : nil
     let log = try RunLog(
       root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
       isClassification: dataset.task.isClassification)
@@ -35,7 +36,21 @@ final class RunSession {
       datasetSummary: dataset.summary, blas: "\(ComputeEngine.summary), \(plan.threads) thread(s)",
       commandLine: CommandLine.arguments)
     try log.writeConfig(record)
-    return make(plan: plan, dataset: dataset, log: log)
+    let session = make(plan: plan, dataset: dataset, log: log)
+    if let found { session.trainer.noteAutomaticLearningRate(found, rate: plan.trainer.settings.learningRate) }
+    return session
+  }
+
+  /// `--lr auto`: the LR range test on a fresh copy of the model, its valley suggestion as the rate
+  /// (the dataset's default rate when the sweep gives none); returns the suggestions.
+  private static func findLearningRate(_ plan: inout RunPlan, _ dataset: Dataset) -> [LRSuggestion] {
+    let test = LRRangeTest()
+    let curve = LRFindCommand.sweep(test, plan.trainer, dataset)
+    let suggestions = LRSuggestion.all(rates: curve.rates, losses: curve.losses, iterations: test.iterations)
+    if let valley = suggestions.first(where: { $0.rule == .valley }) {
+      plan.trainer.settings.learningRate = valley.rate
+    }
+    return suggestions
   }
 
   /// Continues the run in `directory` from its last checkpoint, with its own configuration.
