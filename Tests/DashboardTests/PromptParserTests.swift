@@ -144,3 +144,15 @@ import Training
       KeyMap.actions(for: .character("u"), ui: UIState(), snapshot: FakeSnapshot.mnist()) == [.trainer(.undo, .key)])
   }
 }
+
+@Suite struct EpochsPromptTests {
+  @Test func epochsTakesAWholeNumber() {
+    #expect(PromptCommand.parse("epochs 20") == .success(.trainer(.setEpochs(20))))
+    for bad in ["epochs", "epochs 0", "epochs 2.5", "epochs 99999999999"] {
+      guard case .failure = PromptCommand.parse(bad) else {
+        Issue.record("accepted \(bad)")
+        continue
+      }
+    }
+  }
+}

@@ -18,6 +18,7 @@ extension TrainerCommand {
     case .pauseWhen(let condition): condition.map { "until " + $0.description } ?? "until off"
     case .undo: "undo"
     case .findLearningRate: "lr-find on a copy of the weights"
+    case .setEpochs(let epochs): "epochs → \(epochs)"
     case .finishLRFind(let rate): rate.map { "lr → " + Format.rate($0) + " (lr-find)" } ?? "lr-find discarded"
     }
   }

@@ -66,6 +66,11 @@ extension PromptCommand {
       default: return .failure(.invalidValue(self, expected: "\"on\" or \"off\"", got: value))
       }
     case .run: return parseBudget(value)
+    case .epochs:
+      guard let count = Int(value), count >= 1, count <= 10_000_000 else {
+        return .failure(.invalidValue(self, expected: "a whole number of epochs in 1…10000000", got: value))
+      }
+      return .success(.trainer(.setEpochs(count)))
     case .until: return parseCondition(value)
     case .save, .pause, .resume, .step, .stop, .undo, .lrFind, .help: return .success(actionWithoutArgument())
     }

@@ -28,6 +28,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case undo
   /// `lr-find`.
   case lrFind
+  /// `epochs 20`.
+  case epochs
   /// `stop`.
   case stop
   /// `smoothing 0.8` (UI only).
@@ -41,8 +43,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   public static var allCases: [PromptCommand] {
     Hyperparameter.allCases.map(PromptCommand.setting)
       + [
-        .optimizer, .schedule, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind, .stop, .smoothing,
-        .log, .help,
+        .optimizer, .schedule, .epochs, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind, .stop,
+        .smoothing, .log, .help,
       ]
   }
 
@@ -60,6 +62,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .until: "until"
     case .undo: "undo"
     case .lrFind: "lr-find"
+    case .epochs: "epochs"
     case .stop: "stop"
     case .smoothing: "smoothing"
     case .log: "log"
@@ -85,6 +88,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .smoothing: "smoothing <0…0.99>"
     case .log: "log on|off"
     case .run: "run [<steps> | <epochs>e]"
+    case .epochs: "epochs <1…10000000>"
     case .until: "until <metric>(>|<)<value> | until off"
     case .pause, .resume, .step, .stop, .undo, .lrFind, .help: word
     }
@@ -118,6 +122,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .until: "pause when a metric crosses a value"
     case .undo: "back to before the last change"
     case .lrFind: "LR range test on a copy; Enter applies"
+    case .epochs: "lengthen or shorten the run"
     case .stop: "stop training now"
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"

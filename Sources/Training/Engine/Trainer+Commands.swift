@@ -68,7 +68,22 @@ extension Trainer {
       return findLearningRate()
     case .finishLRFind(let rate):
       return finishLRFind(applying: rate)
+    case .setEpochs(let epochs):
+      return setEpochs(epochs)
     }
+  }
+
+  /// `:epochs N`: the run lasts N epochs in all; at least the epoch in progress (or 1), at most 10^7.
+  func setEpochs(_ epochs: Int) -> Result<EventDetail?, CommandRejection> {
+    let least = max(1, progress.epoch + (progress.batchInEpoch > 0 ? 1 : 0))
+    guard epochs >= least, epochs <= 10_000_000 else {
+      return .failure(
+        CommandRejection(reason: "expected \(least)…10000000 epochs (\(progress.epoch) done), got \(epochs)"))
+    }
+    let old = totalEpochs
+    guard epochs != old else { return .success(nil) }
+    totalEpochs = epochs
+    return .success(.epochsChanged(old: old, new: epochs))
   }
 
   /// `:run`: resume, and pause again after `budget` steps or epochs.
@@ -207,6 +222,7 @@ extension TrainerCommand {
     case .undo: "undo"
     case .findLearningRate: "lr-find"
     case .finishLRFind: "lr-find apply"
+    case .setEpochs: "epochs"
     }
   }
 }

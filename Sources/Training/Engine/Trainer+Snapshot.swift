@@ -12,7 +12,7 @@ extension Trainer {
   public func makeSnapshot() -> TrainingSnapshot {
     var s = TrainingSnapshot(info: info)
     s.status = status
-    s.epoch = min(configuration.epochs, progress.epoch + (status == .running ? 1 : 0))
+    s.epoch = min(totalEpochs, progress.epoch + (status == .running ? 1 : 0))
     s.step = progress.step
     s.optimizer = optimizer.kind
     s.hyperparameters = hyperparameterValues()

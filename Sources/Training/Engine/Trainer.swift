@@ -42,6 +42,8 @@ public final class Trainer {
   var undoPoints: [UndoPoint] = []
   /// An LR finder result waiting to be applied or discarded.
   var lrFinder: LRFinderResult?
+  /// The epochs the run lasts: the configuration's, until `:epochs` changes it.
+  var totalEpochs: Int
   var stopReason: StopReason?
   var buffers = StepBuffers()
   var accumulator = EpochAccumulator()
@@ -72,6 +74,7 @@ public final class Trainer {
   ) {
     self.augmenter = augmenter
     self.configuration = configuration
+    totalEpochs = configuration.epochs
     self.dataset = dataset
     self.channel = channel
     self.runLog = runLog
@@ -111,7 +114,7 @@ public final class Trainer {
   public var info: RunInfo {
     RunInfo(
       datasetName: dataset.name, modelSummary: headerModelSummary,
-      isClassification: dataset.task.isClassification, totalEpochs: configuration.epochs,
+      isClassification: dataset.task.isClassification, totalEpochs: totalEpochs,
       stepsPerEpoch: sampler.batchesPerEpoch, batchSize: configuration.batchSize,
       runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary, classNames: dataset.classNames,
       hasImages: dataset.imageShape != nil)
@@ -157,7 +160,7 @@ public final class Trainer {
       if configuration.onNonFinite == .rollback { rememberGoodState() }
       publish(force: true)
     }
-    while progress.epoch < configuration.epochs, stopReason == nil {
+    while progress.epoch < totalEpochs, stopReason == nil {
       if let limit, progress.step >= limit { return }
       runEpoch(untilStep: limit)
     }

@@ -60,4 +60,6 @@ public enum TrainerCommand: Sendable, Equatable {
   case findLearningRate
   /// Close the LR finder's result: apply this rate (nil: discard), then go on as before.
   case finishLRFind(apply: Double?)
+  /// Make the run last this many epochs in all (`:epochs 20`); the schedule keeps its length.
+  case setEpochs(Int)
 }

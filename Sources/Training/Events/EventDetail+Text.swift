@@ -41,6 +41,7 @@ extension EventDetail {
       return "lr-find: "
         + suggestions.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }.joined(separator: ", ")
     case .lrFindDiscarded: return "lr-find: result discarded"
+    case .epochsChanged(let old, let new): return "epochs \(old) → \(new) (the schedule keeps its length)"
     case .automaticLearningRate(let rate, let suggestions):
       let others = suggestions.filter { $0.rule != .valley }.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }
       let source =

@@ -54,6 +54,8 @@ public enum EventDetail: Sendable, Equatable {
   case lrFound([LRSuggestion])
   /// The LR finder's result was closed without a change.
   case lrFindDiscarded
+  /// `:epochs`: the run's length changed.
+  case epochsChanged(old: Int, new: Int)
   /// `--lr auto`: the rate the run starts with, from these suggestions (valley, when there is one).
   case automaticLearningRate(Double, [LRSuggestion])
 
@@ -61,7 +63,7 @@ public enum EventDetail: Sendable, Equatable {
   public var kind: EventKind {
     switch self {
     case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested, .runFor, .pauseWhen,
-      .autoPaused, .undone, .lrFound, .lrFindDiscarded, .automaticLearningRate:
+      .autoPaused, .undone, .lrFound, .lrFindDiscarded, .automaticLearningRate, .epochsChanged:
       .command
     case .rejected, .failure: .rejected
     case .checkpointSaved: .checkpoint
@@ -80,6 +82,7 @@ public enum EventDetail: Sendable, Equatable {
     case .setting(let knob, let old, let new): (knob.optionName, knob.format(old), knob.format(new))
     case .optimizer(let old, let new, _): ("optimizer", old.rawValue, new.rawValue)
     case .schedule(let old, let new): ("schedule", old, new)
+    case .epochsChanged(let old, let new): ("epochs", String(old), String(new))
     case .plateau(let old, let new), .rolledBack(let old, let new):
       (Hyperparameter.learningRate.optionName, Format.rate(old), Format.rate(new))
     default: nil
