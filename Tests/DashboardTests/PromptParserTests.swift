@@ -156,3 +156,14 @@ import Training
     }
   }
 }
+
+@Suite struct DropoutPromptTests {
+  @Test func dropoutTakesARateBelowOne() {
+    #expect(PromptCommand.parse("dropout 0.3") == .success(.trainer(.setDropout(0.3))))
+    #expect(PromptCommand.parse("dropout 0") == .success(.trainer(.setDropout(0))))
+    guard case .failure = PromptCommand.parse("dropout 1"), case .failure = PromptCommand.parse("dropout -0.1") else {
+      Issue.record("a rate outside [0, 1) was accepted")
+      return
+    }
+  }
+}

@@ -31,3 +31,30 @@ import Testing
     #expect(trainer.completedEpochs == 2 && trainer.step == 40)
   }
 }
+
+/// `:dropout p`: every dropout layer, from the next step on.
+@Suite struct DropoutCommandTests {
+  @Test func setsEveryDropoutLayerAndSaysHowMany() throws {
+    var c = TrainerFixtures.digitsConfiguration()
+    var spec = try ModelSpec(parsing: "dense32-relu-dropout0.25-dense16-relu-dropout0.25-dense10")
+    spec.inputShape = [64]
+    c.model = spec
+    let trainer = Trainer(configuration: c, dataset: TrainerFixtures.digits)
+    trainer.train(untilStep: 3)
+    trainer.apply(.setDropout(0.1), source: .prompt)
+    #expect(trainer.model.layers.compactMap { ($0 as? Dropout)?.rate } == [0.1, 0.1])
+    #expect(trainer.recorder.recent.last?.message == "dropout 0.25 → 0.1 (2 layers)")
+    // Rate 0 makes training steps deterministic in the dropout layers: the masks are all ones.
+    trainer.apply(.setDropout(0), source: .prompt)
+    trainer.train(untilStep: 4)
+    for layer in trainer.model.layers.compactMap({ $0 as? Dropout }) { #expect(layer.rate == 0) }
+  }
+
+  @Test func aModelWithoutDropoutRefuses() {
+    let trainer = Trainer(configuration: TrainerFixtures.digitsConfiguration(), dataset: TrainerFixtures.digits)
+    trainer.apply(.setDropout(0.2), source: .prompt)
+    #expect(trainer.recorder.recent.last?.message == "dropout rejected: the model has no dropout layer")
+    trainer.apply(.setDropout(1), source: .prompt)
+    #expect(trainer.recorder.recent.last?.message == "dropout rejected: the model has no dropout layer")
+  }
+}

@@ -19,6 +19,7 @@ extension TrainerCommand {
     case .undo: "undo"
     case .findLearningRate: "lr-find on a copy of the weights"
     case .setEpochs(let epochs): "epochs → \(epochs)"
+    case .setDropout(let rate): "dropout → " + Format.compact(rate)
     case .finishLRFind(let rate): rate.map { "lr → " + Format.rate($0) + " (lr-find)" } ?? "lr-find discarded"
     }
   }

@@ -71,6 +71,8 @@ extension PromptCommand {
         return .failure(.invalidValue(self, expected: "a whole number of epochs in 1…10000000", got: value))
       }
       return .success(.trainer(.setEpochs(count)))
+    case .dropout:
+      return number(value, in: .unitInterval).map { .trainer(.setDropout($0)) }
     case .until: return parseCondition(value)
     case .save, .pause, .resume, .step, .stop, .undo, .lrFind, .help: return .success(actionWithoutArgument())
     }

@@ -30,6 +30,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case lrFind
   /// `epochs 20`.
   case epochs
+  /// `dropout 0.1`.
+  case dropout
   /// `stop`.
   case stop
   /// `smoothing 0.8` (UI only).
@@ -43,7 +45,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   public static var allCases: [PromptCommand] {
     Hyperparameter.allCases.map(PromptCommand.setting)
       + [
-        .optimizer, .schedule, .epochs, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind, .stop,
+        .optimizer, .schedule, .epochs, .dropout, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind, .stop,
         .smoothing, .log, .help,
       ]
   }
@@ -63,6 +65,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .undo: "undo"
     case .lrFind: "lr-find"
     case .epochs: "epochs"
+    case .dropout: "dropout"
     case .stop: "stop"
     case .smoothing: "smoothing"
     case .log: "log"
@@ -89,6 +92,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .log: "log on|off"
     case .run: "run [<steps> | <epochs>e]"
     case .epochs: "epochs <1…10000000>"
+    case .dropout: "dropout <[0, 1)>"
     case .until: "until <metric>(>|<)<value> | until off"
     case .pause, .resume, .step, .stop, .undo, .lrFind, .help: word
     }
@@ -123,6 +127,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .undo: "back to before the last change"
     case .lrFind: "LR range test on a copy; Enter applies"
     case .epochs: "lengthen or shorten the run"
+    case .dropout: "every dropout layer's rate"
     case .stop: "stop training now"
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"

@@ -8,8 +8,10 @@ import Tensor
 /// ```
 /// The mask is drawn from the `rng` passed to `forward` and kept (pre-scaled) for `backward`.
 public final class Dropout: Layer {
-  /// The probability p of dropping an element, in [0, 1).
-  public let rate: Double
+  /// The probability p of dropping an element, in [0, 1); the trainer changes it between steps (`:dropout`).
+  public var rate: Double {
+    didSet { precondition(rate >= 0 && rate < 1, "dropout rate must be in [0, 1), got \(rate)") }
+  }
   /// The scaled mask of the last training forward: 0 (dropped) or 1/(1 − p) (kept).
   public private(set) var mask = Tensor(shape: [0])
   /// Whether the last forward applied `mask` (training with p > 0) or was the identity.

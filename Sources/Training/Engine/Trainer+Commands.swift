@@ -70,6 +70,8 @@ extension Trainer {
       return finishLRFind(applying: rate)
     case .setEpochs(let epochs):
       return setEpochs(epochs)
+    case .setDropout(let rate):
+      return setDropout(rate)
     }
   }
 
@@ -84,6 +86,18 @@ extension Trainer {
     guard epochs != old else { return .success(nil) }
     totalEpochs = epochs
     return .success(.epochsChanged(old: old, new: epochs))
+  }
+
+  /// `:dropout p`: every dropout layer drops with probability p from the next step on.
+  func setDropout(_ rate: Double) -> Result<EventDetail?, CommandRejection> {
+    let layers = model.layers.compactMap { $0 as? Dropout }
+    guard let first = layers.first else { return .failure(CommandRejection(reason: "the model has no dropout layer")) }
+    guard rate >= 0, rate < 1 else {
+      return .failure(CommandRejection(reason: "expected a rate in [0, 1), got \(rate)"))
+    }
+    let old = first.rate
+    for layer in layers { layer.rate = rate }
+    return .success(.dropoutChanged(old: old, new: rate, layers: layers.count))
   }
 
   /// `:run`: resume, and pause again after `budget` steps or epochs.
@@ -223,6 +237,7 @@ extension TrainerCommand {
     case .findLearningRate: "lr-find"
     case .finishLRFind: "lr-find apply"
     case .setEpochs: "epochs"
+    case .setDropout: "dropout"
     }
   }
 }

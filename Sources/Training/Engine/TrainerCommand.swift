@@ -62,4 +62,6 @@ public enum TrainerCommand: Sendable, Equatable {
   case finishLRFind(apply: Double?)
   /// Make the run last this many epochs in all (`:epochs 20`); the schedule keeps its length.
   case setEpochs(Int)
+  /// Set the rate of every dropout layer (`:dropout 0.1`).
+  case setDropout(Double)
 }

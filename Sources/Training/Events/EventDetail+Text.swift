@@ -42,6 +42,8 @@ extension EventDetail {
         + suggestions.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }.joined(separator: ", ")
     case .lrFindDiscarded: return "lr-find: result discarded"
     case .epochsChanged(let old, let new): return "epochs \(old) → \(new) (the schedule keeps its length)"
+    case .dropoutChanged(let old, let new, let layers):
+      return "dropout \(Format.compact(old)) → \(Format.compact(new)) (\(layers) layer\(layers == 1 ? "" : "s"))"
     case .automaticLearningRate(let rate, let suggestions):
       let others = suggestions.filter { $0.rule != .valley }.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }
       let source =

@@ -56,6 +56,8 @@ public enum EventDetail: Sendable, Equatable {
   case lrFindDiscarded
   /// `:epochs`: the run's length changed.
   case epochsChanged(old: Int, new: Int)
+  /// `:dropout`: every dropout layer's rate changed (old: the first layer's).
+  case dropoutChanged(old: Double, new: Double, layers: Int)
   /// `--lr auto`: the rate the run starts with, from these suggestions (valley, when there is one).
   case automaticLearningRate(Double, [LRSuggestion])
 
@@ -63,7 +65,7 @@ public enum EventDetail: Sendable, Equatable {
   public var kind: EventKind {
     switch self {
     case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested, .runFor, .pauseWhen,
-      .autoPaused, .undone, .lrFound, .lrFindDiscarded, .automaticLearningRate, .epochsChanged:
+      .autoPaused, .undone, .lrFound, .lrFindDiscarded, .automaticLearningRate, .epochsChanged, .dropoutChanged:
       .command
     case .rejected, .failure: .rejected
     case .checkpointSaved: .checkpoint
@@ -83,6 +85,7 @@ public enum EventDetail: Sendable, Equatable {
     case .optimizer(let old, let new, _): ("optimizer", old.rawValue, new.rawValue)
     case .schedule(let old, let new): ("schedule", old, new)
     case .epochsChanged(let old, let new): ("epochs", String(old), String(new))
+    case .dropoutChanged(let old, let new, _): ("dropout", Format.compact(old), Format.compact(new))
     case .plateau(let old, let new), .rolledBack(let old, let new):
       (Hyperparameter.learningRate.optionName, Format.rate(old), Format.rate(new))
     default: nil
