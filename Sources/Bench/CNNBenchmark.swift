@@ -25,26 +25,12 @@ enum CNNBenchmark {
     init(mnist: Dataset, batch: Int, count: Int = 40, asWritten: Bool = false) throws {
       var spec = try ModelSpec(parsing: CNNBenchmark.layers)
       spec.inputShape = [1, 28, 28]
-      model = asWritten ? try Self.written(spec, rng: &rng) : Sequential(spec: spec, rng: &rng)
+      model = Sequential(spec: spec, rng: &rng, reordered: !asWritten)
       for start in stride(from: 0, to: batch * count, by: batch) {
         var filled = Batch()
         mnist.train.fill(&filled, indices: Array(start..<(start + batch))[...])
         batches.append(filled)
       }
-    }
-
-    /// `spec`'s layers exactly as written, without `LayerSpec.executionOrder`.
-    static func written(_ spec: ModelSpec, rng: inout SeededGenerator) throws -> Sequential {
-      let shapes = try spec.shapes()
-      let stack = spec.layers ?? []
-      var block = 0
-      let layers = stack.indices.map { index in
-        let made = stack[index].makeLayer(
-          input: shapes[index], inputBlock: block, initializer: spec.resolvedInitializer, rng: &rng)
-        block = made.outputBlock
-        return made.layer
-      }
-      return Sequential(layers: layers, inputShape: shapes[0])
     }
 
     /// One training step on the next batch.

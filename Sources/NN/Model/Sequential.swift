@@ -58,14 +58,15 @@ public final class Sequential {
   /// Builds the model `spec` describes, drawing weights from `rng` (layer by layer, input first).
   ///
   /// Sizes give Dense → [BatchNorm] → activation → [Dropout] per hidden layer, the last Dense
-  /// giving logits; a layer stack is built as written.
-  public convenience init(spec: ModelSpec, rng: inout SeededGenerator) {
+  /// giving logits; a layer stack runs in `LayerSpec.executionOrder` (`reordered: false` builds it
+  /// exactly as written, for comparisons: the same weights, the same outputs).
+  public convenience init(spec: ModelSpec, rng: inout SeededGenerator, reordered: Bool = true) {
     let shapes: [[Int]]
     do { shapes = try spec.shapes() } catch { preconditionFailure("invalid model spec: \(error)") }
     do { try spec.validate() } catch { preconditionFailure("invalid model spec: \(error)") }
     if let stack = spec.layers {
       let initializer = spec.resolvedInitializer
-      let running = LayerSpec.executionOrder(stack)
+      let running = reordered ? LayerSpec.executionOrder(stack) : stack
       var block = 0  // the input batch is plain
       var shape = shapes[0]
       let layers = running.indices.map { index in

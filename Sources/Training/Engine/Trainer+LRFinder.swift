@@ -28,13 +28,8 @@ extension Trainer {
   func finishLRFind(applying rate: Double?) -> Result<EventDetail?, CommandRejection> {
     guard let result = lrFinder else { return .failure(CommandRejection(reason: "no LR finder result is open")) }
     lrFinder = nil
-    if let rate {
-      if let reason = Hyperparameter.learningRate.violation(rate) { return .failure(CommandRejection(reason: reason)) }
-      let point = undoPoint()
-      let detail = set(.learningRate, to: rate)
-      remember(point, before: detail)
-      record(detail, source: .lrFind)
-    }
+    // An ordinary LR change (checked, undoable, its event from `lr-find`).
+    if let rate { apply(.set(.learningRate, rate), source: .lrFind) }
     if result.resumes, status == .paused { status = .running }
     return .success(rate == nil ? .lrFindDiscarded : nil)
   }
