@@ -106,6 +106,49 @@ enum CNNBenchmark {
       String(
         format: "  1 thread, ReLU before pooling as written %.0f samples/s, run after it %.0f (×%.2f)",
         128 / w, 128 / r, w / r))
+    try reportDeadUnitCost(mnist: mnist)
     ComputeEngine.setThreads(1)
+  }
+
+  /// The health monitor's per-step cost on a convnet: ReLU layers marking their active channels
+  /// (the trainer turns this on unless `--alert-dead-fraction 0`) against not, alternating rounds.
+  static func reportDeadUnitCost(mnist: Dataset) throws {
+    ComputeEngine.setThreads(1)
+    let tracking = try Rig(mnist: mnist, batch: 128)
+    tracking.model.trackActivity(true)
+    let plain = try Rig(mnist: mnist, batch: 128)
+    var times: [(tracking: Double, plain: Double)] = []
+    for _ in 0..<3 {
+      times.append((medianSeconds(seconds: 1) { tracking.step() }, medianSeconds(seconds: 1) { plain.step() }))
+    }
+    let t = median(times.map(\.tracking))
+    let p = median(times.map(\.plain))
+    print(
+      String(
+        format: "  1 thread, dead-unit tracking on %.0f samples/s, off %.0f (on/off ×%.3f)", 128 / t, 128 / p,
+        p / t))
+    // The same cost without the step's noise: ReLU's forward on conv1's pooled output, tracking or not.
+    let block = ComputeEngine.channelBlock(for: 16)
+    let watching = ReLU(units: 16, spatialSize: 14 * 14, block: block)
+    watching.tracksActivity = true
+    let bare = ReLU(units: 16, spatialSize: 14 * 14, block: block)
+    var rng = SeededGenerator(seed: 2)
+    var input = Tensor(shape: [128, 16 * 14 * 14])
+    for i in input.storage.indices { input.storage[i] = Float(rng.nextNormal()) }
+    var output = Tensor(shape: [0])
+    var pairs: [(watching: Double, bare: Double)] = []
+    for _ in 0..<3 {
+      pairs.append(
+        (
+          medianSeconds(seconds: 0.5) { watching.forward(input, into: &output, mode: .training, rng: &rng) },
+          medianSeconds(seconds: 0.5) { bare.forward(input, into: &output, mode: .training, rng: &rng) }
+        ))
+    }
+    print(
+      String(
+        format: "  ReLU forward on [128, 16, 14, 14]: tracking %.3f ms, plain %.3f ms (%.3f ms = %.2f%% of the step)",
+        median(pairs.map(\.watching)) * 1e3, median(pairs.map(\.bare)) * 1e3,
+        (median(pairs.map(\.watching)) - median(pairs.map(\.bare))) * 1e3,
+        100 * (median(pairs.map(\.watching)) - median(pairs.map(\.bare))) / p))
   }
 }

@@ -101,6 +101,20 @@ do {
         "Engine (Trainer on MNIST, batch 128, 1 thread): %.0f samples/s = %.1f%% of the bare step "
         + "(%.0f); medians of 3 alternating runs",
       e, 100 * e / b, b))
+  var watched: [(on: Double, off: Double)] = []
+  for _ in 0..<3 {
+    watched.append(
+      (
+        EngineBenchmark.samplesPerSecond(dataset: mnist),
+        EngineBenchmark.samplesPerSecond(dataset: mnist, alerts: false)
+      ))
+  }
+  let on = watched.map(\.on).sorted()[1]
+  let off = watched.map(\.off).sorted()[1]
+  print(
+    String(
+      format: "Health alerts (engine as above): on %.0f samples/s, all detectors off %.0f (on/off ×%.3f)", on, off,
+      on / off))
   try CNNBenchmark.report(mnist: mnist)
 } catch {
   print("Engine benchmark skipped: \(error)")

@@ -33,3 +33,51 @@ TT_KERNEL(tt_dot, (size_t n, const float *restrict x, const float *restrict y, f
 // y += a·x.
 TT_KERNEL(tt_axpy, (size_t n, float a, const float *restrict x, float *restrict y), (n, a, x, y),
           for (size_t i = 0; i < n; i++) y[i] += a * x[i];)
+
+// ReLU with dead-unit tracking in one pass: y = max(x, 0) (0 for NaN, as `x > 0 ? x : 0`), and
+// maxima[b·lanes + l] = max(maxima[…], y[((s·blocks + b)·positions + p)·lanes + l]) over every sample
+// s and position p: the largest output of each unit. x and y are read as
+// [samples][blocks][positions][lanes], which covers features (one block, one position), plain NCHW
+// (lanes 1) and oneDNN's channel-blocked layouts (lanes = the block). A max is exact, so the vector
+// width does not change the result.
+TT_KERNEL(tt_relu_tracking,
+          (size_t samples, size_t blocks, size_t positions, size_t lanes, const float *restrict x,
+           float *restrict y, float *restrict maxima),
+          (samples, blocks, positions, lanes, x, y, maxima),
+          const tt_v8 zero = TT_SPLAT8(0.0f);
+          for (size_t s = 0; s < samples; s++) {
+            for (size_t b = 0; b < blocks; b++) {
+              float *restrict m = maxima + b * lanes;
+              const size_t offset = (s * blocks + b) * positions * lanes;
+              const float *in = x + offset;
+              float *out = y + offset;
+              if (lanes == 1) {
+                tt_v8 acc = TT_SPLAT8(m[0]);
+                size_t p = 0;
+                for (; p + 8 <= positions; p += 8) {
+                  tt_v8 v = TT_LOAD8(in + p);
+                  v = (tt_v8)((tt_v8i)v & (v > zero));
+                  TT_STORE8(out + p, v);
+                  acc = TT_MAX8(acc, v);
+                }
+                float best = m[0];
+                for (int k = 0; k < 8; k++) best = acc[k] > best ? acc[k] : best;
+                for (; p < positions; p++) {
+                  float v = in[p] > 0 ? in[p] : 0;
+                  out[p] = v;
+                  best = v > best ? v : best;
+                }
+                m[0] = best;
+              } else {
+                for (size_t p = 0; p < positions; p++) {
+                  const float *v = in + p * lanes;
+                  float *w = out + p * lanes;
+                  for (size_t l = 0; l < lanes; l++) {
+                    float r = v[l] > 0 ? v[l] : 0;
+                    w[l] = r;
+                    m[l] = r > m[l] ? r : m[l];
+                  }
+                }
+              }
+            }
+          })

@@ -126,4 +126,28 @@ import Training
       ])
     #expect(screen.cell(x: 99, y: 0).style == Palette.running)
   }
+
+  @Test func headerShowsTheAlertBadgeBesideTheState() {
+    var alerted = snapshot
+    alerted.alerts = [AlertTally(kind: .lossSpike, count: 3), AlertTally(kind: .overfitting, count: 1)]
+    var screen = Screen(width: 100, height: 1)
+    HeaderPane().render(alerted, UIState(), into: &screen, in: screen.bounds)
+    #expect(
+      screen.lines == [
+        "traintop · iris · mlp 4-16-3 relu · adam lr 5.0e-2 β1 0.9 β2 0.999… ⚠ spike ×3 · overfitting RUNNING"
+      ])
+    #expect(screen.cell(x: 68, y: 0).style == Palette.alert)
+  }
+
+  @Test func theAlertBadgeShrinksToFit() {
+    let alerts = [
+      AlertTally(kind: .explodingGradients, count: 2), AlertTally(kind: .lossSpike, count: 1),
+      AlertTally(kind: .stall, count: 4),
+    ]
+    #expect(HeaderPane.alertBadge(alerts, width: 60) == "⚠ exploding ×2 · spike · stall ×4")
+    #expect(HeaderPane.alertBadge(alerts, width: 25) == "⚠ exploding ×2 · spike +1")
+    #expect(HeaderPane.alertBadge(alerts, width: 18) == "⚠ exploding ×2 +2")
+    #expect(HeaderPane.alertBadge(alerts, width: 10) == "⚠ 7")
+    #expect(HeaderPane.alertBadge([], width: 60) == nil)
+  }
 }

@@ -42,6 +42,8 @@ import Training
     case .resume: return [(key, .string("runs/x"))]
     case .restoreBest: return [(key, .bool(true))]
     case .baseline, .divergenceThreshold: return [(key, .number(0.75))]
+    case .alert(.overfitEpochs): return [(key, .number(5))]  // the range's sample, 3, is the default
+    case .onAlert: return [(key, .string("stall=lr*0.5,loss-spike=stop"))]
     default:
       if key.isSwitch { return [(key, .bool(true))] }
       guard let range = key.range else { return [] }

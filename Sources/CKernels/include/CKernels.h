@@ -77,4 +77,10 @@ void tt_dot(size_t n, const float *x, const float *y, float *out);
 /// y += a·x over n elements.
 void tt_axpy(size_t n, float a, const float *x, float *y);
 
+/// y = max(x, 0), and maxima[unit] = the largest output of each unit, x and y read as
+/// [samples][blocks][positions][lanes] (unit = block·lanes + lane): features, plain NCHW (lanes 1)
+/// or channel-blocked layouts. ReLU's forward with dead-unit tracking, in one pass.
+void tt_relu_tracking(size_t samples, size_t blocks, size_t positions, size_t lanes, const float *x,
+                      float *y, float *maxima);
+
 #endif

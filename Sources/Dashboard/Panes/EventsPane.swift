@@ -54,6 +54,7 @@ public struct EventsPane: Pane {
     case .rollback, .skippedStep: Style(.yellow)
     case .checkpoint, .best: Style(.green)
     case .schedule: Style(.blue)
+    case .alert: Palette.alert
     case .info: .plain
     }
   }

@@ -10,8 +10,12 @@ public struct HeaderPane: Pane {
   public func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
     let state = HeaderPane.state(snapshot.status)
-    let stateX = area.maxX - state.text.count
+    var stateX = area.maxX - state.text.count
     screen.put(state.text, x: max(area.x, stateX), y: area.y, style: state.style, maxWidth: area.width)
+    if let badge = HeaderPane.alertBadge(snapshot.alerts, width: (stateX - area.x) / 2) {
+      stateX -= badge.count + 1
+      screen.put(badge, x: max(area.x, stateX), y: area.y, style: Palette.alert, maxWidth: area.width)
+    }
     let left = HeaderPane.runLine(snapshot).truncated(to: max(0, stateX - area.x - 1))
     screen.put(left, x: area.x, y: area.y, maxWidth: area.width)
     guard area.height > 1 else { return }
@@ -27,6 +31,23 @@ public struct HeaderPane: Pane {
     case .paused: Span("PAUSED", Palette.paused)
     case .stopped(let reason): Span("STOPPED (\(reason.rawValue))", Palette.stopped)
     }
+  }
+
+  /// `⚠ spike ×3 · overfitting`: the alerts raised so far, newest kind first, within `width`
+  /// columns (kinds that do not fit become `+2`); nil when there are none.
+  public static func alertBadge(_ alerts: [AlertTally], width: Int) -> String? {
+    guard !alerts.isEmpty, width >= 3 else { return nil }
+    var text = "⚠ " + alerts[0].text
+    for (index, tally) in alerts.enumerated().dropFirst() {
+      let more = " +\(alerts.count - index)"
+      let next = text + " · " + tally.text
+      if next.count + (index + 1 < alerts.count ? more.count : 0) > width {
+        text += more
+        break
+      }
+      text = next
+    }
+    return text.count <= width ? text : "⚠ \(alerts.reduce(0) { $0 + $1.count })"
   }
 
   /// `traintop · mnist · mlp 784-256-128-10 relu · adam lr 1.0e-3 β1 0.9 β2 0.999 wd 0 · cosine, warmup 1`.

@@ -13,11 +13,13 @@ public enum HelpOverlay {
     PromptCommand.allCases.map { ($0.shortUsage, $0.summary) }
   }
 
-  /// The names `optimizer` and `schedule` accept.
+  /// The names `optimizer` and `schedule` accept, and the alerts the header may show.
   public static var names: [String] {
     [
       "optimizers: " + OptimizerKind.allCases.map(\.rawValue).joined(separator: " "),
       "schedules:  " + ScheduleName.allCases.map(\.rawValue).joined(separator: " "),
+      "alerts (⚠ in the header; --on-alert KIND=pause|stop|lr*0.5): "
+        + AlertKind.allCases.map(\.rawValue).joined(separator: " "),
     ]
   }
 

@@ -33,6 +33,8 @@ public enum Palette {
   public static let paused = Style(.yellow, bold: true)
   public static let stopped = Style(.red, bold: true)
   public static let starting = Style(.cyan, bold: true)
+  /// Health alerts: the header's badge and their events.
+  public static let alert = Style(.yellow, bold: true)
   /// A right prediction (samples, the confusion matrix's diagonal).
   public static let correct = Style(.green)
   /// A wrong prediction.

@@ -13,10 +13,14 @@ public enum ActivationKind: String, CaseIterable, Codable, Sendable {
   /// Hyperbolic tangent.
   case tanh
 
-  /// A new layer computing this activation, with PyTorch's default settings.
-  public func makeLayer() -> any Layer {
+  /// A new layer computing this activation, with PyTorch's default settings, for samples of
+  /// `shape` (`[features]` or `[channels, height, width]`) stored in channel blocks of `block`
+  /// (0: plain). Only ReLU uses the shape: it watches for dead units.
+  public func makeLayer(shape: [Int] = [], block: Int = 0) -> any Layer {
     switch self {
-    case .relu: ReLU()
+    case .relu:
+      shape.count == 3
+        ? ReLU(units: shape[0], spatialSize: shape[1] * shape[2], block: block) : ReLU(units: shape.first ?? 0)
     case .leakyRelu: LeakyReLU()
     case .prelu: PReLU()
     case .elu: ELU()

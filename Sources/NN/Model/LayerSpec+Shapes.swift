@@ -99,7 +99,7 @@ extension LayerSpec {
         ? BatchNorm(features: input[0], spatialSize: input[1] * input[2], block: inputBlock)
         : BatchNorm(features: input[0])
       return (layer, inputBlock)
-    case .activation(let kind): return (kind.makeLayer(), inputBlock)
+    case .activation(let kind): return (kind.makeLayer(shape: input, block: inputBlock), inputBlock)
     case .dropout(let rate): return (Dropout(rate: rate), inputBlock)
     case .flatten:
       let layer =

@@ -84,7 +84,7 @@ public final class Sequential {
       layers.append(Dense(inputs: inputs, outputs: outputs, initializer: initializer, rng: &rng))
       guard index < spec.sizes.count - 2 else { break }
       if spec.batchNorm { layers.append(BatchNorm(features: outputs)) }
-      layers.append(spec.activation.makeLayer())
+      layers.append(spec.activation.makeLayer(shape: [outputs]))
       if spec.dropout > 0 { layers.append(Dropout(rate: spec.dropout)) }
     }
     self.init(layers: layers, inputShape: [spec.inputFeatures])

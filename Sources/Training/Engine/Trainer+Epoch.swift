@@ -27,6 +27,7 @@ extension Trainer {
       record(.plateau(old: rateBefore, new: newRate))
     }
     updateEarlyStopping(monitored)
+    watchHealth(metrics, hasValidation: dataset.validation.count > 0)
     checkAutoPause(metrics, validation: validation)
     if configuration.onNonFinite == .rollback { rememberGoodState() }
     saveCheckpoint(.last)

@@ -33,6 +33,7 @@ extension Trainer {
     s.validation = lastValidation
     s.autoPause = autoPause.summary(step: progress.step)
     s.lrFinder = lrFinder
+    s.alerts = health.badge
     s.filters = model.firstConvolutionFilters()
     return s
   }

@@ -34,6 +34,7 @@ extension Trainer {
     progress.step += 1
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     record(loss: lossValue, rate: rate, norm: norm, seconds: seconds)
+    watchHealth(loss: lossValue, norm: norm)
   }
 
   /// One-cycle's momentum, as fastai applies it: the momentum of the momentum kinds, Adam's β1.

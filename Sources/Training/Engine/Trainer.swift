@@ -42,6 +42,11 @@ public final class Trainer {
   var undoPoints: [UndoPoint] = []
   /// An LR finder result waiting to be applied or discarded.
   var lrFinder: LRFinderResult?
+  /// Watches for loss spikes, stalls, exploding or vanishing gradients, dead units, overfitting
+  /// and oscillation.
+  var health: HealthMonitor
+  /// The parameterised layers' names, in `buffers.layerSquares` order (made once).
+  let layerNames: [String]
   /// The epochs the run lasts: the configuration's, until `:epochs` changes it.
   var totalEpochs: Int
   var stopReason: StopReason?
@@ -81,6 +86,9 @@ public final class Trainer {
     recorder = EventRecorder(runLog: runLog)
     var generator = SeededGenerator(seed: configuration.seed)
     model = Sequential(spec: configuration.model, rng: &generator)
+    layerNames = model.parameterGroups.map(\.name)
+    health = HealthMonitor(settings: configuration.alerts ?? HealthSettings())
+    model.trackActivity(health.watchesDeadUnits)
     rng = generator
     optimizer = makeOptimizer(configuration.optimizer, settings: configuration.settings)
     sampler = EpochSampler(
@@ -169,7 +177,10 @@ public final class Trainer {
   /// Runs the rest of the current epoch (or up to step `limit`), then its end-of-epoch work.
   func runEpoch(untilStep limit: Int?) {
     let batches = sampler.batchesPerEpoch
-    if progress.batchInEpoch == 0 { accumulator.reset() }
+    if progress.batchInEpoch == 0 {
+      accumulator.reset()
+      model.resetActivity()
+    }
     while progress.batchInEpoch < batches {
       if let limit, progress.step >= limit { return }
       guard waitUntilAllowedToStep() else { return }

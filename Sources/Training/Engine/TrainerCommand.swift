@@ -14,6 +14,8 @@ public enum StopReason: String, Codable, Sendable, CaseIterable {
   case epochsDone = "epochs done"
   /// SIGINT or SIGTERM.
   case interrupted
+  /// A health alert whose `--on-alert` action is `stop`.
+  case alert
 }
 
 /// Where a command came from, recorded with its event.
@@ -28,6 +30,8 @@ public enum CommandSource: String, Codable, Sendable {
   case signal
   /// A suggestion of the LR finder, applied from the dashboard.
   case lrFind = "lr-find"
+  /// A health alert acting as `--on-alert` says.
+  case alert
 }
 
 /// A request the trainer applies between two steps, never mid-step.

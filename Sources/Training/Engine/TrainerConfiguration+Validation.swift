@@ -42,6 +42,7 @@ extension TrainerConfiguration {
     try check("publish-rate", publishRate, .positive)
     try check("log-steps", logStepsEvery.map(Double.init), .whole(0, 1_000_000_000))
     try checkSchedule()
+    if let problem = alerts?.violation { throw ConfigurationProblem(option: problem.option, message: problem.problem) }
   }
 
   /// The value of `knob` as stored (nil: not set, or off).

@@ -66,6 +66,9 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var publishRate: Double = 20
   /// Pause (and wait for the user) after a rollback; only sensible with a dashboard.
   public var pauseOnRollback = false
+  /// The health monitor's thresholds and actions (nil: the defaults, as in a config written before
+  /// alerts existed).
+  public var alerts: HealthSettings?
 
   /// A configuration for `model` with defaults for everything else.
   public init(model: ModelSpec) {

@@ -44,6 +44,8 @@ extension EventDetail {
     case .epochsChanged(let old, let new): return "epochs \(old) → \(new) (the schedule keeps its length)"
     case .dropoutChanged(let old, let new, let layers):
       return "dropout \(Format.compact(old)) → \(Format.compact(new)) (\(layers) layer\(layers == 1 ? "" : "s"))"
+    case .alert(let alert, let action):
+      return alert.message + (action == .none ? "" : " → \(action.description)")
     case .automaticLearningRate(let rate, let suggestions):
       let others = suggestions.filter { $0.rule != .valley }.map { "\($0.rule.rawValue) \(Format.rate($0.rate))" }
       let source =
@@ -56,5 +58,35 @@ extension EventDetail {
   /// `loss nan` or `gradient norm inf`: whichever was not finite.
   private static func culprit(_ loss: Double, _ norm: Double) -> String {
     loss.isFinite ? "gradient norm \(Format.compact(norm))" : "loss \(Format.compact(loss))"
+  }
+}
+
+extension HealthAlert {
+  /// `loss spike: step loss 2.31 is 7.2σ above its recent average 0.41 (alert at 6σ)`, and so on:
+  /// the alert's words with its evidence.
+  public var message: String {
+    let c = { (x: Double) in Format.compact(x, significantDigits: 3) }
+    switch self {
+    case .lossSpike(let loss, let average, let sigmas, let threshold):
+      return "loss spike: step loss \(c(loss)) is \(c(sigmas))σ above its recent average \(c(average)) "
+        + "(alert at \(c(threshold))σ)"
+    case .stall(let smoothed, let best, let steps):
+      return "stall: smoothed train loss \(c(smoothed)) has not improved on \(c(best)) for \(steps) steps"
+    case .explodingGradients(let norm, let median, let threshold):
+      return "exploding gradients: global norm \(c(norm)) is \(c(norm / median))× its running median "
+        + "\(c(median)) (alert at \(c(threshold))×)"
+    case .vanishingGradients(let layer, let norm, let floor, let steps):
+      return "vanishing gradients: \(layer)'s gradient norm \(c(norm)) has been below \(c(floor)) "
+        + "for \(steps) steps"
+    case .deadUnits(let count, let epoch, let threshold):
+      return "dead units: \(count.dead) of \(count.units) units (\(Format.percent(count.fraction))) of "
+        + "\(count.layer) never fired in epoch \(epoch) (alert at \(Format.percent(threshold)))"
+    case .overfitting(let epochs, let validationFrom, let validationTo, let trainFrom, let trainTo):
+      return "overfitting: val_loss rose \(c(validationFrom)) → \(c(validationTo)) while train loss fell "
+        + "\(c(trainFrom)) → \(c(trainTo)) over \(epochs) epochs"
+    case .oscillation(let swing, let level, let steps, let threshold):
+      return "oscillation: smoothed loss swings ±\(c(swing)) around its trend at level \(c(level)) "
+        + "(\(Format.percent(swing / level)), alert at \(Format.percent(threshold))) over \(steps) steps"
+    }
   }
 }

@@ -58,6 +58,8 @@ public enum EventDetail: Sendable, Equatable {
   case epochsChanged(old: Int, new: Int)
   /// `:dropout`: every dropout layer's rate changed (old: the first layer's).
   case dropoutChanged(old: Double, new: Double, layers: Int)
+  /// The health monitor saw something; `action` is what `--on-alert` made of it.
+  case alert(HealthAlert, action: AlertAction)
   /// `--lr auto`: the rate the run starts with, from these suggestions (valley, when there is one).
   case automaticLearningRate(Double, [LRSuggestion])
 
@@ -75,6 +77,7 @@ public enum EventDetail: Sendable, Equatable {
     case .nonFiniteSkipped: .skippedStep
     case .rolledBack: .rollback
     case .started, .resumedFromCheckpoint, .restoredBest: .info
+    case .alert: .alert
     }
   }
 

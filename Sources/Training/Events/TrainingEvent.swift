@@ -54,6 +54,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
   case schedule
   /// A new best monitored value.
   case best
+  /// The health monitor saw something wrong (a loss spike, a stall, …).
+  case alert
   /// Anything else worth telling.
   case info
 }

@@ -164,6 +164,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
   public var autoPause: String?
   /// An LR finder result waiting for the person (the dashboard shows it as an overlay).
   public var lrFinder: LRFinderResult?
+  /// The health alerts raised so far, by kind, the newest kind first (the header's badge).
+  public var alerts: [AlertTally] = []
 
   /// A snapshot of a run that has not started.
   public init(info: RunInfo) { self.info = info }
@@ -185,6 +187,6 @@ public struct TrainingSnapshot: Sendable, Equatable {
       && a.testMetrics.map(\.name) == b.testMetrics.map(\.name)
       && a.testMetrics.map(\.value) == b.testMetrics.map(\.value)
       && a.validation == b.validation && a.filters == b.filters && a.autoPause == b.autoPause
-      && a.lrFinder == b.lrFinder
+      && a.lrFinder == b.lrFinder && a.alerts == b.alerts
   }
 }

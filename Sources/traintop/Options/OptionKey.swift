@@ -19,6 +19,10 @@ enum OptionKey: Hashable, CaseIterable {
   case runsDir, name, resume, headless, jsonl, logSteps
   case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
   case oversample
+  /// A health monitor threshold (`--alert-spike-sigma`, …).
+  case alert(HealthThreshold)
+  /// `--on-alert KIND=ACTION`, repeatable (a comma-separated list in a config file).
+  case onAlert
 
   /// Every option, in `--help` order.
   static var allCases: [OptionKey] {
@@ -37,6 +41,7 @@ enum OptionKey: Hashable, CaseIterable {
         .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .augmentShift, .augmentRotate,
         .augmentZoom, .augmentFlip, .augmentBrightness, .augmentContrast, .augmentNoise, .oversample,
       ]
+      + HealthThreshold.allCases.map(OptionKey.alert) + [.onAlert]
   }
 
   /// The option named `name` (a config key; `_` and `-` are interchangeable), if any.
@@ -50,6 +55,7 @@ enum OptionKey: Hashable, CaseIterable {
   var name: String {
     switch self {
     case .knob(let knob): knob.optionName
+    case .alert(let threshold): threshold.optionName
     case .batchNorm: "batchnorm"
     case .onNan: "on-nan"
     case .minLr: "min-lr"
@@ -77,6 +83,7 @@ enum OptionKey: Hashable, CaseIterable {
   var range: ValueRange? {
     switch self {
     case .knob(let knob): knob.range
+    case .alert(let threshold): threshold.range
     case .validationFraction, .pctStart, .plateauFactor, .rollbackFactor: .openUnitInterval
     case .dropout, .labelSmoothing: .unitInterval
     case .gamma: .leftOpenUnitInterval
@@ -112,6 +119,11 @@ enum OptionKey: Hashable, CaseIterable {
   var help: String {
     switch self {
     case .knob(let knob): Self.knobHelp(knob)
+    case .alert(let threshold): threshold.help
+    case .onAlert:
+      "What an alert does: KIND=ACTION, repeatable; KIND is "
+        + AlertKind.allCases.map(\.rawValue).joined(separator: ", ") + " or all; ACTION is "
+        + AlertAction.spellings + " (default: none, only report)."
     case .dataset: "Dataset (same as the positional argument)."
     case .trainImages: "Training images (IDX). Use with --train-labels, --test-images, --test-labels."
     case .trainLabels: "Training labels (IDX)."

@@ -70,6 +70,12 @@ struct OptionResolver {
     return on
   }
 
+  /// Text read by `parse`, which returns nil or throws a message when the text is not what `key` takes.
+  func parsed<T>(_ key: OptionKey, _ parse: (String) throws(OptionProblem) -> T) throws -> T? {
+    guard let text = try string(key) else { return nil }
+    do { return try parse(text) } catch { throw failure(key, fromFile: lookup(key)?.fromFile ?? false, error.message) }
+  }
+
   /// One of a choice option's names.
   func choice<T: ExpressibleByArgument & CaseIterable & RawRepresentable>(_ key: OptionKey, as type: T.Type) throws
     -> T? where T.RawValue == String
@@ -79,4 +85,9 @@ struct OptionResolver {
     let names = T.allCases.map(\.rawValue).joined(separator: ", ")
     throw failure(key, fromFile: lookup(key)?.fromFile ?? false, "expected \(names), got '\(text)'")
   }
+}
+
+/// Why an option's text could not be read, for `OptionResolver.parsed`.
+struct OptionProblem: Error {
+  let message: String
 }

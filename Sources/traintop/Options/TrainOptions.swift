@@ -156,6 +156,7 @@ struct TrainOptions: ParsableArguments {
   var config: String?
 
   @OptionGroup(title: "Augmentation") var augment: AugmentOptions
+  @OptionGroup(title: "Health alerts") var alerts: AlertOptions
 
   /// The value given on the command line for `key`, if any (switches only when set).
   func given(_ key: OptionKey) -> OptionValue? {
@@ -226,6 +227,8 @@ struct TrainOptions: ParsableArguments {
     case .augmentContrast: number(augment.augmentContrast)
     case .augmentNoise: number(augment.augmentNoise)
     case .oversample: on(augment.oversample)
+    case .alert(let threshold): number(alerts.value(threshold))
+    case .onAlert: text(alerts.onAlert.isEmpty ? nil : alerts.onAlert.joined(separator: ","))
     }
   }
 
@@ -269,6 +272,45 @@ struct AugmentOptions: ParsableArguments {
   var augmentNoise: Double?
   @Flag(name: .customLong(OptionKey.oversample.name), help: .init(OptionKey.oversample.help))
   var oversample = false
+}
+
+/// The health monitor's thresholds and `--on-alert`.
+struct AlertOptions: ParsableArguments {
+  @Option(name: .customLong(HealthThreshold.spikeSigma.optionName), help: .init(HealthThreshold.spikeSigma.help))
+  var spikeSigma: Double?
+  @Option(name: .customLong(HealthThreshold.stallSteps.optionName), help: .init(HealthThreshold.stallSteps.help))
+  var stallSteps: Double?
+  @Option(
+    name: .customLong(HealthThreshold.explodeFactor.optionName), help: .init(HealthThreshold.explodeFactor.help))
+  var explodeFactor: Double?
+  @Option(name: .customLong(HealthThreshold.vanishFloor.optionName), help: .init(HealthThreshold.vanishFloor.help))
+  var vanishFloor: Double?
+  @Option(name: .customLong(HealthThreshold.vanishSteps.optionName), help: .init(HealthThreshold.vanishSteps.help))
+  var vanishSteps: Double?
+  @Option(
+    name: .customLong(HealthThreshold.deadFraction.optionName), help: .init(HealthThreshold.deadFraction.help))
+  var deadFraction: Double?
+  @Option(
+    name: .customLong(HealthThreshold.overfitEpochs.optionName), help: .init(HealthThreshold.overfitEpochs.help))
+  var overfitEpochs: Double?
+  @Option(name: .customLong(HealthThreshold.oscillation.optionName), help: .init(HealthThreshold.oscillation.help))
+  var oscillation: Double?
+  @Option(name: .customLong(OptionKey.onAlert.name), help: .init(OptionKey.onAlert.help))
+  var onAlert: [String] = []
+
+  /// The value given for `threshold`, if any.
+  func value(_ threshold: HealthThreshold) -> Double? {
+    switch threshold {
+    case .spikeSigma: spikeSigma
+    case .stallSteps: stallSteps
+    case .explodeFactor: explodeFactor
+    case .vanishFloor: vanishFloor
+    case .vanishSteps: vanishSteps
+    case .deadFraction: deadFraction
+    case .overfitEpochs: overfitEpochs
+    case .oscillation: oscillation
+    }
+  }
 }
 
 /// One option value, from the command line or a config file.

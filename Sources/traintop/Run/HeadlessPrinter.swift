@@ -35,7 +35,7 @@ struct HeadlessPrinter {
 
   /// Events worth a line in headless text mode.
   static func printable(_ kind: EventKind) -> Bool {
-    [.stop, .rollback, .schedule, .rejected, .checkpoint].contains(kind)
+    [.stop, .rollback, .schedule, .rejected, .checkpoint, .alert].contains(kind)
   }
 
   /// `Epoch 3/10 - 2.1s - loss: 0.1234 - acc: 0.9612 - val_loss: … - lr: 1.0e-3 - 28.4k samples/s`.

@@ -47,10 +47,15 @@ struct RunPlan: Equatable {
     try Self.fillTraining(&trainer, r, defaults)
     try Self.fillEarlyStopping(&trainer, r, defaults)
     try Self.fillSchedule(&trainer, r)
+    trainer.alerts = try Self.alertSettings(r)
     dataset.seed = trainer.seed
     runsDirectory = try r.string(.runsDir) ?? "runs"
     name = try r.string(.name) ?? Self.runName(source)
     headless = try r.isOn(.headless) ?? false
+    if headless, let pausing = trainer.alerts?.actions.first(where: { $0.value == .pause }) {
+      throw ValidationError(
+        "--on-alert \(pausing.key.rawValue)=pause: a headless run cannot be resumed; use stop or lr*F")
+    }
     jsonl = try r.isOn(.jsonl) ?? false
     threads = try r.integer(.knob(.threads)) ?? 1
     trainer.threads = threads
@@ -278,5 +283,40 @@ extension RunPlan {
       convention: try r.choice(.plateauConvention, as: PlateauConvention.self) ?? .keras, mode: mode,
       factor: try r.number(.plateauFactor) ?? 0.1, patience: try r.integer(.plateauPatience) ?? 10,
       cooldown: try r.integer(.cooldown) ?? 0, minimumRate: floor)
+  }
+}
+
+// MARK: - Health alerts
+
+extension RunPlan {
+  /// The health monitor's thresholds and `--on-alert` actions (nil when every one is the default).
+  static func alertSettings(_ r: OptionResolver) throws -> HealthSettings? {
+    var settings = HealthSettings()
+    for threshold in HealthThreshold.allCases {
+      if let value = try r.number(.alert(threshold)) { settings[threshold] = value }
+    }
+    settings.actions = try r.parsed(.onAlert, alertActions) ?? [:]
+    return settings == HealthSettings() ? nil : settings
+  }
+
+  /// `loss-spike=pause,stall=lr*0.5` (or `all=stop`) as actions by kind; later entries win.
+  static func alertActions(_ text: String) throws(OptionProblem) -> [AlertKind: AlertAction] {
+    var actions: [AlertKind: AlertAction] = [:]
+    for entry in text.split(separator: ",") {
+      let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      let kinds = AlertKind.allCases.map(\.rawValue).joined(separator: ", ")
+      guard parts.count == 2 else { throw OptionProblem(message: "expected KIND=ACTION, got '\(entry)'") }
+      guard let action = AlertAction(text: parts[1]) else {
+        throw OptionProblem(message: "expected \(AlertAction.spellings) after '\(parts[0])=', got '\(parts[1])'")
+      }
+      if parts[0].lowercased() == "all" {
+        for kind in AlertKind.allCases { actions[kind] = action }
+      } else if let kind = AlertKind(rawValue: parts[0].lowercased()) {
+        actions[kind] = action
+      } else {
+        throw OptionProblem(message: "expected an alert kind (\(kinds) or all), got '\(parts[0])'")
+      }
+    }
+    return actions
   }
 }
