@@ -157,6 +157,21 @@ import Training
   }
 }
 
+@Suite struct BatchPromptTests {
+  @Test func batchTakesAWholeSize() {
+    #expect(PromptCommand.parse("batch 256") == .success(.trainer(.setBatchSize(256))))
+    #expect(
+      PromptCommand.parse("batch 0")
+        == .failure(.invalidValue(.batch, expected: "a whole batch size in 1…1048576", got: "0")))
+    for bad in ["batch", "batch 2.5", "batch 2097152", "batch big"] {
+      guard case .failure = PromptCommand.parse(bad) else {
+        Issue.record("accepted \(bad)")
+        continue
+      }
+    }
+  }
+}
+
 @Suite struct DropoutPromptTests {
   @Test func dropoutTakesARateBelowOne() {
     #expect(PromptCommand.parse("dropout 0.3") == .success(.trainer(.setDropout(0.3))))

@@ -20,6 +20,7 @@ extension TrainerCommand {
     case .findLearningRate: "lr-find on a copy of the weights"
     case .setEpochs(let epochs): "epochs → \(epochs)"
     case .setDropout(let rate): "dropout → " + Format.compact(rate)
+    case .setBatchSize(let size): "batch → \(size)"
     case .finishLRFind(let rate): rate.map { "lr → " + Format.rate($0) + " (lr-find)" } ?? "lr-find discarded"
     }
   }

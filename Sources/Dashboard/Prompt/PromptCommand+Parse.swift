@@ -73,6 +73,11 @@ extension PromptCommand {
       return .success(.trainer(.setEpochs(count)))
     case .dropout:
       return number(value, in: .unitInterval).map { .trainer(.setDropout($0)) }
+    case .batch:
+      guard let size = Int(value), (1...(1 << 20)).contains(size) else {
+        return .failure(.invalidValue(self, expected: "a whole batch size in 1…1048576", got: value))
+      }
+      return .success(.trainer(.setBatchSize(size)))
     case .until: return parseCondition(value)
     case .save, .pause, .resume, .step, .stop, .undo, .lrFind, .help: return .success(actionWithoutArgument())
     }

@@ -32,6 +32,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case epochs
   /// `dropout 0.1`.
   case dropout
+  /// `batch 256`.
+  case batch
   /// `stop`.
   case stop
   /// `smoothing 0.8` (UI only).
@@ -45,7 +47,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   public static var allCases: [PromptCommand] {
     Hyperparameter.allCases.map(PromptCommand.setting)
       + [
-        .optimizer, .schedule, .epochs, .dropout, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind, .stop,
+        .optimizer, .schedule, .epochs, .dropout, .batch, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind,
+        .stop,
         .smoothing, .log, .help,
       ]
   }
@@ -66,6 +69,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .lrFind: "lr-find"
     case .epochs: "epochs"
     case .dropout: "dropout"
+    case .batch: "batch"
     case .stop: "stop"
     case .smoothing: "smoothing"
     case .log: "log"
@@ -93,6 +97,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .run: "run [<steps> | <epochs>e]"
     case .epochs: "epochs <1…10000000>"
     case .dropout: "dropout <[0, 1)>"
+    case .batch: "batch <1…1048576>"
     case .until: "until <metric>(>|<)<value> | until off"
     case .pause, .resume, .step, .stop, .undo, .lrFind, .help: word
     }
@@ -128,6 +133,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .lrFind: "LR range test on a copy; Enter applies"
     case .epochs: "lengthen or shorten the run"
     case .dropout: "every dropout layer's rate"
+    case .batch: "mini-batch size from the next epoch"
     case .stop: "stop training now"
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"

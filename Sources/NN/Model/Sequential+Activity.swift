@@ -1,24 +1,5 @@
 // MARK: - Dead units: which ReLU units never fire
 
-/// One ReLU layer's dead units over a stretch of training (an epoch).
-public struct DeadUnitCount: Sendable, Equatable {
-  /// The layer as people read it: `relu after conv2`.
-  public var layer: String
-  /// Units (features or channels) never positive for any sample or position.
-  public var dead: Int
-  /// All its units.
-  public var units: Int
-
-  public init(layer: String, dead: Int, units: Int) {
-    self.layer = layer
-    self.dead = dead
-    self.units = units
-  }
-
-  /// `dead / units`.
-  public var fraction: Double { units > 0 ? Double(dead) / Double(units) : 0 }
-}
-
 extension Sequential {
   /// The ReLU layers in running order, each named after the weighted layer before it
   /// (`relu after dense1`, `relu after conv2`), or `relu1` when none is.

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import NN
 import Tensor
@@ -17,6 +18,8 @@ struct ResumeState: Codable {
   var accumulator: EpochAccumulator
   var epochs: [EpochMetrics]
   var learningRateChanges: [Int]
+  /// The batch size in effect, if `:batch` changed it (nil in checkpoints from before `:batch`).
+  var batchSize: Int?
 }
 
 extension Trainer {
@@ -40,7 +43,8 @@ extension Trainer {
       optimizerSteps: optimizer.stepCount, schedule: schedule, earlyStopping: earlyStopping,
       regularization: regularization, accumulator: accumulator,
       epochs: Array(epochMetrics.suffix(Self.resumeHistoryLimit)),
-      learningRateChanges: learningRateChanges)
+      learningRateChanges: learningRateChanges,
+      batchSize: sampler.batchSize == configuration.batchSize ? nil : sampler.batchSize)
     var checkpoint = Checkpoint(
       model: model.stateTensors(), optimizerState: optimizer.exportState(model.parameters))
     checkpoint[.resume] = try TrainingJSON.string(state)
@@ -58,6 +62,9 @@ extension Trainer {
     }
     let state = try TrainingJSON.value(ResumeState.self, from: json)
     try check(state)
+    if let size = state.batchSize {
+      sampler = EpochSampler(count: dataset.train.count, batchSize: size, seed: configuration.seed)
+    }
     try model.loadState(from: checkpoint.model)
     optimizer = makeOptimizer(state.optimizer, settings: state.settings)
     try optimizer.importState(
@@ -78,24 +85,32 @@ extension Trainer {
   /// Rejects resume state that does not fit this run: a file is input like any other, and these
   /// numbers index batches, size schedules and count steps.
   func check(_ state: ResumeState) throws(TrainerError) {
-    let steps = sampler.batchesPerEpoch
-    let p = state.progress
     func fail(_ what: String) -> TrainerError { .badResumeState(what) }
+    if let size = state.batchSize, !(1...Self.largestBatch).contains(size) {
+      throw fail("batch size \(size) is outside 1…\(Self.largestBatch)")
+    }
+    let batchSize = state.batchSize ?? sampler.batchSize
+    let steps = EpochSampler(count: dataset.train.count, batchSize: batchSize, seed: configuration.seed).batchesPerEpoch
+    let p = state.progress
     guard (0...configuration.epochs).contains(p.epoch) else {
       throw fail("epoch \(p.epoch) is outside 0…\(configuration.epochs)")
     }
     guard (0..<max(1, steps)).contains(p.batchInEpoch) else {
       throw fail("batch \(p.batchInEpoch) of an epoch of \(steps) batches")
     }
-    // Skipped (non-finite) batches count as batches but not as steps.
-    guard (0...(p.epoch * steps + p.batchInEpoch)).contains(p.step) else {
+    // Skipped (non-finite) batches count as batches but not as steps; after a `:batch` change the
+    // epochs before it had another count, but never more steps than samples.
+    let mostSteps = p.epoch * (state.batchSize == nil ? steps : max(steps, dataset.train.count)) + p.batchInEpoch
+    guard (0...mostSteps).contains(p.step) else {
       throw fail("step \(p.step) does not fit epoch \(p.epoch) and batch \(p.batchInEpoch)")
     }
     guard (0...p.step).contains(state.optimizerSteps) else {
       throw fail("optimizer step count \(state.optimizerSteps) is outside 0…\(p.step)")
     }
-    guard state.schedule.stepsPerEpoch == steps, (1...10_000_000).contains(state.schedule.totalEpochs) else {
-      throw fail("the schedule was made for \(state.schedule.stepsPerEpoch) steps per epoch, this run has \(steps)")
+    // The schedule keeps the step count it was made with when `:batch` changes the batch size.
+    let scheduled = sampler.batchesPerEpoch
+    guard state.schedule.stepsPerEpoch == scheduled, (1...10_000_000).contains(state.schedule.totalEpochs) else {
+      throw fail("the schedule was made for \(state.schedule.stepsPerEpoch) steps per epoch, this run has \(scheduled)")
     }
     guard state.earlyStopping.patience >= 0, state.earlyStopping.startFromEpoch >= 0 else {
       throw fail("early stopping's patience or start epoch is negative")

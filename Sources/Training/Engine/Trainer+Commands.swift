@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import NN
 import Tensor
@@ -72,6 +73,8 @@ extension Trainer {
       return setEpochs(epochs)
     case .setDropout(let rate):
       return setDropout(rate)
+    case .setBatchSize(let size):
+      return setBatchSize(size)
     }
   }
 
@@ -87,6 +90,35 @@ extension Trainer {
     totalEpochs = epochs
     return .success(.epochsChanged(old: old, new: epochs))
   }
+
+  /// `:batch N`: batches of N samples from the next epoch boundary: now, if the epoch has not started
+  /// (then the epoch in progress is cut afresh), else when the next one starts. Mid-epoch the
+  /// permutation is already half used; cutting its rest differently would work, but the epoch would
+  /// then have a step count of neither size, which the schedule, the ETA and resume all count on.
+  func setBatchSize(_ size: Int) -> Result<EventDetail?, CommandRejection> {
+    guard (1...Self.largestBatch).contains(size) else {
+      return .failure(CommandRejection(reason: "expected a batch size in 1…\(Self.largestBatch), got \(size)"))
+    }
+    let old = pendingBatchSize ?? sampler.batchSize
+    guard size != old else { return .success(nil) }
+    let atBoundary = progress.batchInEpoch == 0
+    let next = EpochSampler(count: dataset.train.count, batchSize: size, seed: configuration.seed)
+    pendingBatchSize = size
+    if atBoundary { applyPendingBatchSize() }
+    return .success(
+      .batchSizeChanged(
+        old: old, new: size, fromEpoch: progress.epoch + (atBoundary ? 1 : 2), stepsPerEpoch: next.batchesPerEpoch))
+  }
+
+  /// Puts a pending `:batch` size into effect (at an epoch boundary).
+  func applyPendingBatchSize() {
+    guard let size = pendingBatchSize else { return }
+    pendingBatchSize = nil
+    sampler = EpochSampler(count: dataset.train.count, batchSize: size, seed: configuration.seed)
+  }
+
+  /// The largest batch `:batch` and a checkpoint's resume state accept (as `--batch-size`).
+  static let largestBatch = 1 << 20
 
   /// `:dropout p`: every dropout layer drops with probability p from the next step on.
   func setDropout(_ rate: Double) -> Result<EventDetail?, CommandRejection> {
@@ -185,7 +217,7 @@ extension Trainer {
     let oldDescription = schedule.description
     let rate = schedule.rate(atStep: progress.step)
     schedule = LearningRateSchedule(
-      name: name, baseRate: rate, stepsPerEpoch: sampler.batchesPerEpoch,
+      name: name, baseRate: rate, stepsPerEpoch: schedule.stepsPerEpoch,  // kept across `:batch`
       totalEpochs: configuration.epochs, warmupEpochs: 0,
       parameters: configuration.scheduleParameters, plateau: configuration.plateau)
     schedule.rescale(to: rate, atStep: progress.step)
@@ -238,6 +270,7 @@ extension TrainerCommand {
     case .finishLRFind: "lr-find apply"
     case .setEpochs: "epochs"
     case .setDropout: "dropout"
+    case .setBatchSize: "batch"
     }
   }
 }

@@ -16,7 +16,7 @@ extension Trainer {
     let test = LRRangeTest()
     let curve = test.run(
       model: copy.model, optimizer: copy.optimizer, loss: loss, task: dataset.task, split: dataset.train,
-      batchSize: configuration.batchSize, seed: configuration.seed &+ UInt64(progress.step))
+      batchSize: sampler.batchSize, seed: configuration.seed &+ UInt64(progress.step))
     let suggestions = LRSuggestion.all(rates: curve.rates, losses: curve.losses, iterations: test.iterations)
     lrFinder = LRFinderResult(curve: curve, suggestions: suggestions, step: progress.step, resumes: status == .running)
     if status == .running { status = .paused }

@@ -57,8 +57,8 @@ extension Trainer {
   /// Seconds to the end of the run at the current speed.
   func estimatedSecondsLeft(samplesPerSecond: Double) -> Double? {
     guard samplesPerSecond > 0, status != .stopped(stopReason ?? .epochsDone) else { return nil }
-    let stepsLeft = max(0, info.totalSteps - progress.step)
-    return Double(stepsLeft * configuration.batchSize) / samplesPerSecond
+    let stepsLeft = max(0, totalSteps - progress.step)
+    return Double(stepsLeft * sampler.batchSize) / samplesPerSecond
   }
 
   /// The 1-based epoch an event belongs to: the one running, or the one just finished at a boundary.

@@ -8,7 +8,7 @@ extension Trainer {
     switch command {
     case .set, .scaleLearningRate, .setOptimizer, .setSchedule: true
     case .pause, .resume, .step, .stop, .saveCheckpoint, .run, .pauseWhen, .undo, .findLearningRate, .finishLRFind,
-      .setEpochs, .setDropout:
+      .setEpochs, .setDropout, .setBatchSize:
       false
     }
   }

@@ -29,7 +29,10 @@ public final class Trainer {
   public internal(set) var history = History()
 
   let loss: any Loss
-  let sampler: EpochSampler
+  /// Cuts each epoch's permutation into batches; replaced (same seed, same order) by `:batch`.
+  var sampler: EpochSampler
+  /// A `:batch` size waiting for the next epoch boundary.
+  var pendingBatchSize: Int?
   var augmenter: Augmenter?
   var rng: SeededGenerator
   var progress = Progress()
@@ -123,7 +126,7 @@ public final class Trainer {
     RunInfo(
       datasetName: dataset.name, modelSummary: headerModelSummary,
       isClassification: dataset.task.isClassification, totalEpochs: totalEpochs,
-      stepsPerEpoch: sampler.batchesPerEpoch, batchSize: configuration.batchSize,
+      stepsPerEpoch: sampler.batchesPerEpoch, batchSize: sampler.batchSize, totalSteps: totalSteps,
       runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary, classNames: dataset.classNames,
       hasImages: dataset.imageShape != nil)
   }
@@ -133,6 +136,13 @@ public final class Trainer {
   var headerModelSummary: String {
     guard configuration.model.layers != nil else { return configuration.model.description }
     return model.parameterGroups.map(\.name).joined(separator: " · ")
+  }
+
+  /// The steps the run will have taken at its end: those up to this epoch's start, then whole epochs
+  /// at the current batch size (exact across `:batch` and `:epochs` changes; a skipped non-finite
+  /// batch counts as a batch, not a step).
+  var totalSteps: Int {
+    progress.step - progress.batchInEpoch + max(0, totalEpochs - progress.epoch) * sampler.batchesPerEpoch
   }
 
   /// The global step count so far.
@@ -176,12 +186,13 @@ public final class Trainer {
 
   /// Runs the rest of the current epoch (or up to step `limit`), then its end-of-epoch work.
   func runEpoch(untilStep limit: Int?) {
-    let batches = sampler.batchesPerEpoch
     if progress.batchInEpoch == 0 {
+      applyPendingBatchSize()
       accumulator.reset()
       model.resetActivity()
     }
-    while progress.batchInEpoch < batches {
+    // Read afresh each step: a `:batch` at the epoch's start changes it.
+    while progress.batchInEpoch < sampler.batchesPerEpoch {
       if let limit, progress.step >= limit { return }
       guard waitUntilAllowedToStep() else { return }
       trainStep(batchIndex: progress.batchInEpoch)

@@ -68,4 +68,6 @@ public enum TrainerCommand: Sendable, Equatable {
   case setEpochs(Int)
   /// Set the rate of every dropout layer (`:dropout 0.1`).
   case setDropout(Double)
+  /// Cut batches of this size from the next epoch on, or now at an epoch boundary (`:batch 256`).
+  case setBatchSize(Int)
 }

@@ -44,6 +44,8 @@ extension EventDetail {
     case .epochsChanged(let old, let new): return "epochs \(old) → \(new) (the schedule keeps its length)"
     case .dropoutChanged(let old, let new, let layers):
       return "dropout \(Format.compact(old)) → \(Format.compact(new)) (\(layers) layer\(layers == 1 ? "" : "s"))"
+    case .batchSizeChanged(let old, let new, let epoch, let steps):
+      return "batch size \(old) → \(new) from epoch \(epoch) (\(steps) steps per epoch)"
     case .alert(let alert, let action):
       return alert.message + (action == .none ? "" : " → \(action.description)")
     case .automaticLearningRate(let rate, let suggestions):

@@ -60,6 +60,8 @@ public enum EventDetail: Sendable, Equatable {
   case dropoutChanged(old: Double, new: Double, layers: Int)
   /// The health monitor saw something; `action` is what `--on-alert` made of it.
   case alert(HealthAlert, action: AlertAction)
+  /// `:batch`: batches of `new` samples from epoch `fromEpoch` (1-based), `stepsPerEpoch` a epoch.
+  case batchSizeChanged(old: Int, new: Int, fromEpoch: Int, stepsPerEpoch: Int)
   /// `--lr auto`: the rate the run starts with, from these suggestions (valley, when there is one).
   case automaticLearningRate(Double, [LRSuggestion])
 
@@ -67,7 +69,8 @@ public enum EventDetail: Sendable, Equatable {
   public var kind: EventKind {
     switch self {
     case .setting, .optimizer, .schedule, .paused, .resumed, .singleStep, .stopRequested, .runFor, .pauseWhen,
-      .autoPaused, .undone, .lrFound, .lrFindDiscarded, .automaticLearningRate, .epochsChanged, .dropoutChanged:
+      .autoPaused, .undone, .lrFound, .lrFindDiscarded, .automaticLearningRate, .epochsChanged, .dropoutChanged,
+      .batchSizeChanged:
       .command
     case .rejected, .failure: .rejected
     case .checkpointSaved: .checkpoint
@@ -88,6 +91,7 @@ public enum EventDetail: Sendable, Equatable {
     case .optimizer(let old, let new, _): ("optimizer", old.rawValue, new.rawValue)
     case .schedule(let old, let new): ("schedule", old, new)
     case .epochsChanged(let old, let new): ("epochs", String(old), String(new))
+    case .batchSizeChanged(let old, let new, _, _): ("batch-size", String(old), String(new))
     case .dropoutChanged(let old, let new, _): ("dropout", Format.compact(old), Format.compact(new))
     case .plateau(let old, let new), .rolledBack(let old, let new):
       (Hyperparameter.learningRate.optionName, Format.rate(old), Format.rate(new))

@@ -59,7 +59,7 @@ public struct RunInfo: Sendable, Equatable {
   /// Creates run info.
   public init(
     datasetName: String, modelSummary: String, isClassification: Bool,
-    totalEpochs: Int, stepsPerEpoch: Int, batchSize: Int, runDirectory: String? = nil,
+    totalEpochs: Int, stepsPerEpoch: Int, batchSize: Int, totalSteps: Int? = nil, runDirectory: String? = nil,
     computeEngine: String? = nil, classNames: [String] = [], hasImages: Bool = false
   ) {
     self.classNames = classNames
@@ -69,13 +69,14 @@ public struct RunInfo: Sendable, Equatable {
     self.isClassification = isClassification
     self.totalEpochs = totalEpochs
     self.stepsPerEpoch = stepsPerEpoch
+    self.totalSteps = totalSteps ?? totalEpochs * stepsPerEpoch
     self.batchSize = batchSize
     self.runDirectory = runDirectory
     self.computeEngine = computeEngine
   }
 
-  /// The total number of steps planned.
-  public var totalSteps: Int { totalEpochs * stepsPerEpoch }
+  /// The total number of steps planned (epochs × steps per epoch, unless the batch size changed).
+  public var totalSteps: Int
 }
 
 /// One epoch's metrics.
