@@ -38,3 +38,42 @@ public struct DashboardLayout: Equatable, Sendable {
     earlyStopping = rows[2]
   }
 }
+
+extension DashboardLayout {
+  /// The pane next to `pane` toward `direction`: among the panes beyond its edge that overlap it
+  /// across the direction, the nearest; ties go to the one whose centre is closest along the edge
+  /// (then the top or left one). Nil at the screen's edge.
+  public func neighbor(of pane: PaneID, toward direction: FocusDirection) -> PaneID? {
+    guard let from = panes[pane] else { return nil }
+    let candidates = panes.filter { id, box in
+      guard id != pane else { return false }
+      switch direction {
+      case .left: return box.maxX <= from.x + 1 && box.overlapsVertically(from)
+      case .right: return box.x >= from.maxX - 1 && box.overlapsVertically(from)
+      case .up: return box.maxY <= from.y + 1 && box.overlapsHorizontally(from)
+      case .down: return box.y >= from.maxY - 1 && box.overlapsHorizontally(from)
+      }
+    }
+    func distance(_ box: Rect) -> (Int, Int, Int, Int) {
+      let across =
+        direction == .left || direction == .right
+        ? abs(box.centerY - from.centerY) : abs(box.centerX - from.centerX)
+      let along =
+        switch direction {
+        case .left: from.x - box.maxX
+        case .right: box.x - from.maxX
+        case .up: from.y - box.maxY
+        case .down: box.y - from.maxY
+        }
+      return (along, across, box.y, box.x)
+    }
+    return candidates.min { distance($0.value) < distance($1.value) }?.key
+  }
+}
+
+extension Rect {
+  fileprivate var centerX: Int { x + width / 2 }
+  fileprivate var centerY: Int { y + height / 2 }
+  fileprivate func overlapsVertically(_ other: Rect) -> Bool { y < other.maxY && other.y < maxY }
+  fileprivate func overlapsHorizontally(_ other: Rect) -> Bool { x < other.maxX && other.x < maxX }
+}

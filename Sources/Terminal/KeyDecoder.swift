@@ -15,6 +15,8 @@ enum KeyDecoder {
     case KEY_DC: return .delete
     case KEY_HOME: return .home
     case KEY_END: return .end
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
     case KEY_BTAB: return .backTab
     case KEY_RESIZE: return .resize
     default: return nil

@@ -86,7 +86,7 @@ import Training
 
   @Test func viewKeysChangeOnlyTheUIState() {
     var ui = UIState()
-    for key in [Key.character("l"), .character("x"), .character("r"), .character("]")] {
+    for key in [Key.character("L"), .character("x"), .character("r"), .character("]")] {
       #expect(ui.apply(key, snapshot: running).isEmpty)
     }
     #expect(ui.logScale)
@@ -128,7 +128,7 @@ import Training
     var ui = UIState()
     _ = ui.apply(.character("?"), snapshot: running)
     #expect(ui.showsHelp)
-    _ = ui.apply(.character("l"), snapshot: running)  // other keys still work under the help
+    _ = ui.apply(.character("L"), snapshot: running)  // other keys still work under the help
     #expect(ui.logScale)
     _ = ui.apply(.escape, snapshot: running)
     #expect(!ui.showsHelp)
@@ -170,5 +170,60 @@ import Training
     // No key is bound twice.
     let keys = KeyBinding.allCases.flatMap(\.keys)
     #expect(Set(keys.map { "\($0)" }).count == keys.count)
+  }
+}
+
+/// h/j/k/l move the focus on the screen; PgUp/PgDn scroll the events back and forth.
+@Suite struct PaneMovementTests {
+  func moved(from pane: PaneID, _ keys: String) -> PaneID {
+    var ui = UIState()
+    ui.focus = pane
+    for key in keys { _ = ui.apply(.character(key), snapshot: FakeSnapshot.mnist()) }
+    return ui.focus
+  }
+
+  @Test func vimKeysMoveAcrossTheGrid() {
+    // loss | accuracy / learning rate | gradient norm, then the events across the bottom.
+    #expect(moved(from: .loss, "l") == .accuracy)
+    #expect(moved(from: .accuracy, "h") == .loss)
+    #expect(moved(from: .loss, "j") == .learningRate)
+    #expect(moved(from: .accuracy, "j") == .gradientNorm)
+    #expect(moved(from: .gradientNorm, "j") == .events)
+    #expect(moved(from: .events, "k") == .learningRate)  // a tie across the width goes left
+    #expect(moved(from: .gradientNorm, "k") == .accuracy)
+    // At an edge the focus stays.
+    #expect(moved(from: .loss, "h") == .loss)
+    #expect(moved(from: .loss, "k") == .loss)
+    #expect(moved(from: .events, "j") == .events)
+    #expect(moved(from: .accuracy, "l") == .accuracy)
+    #expect(moved(from: .loss, "ljhk") == .loss)
+  }
+
+  @Test func pageKeysScrollTheEventsWithinTheirCount() {
+    var ui = UIState()
+    var snapshot = FakeSnapshot.mnist()
+    snapshot.events = (1...12).map {
+      TrainingEvent(sequence: $0, time: 0, step: $0 * 10, epoch: 1, detail: .runFor(.steps($0)))
+    }
+    _ = ui.apply(.pageUp, snapshot: snapshot)
+    #expect(ui.eventScroll == 5)
+    _ = ui.apply(.pageUp, snapshot: snapshot)
+    _ = ui.apply(.pageUp, snapshot: snapshot)
+    #expect(ui.eventScroll == 11)  // at most all but the oldest
+    _ = ui.apply(.pageDown, snapshot: snapshot)
+    #expect(ui.eventScroll == 6)
+    _ = ui.apply(.end, snapshot: snapshot)
+    #expect(ui.eventScroll == 1)
+    _ = ui.apply(.pageDown, snapshot: snapshot)
+    #expect(ui.eventScroll == 0)
+    #expect(ui.statusMessage == "events: newest")
+    ui.eventScroll = 10
+    #expect(
+      FakeSnapshot.boxed(EventsPane(utcOffsetSeconds: 0), snapshot, ui, width: 60, height: 4).lines == [
+        "┌ Events · 10 back of 12 (pgdn, end) ──────────────────────┐",
+        "│00:00:00 step 10  run 1 step, then pause                  │",
+        "│00:00:00 step 20  run 2 steps, then pause                 │",
+        "└──────────────────────────────────────────────────────────┘",
+      ])
   }
 }

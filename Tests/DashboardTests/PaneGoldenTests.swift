@@ -139,6 +139,17 @@ import Training
     #expect(screen.cell(x: 68, y: 0).style == Palette.alert)
   }
 
+  @Test func headerShowsTheProcessFiguresAfterTheSpeed() {
+    var ui = UIState()
+    ui.process = ProcessFigures(cpuPercent: 197.6, residentBytes: 327_155_712)
+    var screen = Screen(width: 120, height: 2)
+    HeaderPane().render(snapshot, ui, into: &screen, in: screen.bounds)
+    #expect(
+      screen.lines[1]
+        == "epoch 3/4 · step 8/16 ▕██████████          ▏ 50% · 120 samples/s · cpu 198% · 312 MB · ETA 0:02 · "
+        + "elapsed 0:02          ")
+  }
+
   @Test func theAlertBadgeShrinksToFit() {
     let alerts = [
       AlertTally(kind: .explodingGradients, count: 2), AlertTally(kind: .lossSpike, count: 1),

@@ -83,7 +83,7 @@ import Training
     var wide = Screen(width: 170, height: 1)
     FooterPane().render(snapshot, UIState(), into: &wide, in: wide.bounds)
     let keys =
-      "q quit · space pause · n step · ↑/↓ lr ×÷1.25 · o optimizer · e stop · s save · l log · [ ] "
+      "q quit · space pause · n step · ↑/↓ lr ×÷1.25 · o optimizer · e stop · s save · L log · [ ] "
       + "smoothing · x axis · v view · tab focus · enter zoom · : command · ? help"
     #expect(wide.lines[0] == keys.rightPadded(to: 170))
     var narrow = Screen(width: 60, height: 1)

@@ -53,7 +53,7 @@ import Training
     var screen = Screen(width: 60, height: 1)
     FooterPane.draw(ui, paused: false, into: &screen, in: screen.bounds)
     #expect(screen.lines[0].hasPrefix("lr: expected a positive number, got \"abc\""))
-    _ = ui.apply(.character("l"), snapshot: FakeSnapshot.mnist())  // the next key clears it (and acts)
+    _ = ui.apply(.character("L"), snapshot: FakeSnapshot.mnist())  // the next key clears it (and acts)
     #expect(ui.prompt.error == nil && ui.logScale)
     _ = ui.apply(.character(":"), snapshot: FakeSnapshot.mnist())
     _ = ui.apply(.up, snapshot: FakeSnapshot.mnist())

@@ -134,7 +134,7 @@ import Training
     #expect(text.contains("optimizers: sgd momentum nesterov adagrad rmsprop adam adamw"))
     #expect(text.contains("schedules:  constant step exponential cosine cosine-restarts plateau onecycle"))
     let keys = HelpOverlay.keys(ui).map(\.key).joined(separator: " ")
-    #expect(keys == "q space, p n ↑, + ↓, - o e s u f l [ ] x r v tab shift-tab enter : ? esc")
+    #expect(keys == "q space, p n ↑, + ↓, - o e s u f L [ ] x r v tab shift-tab h j k l enter : ? esc pgup pgdn, end")
     // The help reads the configured factor and step, not fixed numbers.
     #expect(text.contains("learning rate × factor (1.25)") && text.contains("smoothing + 0.1"))
     ui.learningRateFactor = 2
@@ -152,7 +152,7 @@ import Training
   @Test func epochAxisAndLogScaleShowInTheCharts() {
     var ui = UIState()
     _ = ui.apply(.character("x"), snapshot: snapshot)
-    _ = ui.apply(.character("l"), snapshot: snapshot)
+    _ = ui.apply(.character("L"), snapshot: snapshot)
     let lines = render(snapshot, ui, width: 120, height: 40).lines
     #expect(lines[2].hasPrefix("┌ Loss (log, smoothing 0.6) ━"))
     #expect(lines[15].contains(" epoch "))

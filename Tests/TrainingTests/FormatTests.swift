@@ -12,6 +12,15 @@ import Training
     #expect(Format.rate(.infinity) == "∞")
   }
 
+  @Test func bytesUseBinaryUnitsWithThreeDigits() {
+    #expect(Format.bytes(0) == "0 B")
+    #expect(Format.bytes(999) == "999 B")
+    #expect(Format.bytes(1000) == "0.977 kB")  // 1000 / 1024
+    #expect(Format.bytes(327_155_712) == "312 MB")  // 312 × 1024²
+    #expect(Format.bytes(1_342_177_280) == "1.25 GB")  // 1.25 × 1024³
+    #expect(Format.bytes(-5) == "0 B")
+  }
+
   @Test func fixedRoundsHalfAwayFromZeroWithoutNegativeZero() {
     #expect(Format.fixed(2.5, decimals: 0) == "3")
     #expect(Format.fixed(-1.25, decimals: 1) == "-1.3")

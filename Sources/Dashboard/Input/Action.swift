@@ -48,6 +48,10 @@ public enum Action: Equatable, Sendable {
   case focusNext
   /// Focus the previous pane.
   case focusPrevious
+  /// Focus the nearest pane in a direction on the screen (h/j/k/l).
+  case moveFocus(FocusDirection)
+  /// Scroll the events pane this many events back (negative: forward; it stops at the newest).
+  case scrollEvents(Int)
   /// Zoom the focused pane to full screen, or unzoom.
   case toggleZoom
   /// Switch the grid between the training curves and the validation pictures.

@@ -21,6 +21,10 @@ public enum Key: Hashable, Sendable {
   case delete
   case home
   case end
+  /// Page Up.
+  case pageUp
+  /// Page Down.
+  case pageDown
   /// The terminal was resized (not a key, but it arrives the same way).
   case resize
   /// Ctrl-C.

@@ -5,7 +5,8 @@ import Training
 public enum KeyBinding: CaseIterable, Sendable {
   case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save, undo, findLearningRate
   case logScale, smoothingDown, smoothingUp, xAxis, robustRange, page
-  case focusNext, focusPrevious, zoom, prompt, help, close
+  case focusNext, focusPrevious, focusLeft, focusDown, focusUp, focusRight, zoom, prompt, help, close
+  case eventsOlder, eventsNewer
 
   /// The keys that trigger it.
   public var keys: [Key] {
@@ -20,7 +21,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .save: [.character("s")]
     case .undo: [.character("u")]
     case .findLearningRate: [.character("f")]
-    case .logScale: [.character("l")]
+    case .logScale: [.character("L")]
     case .smoothingDown: [.character("[")]
     case .smoothingUp: [.character("]")]
     case .xAxis: [.character("x")]
@@ -28,6 +29,12 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .page: [.character("v")]
     case .focusNext: [.tab]
     case .focusPrevious: [.backTab]
+    case .focusLeft: [.character("h")]
+    case .focusDown: [.character("j")]
+    case .focusUp: [.character("k")]
+    case .focusRight: [.character("l")]
+    case .eventsOlder: [.pageUp]
+    case .eventsNewer: [.pageDown, .end]
     case .zoom: [.enter]
     case .prompt: [.character(":")]
     case .help: [.character("?")]
@@ -89,6 +96,12 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .page: "curves / validation pictures"
     case .focusNext: "focus next pane"
     case .focusPrevious: "focus previous pane"
+    case .focusLeft: "focus the pane to the left"
+    case .focusDown: "focus the pane below"
+    case .focusUp: "focus the pane above"
+    case .focusRight: "focus the pane to the right"
+    case .eventsOlder: "events: \(UIState.eventPage) older (scrollback)"
+    case .eventsNewer: "events: \(UIState.eventPage) newer (end: newest)"
     case .zoom: "zoom / unzoom the focused pane"
     case .prompt: "command prompt (tab completes)"
     case .help: "this help"
@@ -107,7 +120,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .nextOptimizer: ("o", "optimizer")
     case .stopNow: ("e", "stop")
     case .save: ("s", "save")
-    case .logScale: ("l", "log")
+    case .logScale: ("L", "log")
     case .smoothingDown: ("[ ]", "smoothing")
     case .xAxis: ("x", "axis")
     case .page: ("v", "view")
@@ -115,7 +128,9 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .zoom: ("enter", "zoom")
     case .prompt: (":", "command")
     case .help: ("?", "help")
-    case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo, .findLearningRate: nil
+    case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo, .findLearningRate,
+      .focusLeft, .focusDown, .focusUp, .focusRight, .eventsOlder, .eventsNewer:
+      nil
     }
   }
 
@@ -136,6 +151,8 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .delete: "delete"
     case .home: "home"
     case .end: "end"
+    case .pageUp: "pgup"
+    case .pageDown: "pgdn"
     case .resize: "resize"
     case .ctrlC: "ctrl-c"
     }

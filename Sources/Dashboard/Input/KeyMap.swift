@@ -56,7 +56,7 @@ public enum KeyMap {
     case .tab: [.editPrompt(.complete)]
     case .enter: [.submitPrompt]
     case .escape, .ctrlC: [.closePrompt]
-    case .backTab, .resize: []
+    case .backTab, .resize, .pageUp, .pageDown: []
     }
   }
 
@@ -71,6 +71,12 @@ public enum KeyMap {
     case .page: [.togglePage]
     case .focusNext: [.focusNext]
     case .focusPrevious: [.focusPrevious]
+    case .focusLeft: [.moveFocus(.left)]
+    case .focusDown: [.moveFocus(.down)]
+    case .focusUp: [.moveFocus(.up)]
+    case .focusRight: [.moveFocus(.right)]
+    case .eventsOlder: [.scrollEvents(UIState.eventPage)]
+    case .eventsNewer: [.scrollEvents(-UIState.eventPage)]
     case .zoom: [.toggleZoom]
     case .prompt: [.openPrompt]
     case .help: [.toggleHelp]

@@ -49,6 +49,13 @@ extension UIState {
     case .focusNext: moveFocus(to: focus.next(in: page.focusOrder(for: snapshot)))
     case .focusPrevious: moveFocus(to: focus.previous(in: page.focusOrder(for: snapshot)))
     case .togglePage: switchPage(snapshot: snapshot)
+    case .moveFocus(let direction):
+      let grid = page.grid(for: snapshot)
+      moveFocus(to: DashboardLayout(width: 120, height: 40, grid: grid).neighbor(of: focus, toward: direction) ?? focus)
+    case .scrollEvents(let delta):
+      let count = snapshot?.events.count ?? 0
+      eventScroll = min(max(0, eventScroll + delta), max(0, count - 1))
+      statusMessage = eventScroll == 0 ? "events: newest" : "events: \(eventScroll) back (pgdn or end: newest)"
     case .chooseSuggestion(let delta):
       let count = snapshot?.lrFinder?.suggestions.count ?? 1
       suggestionChoice = min(max(0, suggestionChoice + delta), max(0, count - 1))

@@ -26,9 +26,15 @@ public struct UIState: Sendable, Equatable {
   public var confirmingQuit = false
   /// The factor `↑`/`↓` multiply or divide the learning rate by.
   public var learningRateFactor = 1.25
+  /// How many events the events pane is scrolled back from the newest (0: following new ones).
+  public var eventScroll = 0
+  /// The process's CPU use and memory, sampled by the app loop about once a second (nil: not yet).
+  public var process: ProcessFigures?
   /// The last status message (e.g. what the last key sent).
   public var statusMessage: String?
 
+  /// The events PgUp and PgDn scroll by.
+  public static let eventPage = 5
   /// The smoothing change per `[` or `]`.
   public static let smoothingStep = 0.1
   /// The largest smoothing weight.

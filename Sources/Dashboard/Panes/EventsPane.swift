@@ -16,19 +16,25 @@ public struct EventsPane: Pane {
     self.utcOffsetSeconds = utcOffsetSeconds
   }
 
-  /// `Events`.
+  /// `Events`, and while scrolled back `· 25 back of 140 (pgdn, end)`.
   public func title(_ snapshot: TrainingSnapshot, _ ui: UIState) -> [Span] {
-    [Span("Events", Palette.paneName)]
+    let back = min(ui.eventScroll, max(0, snapshot.events.count - 1))
+    guard back > 0 else { return [Span("Events", Palette.paneName)] }
+    return [
+      Span("Events", Palette.paneName),
+      Span(" · \(back) back of \(snapshot.events.count) (pgdn, end)", Palette.paused),
+    ]
   }
 
-  /// As many of the newest events as fit, oldest at the top.
+  /// As many events as fit, oldest at the top: the newest, or those `ui.eventScroll` back from them.
   public func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
     guard !snapshot.events.isEmpty else {
       screen.put("no events yet", x: area.x, y: area.y, style: Palette.secondary, maxWidth: area.width)
       return
     }
-    let shown = snapshot.events.suffix(area.height)
+    let back = min(ui.eventScroll, snapshot.events.count - 1)
+    let shown = snapshot.events.dropLast(back).suffix(area.height)
     let stepWidth = String(shown.map(\.step).max() ?? 0).count
     for (row, event) in shown.enumerated() {
       screen.put(line(event, stepWidth: stepWidth), x: area.x, y: area.y + row, maxWidth: area.width)

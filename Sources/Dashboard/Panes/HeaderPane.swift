@@ -19,7 +19,8 @@ public struct HeaderPane: Pane {
     let left = HeaderPane.runLine(snapshot).truncated(to: max(0, stateX - area.x - 1))
     screen.put(left, x: area.x, y: area.y, maxWidth: area.width)
     guard area.height > 1 else { return }
-    let progress = HeaderPane.progressLine(snapshot, width: area.width).truncated(to: area.width)
+    let progress = HeaderPane.progressLine(snapshot, width: area.width, process: ui.process)
+      .truncated(to: area.width)
     screen.put(progress, x: area.x, y: area.y + 1)
   }
 
@@ -75,9 +76,12 @@ public struct HeaderPane: Pane {
     return ([kind.rawValue] + shown.map { $0.label + " " + $0.format(values[$0]) }).joined(separator: " ")
   }
 
-  /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · ETA 0:41 · elapsed 1:23`, with
-  /// `· pause in 57 steps` after the percentage while a `:run` or `:until` is pending.
-  public static func progressLine(_ snapshot: TrainingSnapshot, width: Int) -> [Span] {
+  /// `epoch 3/20 · step 1830/12000 ▕██████▌   ▏ 42% · 21.4k samples/s · cpu 198% · 312 MB · ETA 0:41 ·
+  /// elapsed 1:23`, with `· pause in 57 steps` after the percentage while a `:run` or `:until` is
+  /// pending (the process figures once the app has sampled them).
+  public static func progressLine(_ snapshot: TrainingSnapshot, width: Int, process: ProcessFigures? = nil)
+    -> [Span]
+  {
     let info = snapshot.info
     let separator = Span(" · ", Palette.secondary)
     let fraction = info.totalSteps > 0 ? Double(snapshot.step) / Double(info.totalSteps) : 0
@@ -93,6 +97,7 @@ public struct HeaderPane: Pane {
     // `:run` and `:until` countdowns come first, so they survive a narrow terminal.
     if let pause = snapshot.autoPause { spans += [separator, Span(pause, Palette.paused)] }
     spans += [separator, Span(Format.compact(snapshot.samplesPerSecond) + " samples/s")]
+    if let process { spans += [separator, Span(process.text)] }
     if let eta = snapshot.etaSeconds { spans += [separator, Span("ETA " + Format.duration(eta))] }
     spans += [separator, Span("elapsed " + Format.duration(snapshot.elapsedSeconds), Palette.secondary)]
     return spans

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// A log write that fails becomes one event and stops logging: training never dies of a full disk.
 struct EventRecorder {
-  /// The most events a snapshot carries (the log keeps them all).
-  static let recentLimit = 200
+  /// The most events a snapshot carries, for the events pane's scrollback (the log keeps them
+  /// all). Snapshots share the list's storage until the next event, so carrying many costs nothing
+  /// per publish.
+  static let recentLimit = 10_000
 
   /// The run directory's logs, if logging.
   let runLog: RunLog?

@@ -112,6 +112,18 @@ public enum Format {
     return "\(hours):\(paddedMinutes):\(paddedSeconds)"
   }
 
+  /// A size in bytes, in binary units with three significant digits: `312 MB`, `1.25 GB`, `800 kB`.
+  public static func bytes(_ count: Int) -> String {
+    let units = ["B", "kB", "MB", "GB", "TB"]
+    var value = Double(max(0, count))
+    var unit = 0
+    while value >= 1000, unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    return (unit == 0 ? String(Int(value)) : compact(value)) + " " + units[unit]
+  }
+
   /// A percentage with no decimals: `0.423 → "42%"`.
   public static func percent(_ fraction: Double) -> String {
     guard fraction.isFinite else { return nonFinite(fraction) }

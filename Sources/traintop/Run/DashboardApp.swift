@@ -13,6 +13,7 @@ final class DashboardApp {
   private let signals: SignalHandler
   private var ui = UIState()
   private var lastVersion = -1
+  private var sampler = ProcessSampler()
 
   /// Creates the app for `channel`.
   init(channel: TrainerChannel, signals: SignalHandler) {
@@ -39,6 +40,10 @@ final class DashboardApp {
       }
       if let key = terminal.readKey(timeoutMilliseconds: 50) {
         if handle(key) { break }
+        dirty = true
+      }
+      if let figures = sampler.sample() {
+        ui.process = figures
         dirty = true
       }
       let version = channel.latest().version

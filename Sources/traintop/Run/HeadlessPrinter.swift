@@ -21,7 +21,9 @@ struct HeadlessPrinter {
       print(jsonl ? json(metrics, snapshot) : line(metrics, snapshot))
     }
     printedEpochs = snapshot.epochs.count
-    for event in snapshot.events where event.sequence > lastEventSequence {
+    // The new events are at the end: find where they start without reading the whole scrollback.
+    let firstNew = snapshot.events.lastIndex { $0.sequence <= lastEventSequence }.map { $0 + 1 } ?? 0
+    for event in snapshot.events[firstNew...] {
       lastEventSequence = event.sequence
       if !jsonl && Self.printable(event.kind) { print(eventLine(event)) }
     }
