@@ -29,4 +29,33 @@ static inline attr_t cnc_a_reverse(void) { return (attr_t)A_REVERSE; }
 static inline attr_t cnc_a_dim(void) { return (attr_t)A_DIM; }
 static inline void cnc_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 
+// Mouse: clicks, double clicks and the wheel (buttons 4 and 5, where ncurses reports them).
+static inline void cnc_enable_mouse(void) {
+  mmask_t mask = BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED;
+#ifdef BUTTON4_PRESSED
+  mask |= BUTTON4_PRESSED;
+#endif
+#ifdef BUTTON5_PRESSED
+  mask |= BUTTON5_PRESSED;
+#endif
+  mousemask(mask, NULL);
+  mouseinterval(200);
+}
+// The next mouse event: *kind 1 click, 2 double click, 3 wheel up, 4 wheel down; 0 when none (or another button).
+static inline int cnc_read_mouse(int *x, int *y) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *x = event.x;
+  *y = event.y;
+  if (event.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+  if (event.bstate & BUTTON1_CLICKED) return 1;
+#ifdef BUTTON4_PRESSED
+  if (event.bstate & BUTTON4_PRESSED) return 3;
+#endif
+#ifdef BUTTON5_PRESSED
+  if (event.bstate & BUTTON5_PRESSED) return 4;
+#endif
+  return 0;
+}
+
 #endif

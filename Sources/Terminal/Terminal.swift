@@ -14,10 +14,11 @@ public final class Terminal {
   /// One run of wide characters, reused for every run of every row (no allocation per frame).
   private var run: [wchar_t] = []
 
-  /// Opens the terminal in cbreak/noecho/keypad mode with colours when available.
+  /// Opens the terminal in cbreak/noecho/keypad mode, with colours as `colorMode` and `theme` say
+  /// (`NO_COLOR` read from the environment), and mouse clicks and the wheel reported when `mouse`.
   ///
   /// - Throws: `TerminalError` when the terminal type is unknown or stdout is not a terminal.
-  public init(noColor: Bool = ProcessInfo.processInfo.environment["NO_COLOR"] != nil) throws {
+  public init(colorMode: ColorMode = .auto, theme: Theme = .dark, mouse: Bool = false) throws {
     Self.ensureUTF8Locale()
     guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else {
       throw TerminalError.notATerminal
@@ -34,7 +35,10 @@ public final class Terminal {
     keypad(window, true)
     _ = curs_set(0)
     set_escdelay(25)
-    palette = Palette(enabled: !noColor && has_colors())
+    let colors = colorMode.usesColor(
+      terminalHasColors: has_colors(), noColor: ProcessInfo.processInfo.environment["NO_COLOR"])
+    palette = Palette(enabled: colors && theme != .monochrome, theme: theme)
+    if mouse { Self.enableMouse() }
   }
 
   deinit { restore() }
@@ -62,12 +66,25 @@ public final class Terminal {
     switch result {
     case KEY_CODE_YES:
       if Int32(ch) == KEY_RESIZE { previous = nil }
+      if Int32(ch) == KEY_MOUSE { return Self.readMouse() }
       return KeyDecoder.decode(functionKey: Int32(ch))
     case OK:
       return KeyDecoder.decode(character: UInt32(ch))
     default:
       return nil
     }
+  }
+
+  /// Asks ncurses for clicks, double clicks and the wheel.
+  static func enableMouse() { cnc_enable_mouse() }
+
+  /// The mouse event ncurses holds, if it is one the dashboard uses.
+  static func readMouse() -> Key? {
+    var x: Int32 = 0
+    var y: Int32 = 0
+    let kinds: [Int32: MouseEvent.Kind] = [1: .click, 2: .doubleClick, 3: .wheelUp, 4: .wheelDown]
+    guard let kind = kinds[cnc_read_mouse(&x, &y)] else { return nil }
+    return .mouse(MouseEvent(x: Int(x), y: Int(y), kind: kind))
   }
 
   /// True while stdin is still a terminal (false once the pty is gone).

@@ -20,7 +20,8 @@ func startDashboard(_ session: TmuxSession, extra: String = "") throws {
   let runs = session.directory + "/runs"
   try session.start(
     "'\(traintop)' train digits --epochs 5000 --patience 0 --runs-dir '\(runs)' \(extra)",
-    environment: ["TERM": "xterm-256color"])
+    // No user config of the person running the tests (an empty folder as XDG_CONFIG_HOME).
+    environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": session.directory + "/config"])
 }
 
 /// The newest run directory under the session's runs folder.

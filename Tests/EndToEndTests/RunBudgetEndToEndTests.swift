@@ -5,7 +5,7 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct RunBudgetEndToEndTests {
   /// `:run 50` from a pause takes exactly 50 steps and pauses again, saying so; `u` undoes a change;
-  /// `:lr-find` shows the sweep and Enter applies its suggestion.
+  /// `:lr-find` shows the sweep and Enter applies its suggestion; a double click zooms a pane.
   @Test func runFiftyStepsThenPause() throws {
     let t = try TmuxSession()
     defer { t.kill() }
@@ -42,6 +42,17 @@ struct RunBudgetEndToEndTests {
     t.send("Enter")
     r = t.waitFor { $0.contains("(lr-find)") && !$0.contains("LR finder · from step") }
     try #require(r.ok, "lr-find suggestion not applied:\n\(r.screen)")
+
+    // A double click on the accuracy pane (column 90, row 6 of 120×40: the top-right cell) zooms it;
+    // Esc goes back to the grid. The clicks are typed as the terminal reports them in the mode
+    // ncurses asks for (X10: ESC [ M, then button + 32, column + 33, row + 33; button 3 = release).
+    let click = "\u{1B}[M {'\u{1B}[M#{'"
+    t.type(click + click)
+    r = t.waitFor { $0.contains("┌ Accuracy") && !$0.contains("Loss") }
+    try #require(r.ok, "double click did not zoom the accuracy pane:\n\(r.screen)")
+    t.send("Escape")
+    r = t.waitFor { $0.contains("Loss") && $0.contains("Accuracy") }
+    try #require(r.ok, "Esc did not unzoom:\n\(r.screen)")
 
     t.send("q")
     _ = t.waitFor { $0.contains("Stop it and quit?") }

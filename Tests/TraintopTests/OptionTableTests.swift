@@ -44,6 +44,8 @@ import Training
     case .baseline, .divergenceThreshold: return [(key, .number(0.75))]
     case .alert(.overfitEpochs): return [(key, .number(5))]  // the range's sample, 3, is the default
     case .onAlert: return [(key, .string("stall=lr*0.5,loss-spike=stop"))]
+    case .color: return [(key, .string("never"))]
+    case .theme: return [(key, .string("light"))]
     default:
       if key.isSwitch { return [(key, .bool(true))] }
       guard let range = key.range else { return [] }

@@ -22,6 +22,8 @@ public struct BrailleChart: Sendable {
   public var showsAxes: Bool
   /// The x unit named on the axis line, e.g. `step` or `epoch`.
   public var xUnit: String
+  /// How far the x range is zoomed in: level n shows the newest 1/2ⁿ of it (0: all).
+  public var xZoom = 0
 
   public init(
     series: [ChartSeries], markers: [ChartMarker] = [], rules: [ChartRule] = [],
@@ -44,6 +46,20 @@ public struct BrailleChart: Sendable {
     self.init(series: [ChartSeries(values: values, style: style)], yRange: range, showsAxes: false)
   }
 
+  /// This chart with its x range zoomed to the newest 1/2^`level` (the mouse wheel).
+  public func zoomed(_ level: Int) -> BrailleChart {
+    var chart = self
+    chart.xZoom = max(0, level)
+    return chart
+  }
+
+  /// The newest 1/2^`zoom` of `range` (all of it at 0).
+  static func newest(of range: ClosedRange<Double>, zoom: Int) -> ClosedRange<Double> {
+    guard zoom > 0 else { return range }
+    let span = (range.upperBound - range.lowerBound) / Double(1 << min(zoom, 30))
+    return (range.upperBound - span)...range.upperBound
+  }
+
   /// The smallest width in which the axes are drawn.
   static let minimumAxesWidth = 12
   /// The columns y tick labels take at least.
@@ -52,7 +68,8 @@ public struct BrailleChart: Sendable {
   /// Draws the chart into `area` of `screen`.
   public func render(into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
-    guard let xs = xRange ?? dataXRange() else { return noData(into: &screen, in: area) }
+    guard let full = xRange ?? dataXRange() else { return noData(into: &screen, in: area) }
+    let xs = Self.newest(of: full, zoom: xZoom)
     let axes = showsAxes && area.height >= 2 && area.width >= BrailleChart.minimumAxesWidth
     let labelWidth = BrailleChart.minimumLabelWidth
     var plot = plotRect(area, labelWidth: axes ? labelWidth : 0, axes: axes)

@@ -50,6 +50,10 @@ public enum Action: Equatable, Sendable {
   case focusPrevious
   /// Focus the nearest pane in a direction on the screen (h/j/k/l).
   case moveFocus(FocusDirection)
+  /// Focus this pane (a click on it).
+  case focusPane(PaneID)
+  /// Zoom a chart's x range in (positive: show the newest half) or out (negative), by steps.
+  case zoomX(PaneID, Int)
   /// Scroll the events pane this many events back (negative: forward; it stops at the newest).
   case scrollEvents(Int)
   /// Zoom the focused pane to full screen, or unzoom.

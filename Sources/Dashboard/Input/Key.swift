@@ -29,4 +29,6 @@ public enum Key: Hashable, Sendable {
   case resize
   /// Ctrl-C.
   case ctrlC
+  /// A click or a wheel turn (only with the mouse on).
+  case mouse(MouseEvent)
 }

@@ -42,10 +42,33 @@ public enum KeyBinding: CaseIterable, Sendable {
     }
   }
 
-  /// The binding `key` triggers, if any.
-  public init?(_ key: Key) {
-    guard let binding = Self.allCases.first(where: { $0.keys.contains(key) }) else { return nil }
+  /// The binding `key` triggers, if any, with the user's own keys (`ui.keyOverrides`) in place of
+  /// the defaults they replace.
+  public init?(_ key: Key, ui: UIState = UIState()) {
+    guard let binding = Self.allCases.first(where: { $0.keys(in: ui).contains(key) }) else { return nil }
     self = binding
+  }
+
+  /// Its keys in `ui`: the user's, when the user config binds it, else the defaults.
+  public func keys(in ui: UIState) -> [Key] { ui.keyOverrides[self] ?? keys }
+
+  /// Its name in the user config (`key-pause = "p"`): the case name in kebab case.
+  public var configName: String {
+    String(describing: self).reduce(into: "") { name, character in
+      name += character.isUppercase ? "-" + character.lowercased() : String(character)
+    }
+  }
+
+  /// The key a config file names: one character, or `space`, `tab`, `shift-tab`, `enter`, `esc`,
+  /// `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `backspace`, `delete`, `ctrl-c`.
+  public static func key(named name: String) -> Key? {
+    if name.count == 1, let character = name.first, character != " " { return .character(character) }
+    let named: [String: Key] = [
+      "space": .character(" "), "tab": .tab, "shift-tab": .backTab, "enter": .enter, "esc": .escape, "up": .up,
+      "down": .down, "left": .left, "right": .right, "pgup": .pageUp, "pgdn": .pageDown, "home": .home,
+      "end": .end, "backspace": .backspace, "delete": .delete, "ctrl-c": .ctrlC,
+    ]
+    return named[name.lowercased()]
   }
 
   /// True for keys that talk to the trainer (or quit); the others only change the view.
@@ -58,7 +81,13 @@ public enum KeyBinding: CaseIterable, Sendable {
     }
   }
 
-  /// The keys as the help overlay names them: `space, p`, `↑, +`.
+  /// The keys as the help overlay names them in `ui` (the user's own keys when bound).
+  public func keyLabel(_ ui: UIState) -> String {
+    if let own = ui.keyOverrides[self] { return own.map(Self.name).joined(separator: ", ") }
+    return keyLabel
+  }
+
+  /// The default keys as the help overlay names them: `space, p`, `↑, +`.
   public var keyLabel: String {
     switch self {
     case .quit: "q"
@@ -135,7 +164,7 @@ public enum KeyBinding: CaseIterable, Sendable {
   }
 
   /// A single key's name.
-  static func name(_ key: Key) -> String {
+  public static func name(_ key: Key) -> String {
     switch key {
     case .character(" "): "space"
     case .character(let c): String(c)
@@ -155,6 +184,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .pageDown: "pgdn"
     case .resize: "resize"
     case .ctrlC: "ctrl-c"
+    case .mouse: "mouse"
     }
   }
 }

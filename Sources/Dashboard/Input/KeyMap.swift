@@ -19,7 +19,8 @@ public enum KeyMap {
     if let result = snapshot?.lrFinder, let actions = lrFinderActions(for: key, ui: ui, result: result) {
       return actions
     }
-    guard let binding = KeyBinding(key) else { return [] }
+    if case .mouse(let event) = key { return mouseActions(for: event, ui: ui, snapshot: snapshot) }
+    guard let binding = KeyBinding(key, ui: ui) else { return [] }
     if binding.isTrainerKey { return trainerActions(for: binding, ui: ui, snapshot: snapshot) }
     return viewActions(for: binding, ui: ui)
   }
@@ -56,7 +57,7 @@ public enum KeyMap {
     case .tab: [.editPrompt(.complete)]
     case .enter: [.submitPrompt]
     case .escape, .ctrlC: [.closePrompt]
-    case .backTab, .resize, .pageUp, .pageDown: []
+    case .backTab, .resize, .pageUp, .pageDown, .mouse: []
     }
   }
 

@@ -16,6 +16,14 @@ public enum PaneID: String, CaseIterable, Hashable, Sendable {
   /// The event log.
   case events
 
+  /// True for the panes that draw a chart over steps or epochs (the wheel zooms their x range).
+  public var isChart: Bool {
+    switch self {
+    case .loss, .accuracy, .learningRate, .gradientNorm: true
+    case .samples, .confusion, .filters, .events: false
+    }
+  }
+
   /// The pane after this one in `order` (wrapping around); the first one when this is not in it.
   public func next(in order: [PaneID]) -> PaneID {
     guard let index = order.firstIndex(of: self) else { return order.first ?? self }
@@ -30,7 +38,7 @@ public enum PaneID: String, CaseIterable, Hashable, Sendable {
 }
 
 /// What the charts' x axis counts.
-public enum XAxisMode: String, Hashable, Sendable {
+public enum XAxisMode: String, CaseIterable, Hashable, Sendable {
   /// Optimizer steps.
   case steps
   /// Epochs (fractional between epoch ends).

@@ -52,6 +52,11 @@ extension UIState {
     case .moveFocus(let direction):
       let grid = page.grid(for: snapshot)
       moveFocus(to: DashboardLayout(width: 120, height: 40, grid: grid).neighbor(of: focus, toward: direction) ?? focus)
+    case .focusPane(let pane): moveFocus(to: pane)
+    case .zoomX(let pane, let delta):
+      let level = min(UIState.maximumXZoom, max(0, (xZoom[pane] ?? 0) + delta))
+      xZoom[pane] = level == 0 ? nil : level
+      statusMessage = level == 0 ? "x range: all" : "x range: the newest 1/\(1 << level)"
     case .scrollEvents(let delta):
       let count = snapshot?.events.count ?? 0
       eventScroll = min(max(0, eventScroll + delta), max(0, count - 1))

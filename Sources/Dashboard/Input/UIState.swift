@@ -26,6 +26,13 @@ public struct UIState: Sendable, Equatable {
   public var confirmingQuit = false
   /// The factor `↑`/`↓` multiply or divide the learning rate by.
   public var learningRateFactor = 1.25
+  /// Keys the user config binds, replacing each binding's defaults (empty: the defaults).
+  public var keyOverrides: [KeyBinding: [Key]] = [:]
+  /// The terminal's size in cells, as the app last drew it (the mouse needs the layout).
+  public var screenWidth = 80
+  public var screenHeight = 24
+  /// Per chart pane, how far its x range is zoomed in: level n shows the newest 1/2ⁿ of it.
+  public var xZoom: [PaneID: Int] = [:]
   /// How many events the events pane is scrolled back from the newest (0: following new ones).
   public var eventScroll = 0
   /// The process's CPU use and memory, sampled by the app loop about once a second (nil: not yet).
@@ -33,6 +40,8 @@ public struct UIState: Sendable, Equatable {
   /// The last status message (e.g. what the last key sent).
   public var statusMessage: String?
 
+  /// The deepest x zoom (the newest 1/256 of a chart).
+  public static let maximumXZoom = 8
   /// The events PgUp and PgDn scroll by.
   public static let eventPage = 5
   /// The smoothing change per `[` or `]`.

@@ -27,7 +27,9 @@ public struct AccuracyPane: Pane {
         scale.series(snapshot.epochs, \.trainMetric, style: Palette.train),
         scale.series(snapshot.epochs, \.validationMetric, style: Palette.validation),
       ],
-      robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)
+      robustRange: ui.robustRange, xUnit: ui.xAxis.unitName
+    )
+    .zoomed(ui.xZoom[.accuracy] ?? 0)
   }
 
   /// Draws the chart.

@@ -6,7 +6,37 @@ public struct FooterPane: Pane {
 
   /// The keys and what they do, in footer order (from the key-binding table).
   public static func keys(_ ui: UIState, paused: Bool) -> [(key: String, action: String)] {
-    KeyBinding.allCases.compactMap { $0.footer(ui, paused: paused) }
+    entries(ui, paused: paused).map { ($0.key, $0.action) }
+  }
+
+  /// The footer's entries with the binding each stands for.
+  static func entries(_ ui: UIState, paused: Bool) -> [(binding: KeyBinding, key: String, action: String)] {
+    KeyBinding.allCases.compactMap { binding in
+      binding.footer(ui, paused: paused).map { entry in
+        let own = ui.keyOverrides[binding].map { $0.map(KeyBinding.name).joined(separator: "/") }
+        return (binding, own ?? entry.key, entry.action)
+      }
+    }
+  }
+
+  /// The binding whose hint is drawn at column `x` of a footer `width` wide (as `draw` lays them
+  /// out: left to right, `? help` kept at the right end when the line is cut); nil between hints.
+  public static func binding(atColumn x: Int, width: Int, ui: UIState, paused: Bool) -> KeyBinding? {
+    let all = entries(ui, paused: paused)
+    guard let last = all.last else { return nil }
+    let helpWidth = 3 + last.key.count + 1 + last.action.count
+    var column = 0
+    var spans: [(range: Range<Int>, binding: KeyBinding)] = []
+    for (index, entry) in all.dropLast().enumerated() {
+      if index > 0 { column += 3 }
+      let end = column + entry.key.count + 1 + entry.action.count
+      spans.append((column..<end, entry.binding))
+      column = end
+    }
+    let helpStart = column + helpWidth <= width ? column + 3 : width - helpWidth + 3
+    spans = spans.filter { $0.range.upperBound <= (column + helpWidth <= width ? width : width - helpWidth) }
+    spans.append((helpStart..<(helpStart + helpWidth - 3), last.binding))
+    return spans.first { $0.range.contains(x) }?.binding
   }
 
   /// The question shown while confirming quit.

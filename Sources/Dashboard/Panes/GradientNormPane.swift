@@ -24,7 +24,9 @@ public struct GradientNormPane: Pane {
     return BrailleChart(
       series: [scale.series(snapshot.gradientNorm, style: Palette.gradient, spanStyle: Palette.span)],
       rules: snapshot.hyperparameters[.clipNorm].map { [ChartRule(y: $0, style: Palette.clip)] } ?? [],
-      robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)
+      robustRange: ui.robustRange, xUnit: ui.xAxis.unitName
+    )
+    .zoomed(ui.xZoom[.gradientNorm] ?? 0)
   }
 
   /// Draws the chart, with the layer bars on the right when there is room.

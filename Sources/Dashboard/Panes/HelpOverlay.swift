@@ -5,7 +5,7 @@ import Training
 public enum HelpOverlay {
   /// Every key and what it does (from the key-binding table, with the configured factor).
   public static func keys(_ ui: UIState) -> [(key: String, action: String)] {
-    KeyBinding.allCases.map { ($0.keyLabel, $0.summary(ui)) }
+    KeyBinding.allCases.map { ($0.keyLabel(ui), $0.summary(ui)) }
   }
 
   /// The prompt commands in short form and what they do.
@@ -20,6 +20,8 @@ public enum HelpOverlay {
       "schedules:  " + ScheduleName.allCases.map(\.rawValue).joined(separator: " "),
       "alerts (⚠ in the header; --on-alert KIND=pause|stop|lr*0.5): "
         + AlertKind.allCases.map(\.rawValue).joined(separator: " "),
+      "mouse: click focuses a pane or runs a footer hint, double-click zooms, the wheel zooms a chart's x range "
+        + "or scrolls the events (--no-mouse: off)",
     ]
   }
 

@@ -30,7 +30,9 @@ public struct LearningRatePane: Pane {
       markers: snapshot.learningRateChanges.map {
         ChartMarker(x: scale.x(step: Double($0)), character: "▼", style: Palette.change)
       },
-      xUnit: ui.xAxis.unitName)
+      xUnit: ui.xAxis.unitName
+    )
+    .zoomed(ui.xZoom[.learningRate] ?? 0)
   }
 
   /// Draws the chart.

@@ -35,7 +35,9 @@ public struct LossPane: Pane {
       scale.series(snapshot.epochs, \.validationLoss, style: Palette.validation),
     ]
     return BrailleChart(
-      series: series, logScale: ui.logScale, robustRange: ui.robustRange, xUnit: ui.xAxis.unitName)
+      series: series, logScale: ui.logScale, robustRange: ui.robustRange, xUnit: ui.xAxis.unitName
+    )
+    .zoomed(ui.xZoom[.loss] ?? 0)
   }
 
   /// Draws the chart.

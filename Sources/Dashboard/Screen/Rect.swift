@@ -21,6 +21,10 @@ public struct Rect: Hashable, Sendable {
   public var maxX: Int { x + width }
   /// One past the bottom row.
   public var maxY: Int { y + height }
+  /// True when the cell at (`x`, `y`) is inside.
+  public func contains(x cellX: Int, y cellY: Int) -> Bool {
+    cellX >= x && cellX < maxX && cellY >= y && cellY < maxY
+  }
   /// True when the rectangle holds no cell.
   public var isEmpty: Bool { width == 0 || height == 0 }
 

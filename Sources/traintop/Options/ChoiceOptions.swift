@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Datasets
 import NN
 import Training
@@ -17,3 +18,5 @@ extension NonFinitePolicy: ExpressibleByArgument {}
 extension Scaling: ExpressibleByArgument {}
 extension DatasetOptions.TaskKind: ExpressibleByArgument {}
 extension DatasetOptions.Imputation: ExpressibleByArgument {}
+extension Theme: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}

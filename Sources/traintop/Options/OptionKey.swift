@@ -16,7 +16,7 @@ enum OptionKey: Hashable, CaseIterable {
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
-  case runsDir, name, resume, headless, jsonl, logSteps
+  case runsDir, name, resume, headless, jsonl, logSteps, color, theme, noMouse
   case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
   case oversample
   /// A health monitor threshold (`--alert-spike-sigma`, …).
@@ -38,7 +38,8 @@ enum OptionKey: Hashable, CaseIterable {
         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-        .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .augmentShift, .augmentRotate,
+        .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .color, .theme, .noMouse, .augmentShift,
+        .augmentRotate,
         .augmentZoom, .augmentFlip, .augmentBrightness, .augmentContrast, .augmentNoise, .oversample,
       ]
       + HealthThreshold.allCases.map(OptionKey.alert) + [.onAlert]
@@ -110,7 +111,7 @@ enum OptionKey: Hashable, CaseIterable {
   /// True for on/off switches (`--batchnorm`, `batchnorm = true`).
   var isSwitch: Bool {
     switch self {
-    case .batchNorm, .amsgrad, .centered, .restoreBest, .headless, .jsonl, .augmentFlip, .oversample: true
+    case .batchNorm, .amsgrad, .centered, .restoreBest, .headless, .jsonl, .augmentFlip, .oversample, .noMouse: true
     default: false
     }
   }
@@ -174,6 +175,10 @@ enum OptionKey: Hashable, CaseIterable {
     case .startFromEpoch: "Early stopping: ignore the first N epochs (Keras's start_from_epoch; default: 0)."
     case .divergenceThreshold: "Stop at once when the monitor is worse than this (Lightning; default: none)."
     case .onNan: "On a NaN/Inf loss or gradient (default: rollback)."
+    case .color:
+      "Colour in the dashboard: auto (off when NO_COLOR is set), always, never (default: user config, else auto)."
+    case .theme: "Dashboard colours for a dark or light background, or monochrome (default: user config, else dark)."
+    case .noMouse: "Leave the mouse to the terminal (select text) instead of clicks and the wheel (default: mouse on)."
     case .nanLimit: "Bad steps in a row before a rollback (default: 3)."
     case .rollbackFactor: "Learning-rate factor applied at a rollback (default: 0.5)."
     case .seed: "Random seed (default: 42)."

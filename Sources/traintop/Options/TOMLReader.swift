@@ -25,6 +25,12 @@ enum TOMLReader {
   /// The key/value pairs of `text`, values as `String`, `Double` or `Bool`; `[[model.layers]]`
   /// tables, in order, as `[Table]` under `layersKey`.
   static func parse(_ text: String) throws(Problem) -> [String: Any] {
+    var lines: [String: Int] = [:]
+    return try parse(text, keyLines: &lines)
+  }
+
+  /// As `parse(_:)`, also giving the line of each top-level key (for messages about its value).
+  static func parse(_ text: String, keyLines: inout [String: Int]) throws(Problem) -> [String: Any] {
     var result: [String: Any] = [:]
     var tables: [Table] = []
     for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -56,6 +62,7 @@ enum TOMLReader {
       }
       guard result[key] == nil else { throw Problem(line: line, message: "key '\(key)' is given twice") }
       result[key] = value
+      keyLines[key] = line
     }
     if !tables.isEmpty { result[layersKey] = tables }
     return result

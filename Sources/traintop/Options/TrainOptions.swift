@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Datasets
 import NN
 import Training
@@ -152,6 +153,12 @@ struct TrainOptions: ParsableArguments {
   var jsonl = false
   @Option(name: .customLong(OptionKey.logSteps.name), help: .init(OptionKey.logSteps.help))
   var logSteps: Double?
+  @Option(name: .customLong(OptionKey.color.name), help: .init(OptionKey.color.help))
+  var color: ColorMode?
+  @Option(name: .customLong(OptionKey.theme.name), help: .init(OptionKey.theme.help))
+  var theme: Theme?
+  @Flag(name: .customLong(OptionKey.noMouse.name), help: .init(OptionKey.noMouse.help))
+  var noMouse = false
   @Option(help: "Read options from a TOML or JSON file; command-line flags override it.")
   var config: String?
 
@@ -219,6 +226,9 @@ struct TrainOptions: ParsableArguments {
     case .headless: on(headless)
     case .jsonl: on(jsonl)
     case .logSteps: number(logSteps)
+    case .color: text(color?.rawValue)
+    case .theme: text(theme?.rawValue)
+    case .noMouse: on(noMouse)
     case .augmentShift: number(augment.augmentShift)
     case .augmentRotate: number(augment.augmentRotate)
     case .augmentZoom: number(augment.augmentZoom)

@@ -15,17 +15,30 @@ final class DashboardApp {
   private var lastVersion = -1
   private var sampler = ProcessSampler()
 
-  /// Creates the app for `channel`.
-  init(channel: TrainerChannel, signals: SignalHandler) {
+  /// Colour, theme and mouse: the flags (or the run's config file), else the user config.
+  private let colorMode: ColorMode
+  private let theme: Theme
+  private let mouse: Bool
+
+  /// Creates the app for `channel`, with the user config (`UserConfig`) under the plan's display flags.
+  init(channel: TrainerChannel, signals: SignalHandler, plan: RunPlan, user: UserConfig.Loaded = UserConfig.load()) {
     self.channel = channel
     self.signals = signals
+    user.config.apply(to: &ui)
+    if let problem = user.problem {
+      ui.statusMessage = problem
+      FileHandle.standardError.write(Data("traintop: \(problem)\n".utf8))
+    }
+    colorMode = plan.colorMode ?? user.config.color
+    theme = plan.theme ?? user.config.theme
+    mouse = !plan.noMouse && user.config.mouse
   }
 
   /// Opens the terminal and loops until the user quits or a signal arrives; returns a failure message.
   func run() -> String? {
     let terminal: Terminal
     do {
-      terminal = try Terminal()
+      terminal = try Terminal(colorMode: colorMode, theme: theme, mouse: mouse)
     } catch {
       return "\(error)"
     }
@@ -71,6 +84,8 @@ final class DashboardApp {
 
   private func draw(_ terminal: Terminal) {
     let size = terminal.size
+    ui.screenWidth = size.width
+    ui.screenHeight = size.height
     let screen = render(channel.latest().snapshot, ui, width: size.width, height: size.height)
     terminal.draw(screen)
   }

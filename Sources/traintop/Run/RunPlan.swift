@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Datasets
 import Foundation
 import NN
@@ -28,6 +29,10 @@ struct RunPlan: Equatable {
   var resume: String?
   /// `--lr auto`: run the LR range test before training and use its valley suggestion.
   var autoLearningRate = false
+  /// `--color`, `--theme`, `--no-mouse` (nil or false: the user config decides).
+  var colorMode: ColorMode?
+  var theme: Theme?
+  var noMouse = false
 
   /// Resolves the command line against `config`; throws `ValidationError` or `ConfigError`
   /// (both exit 64) for bad values.
@@ -57,6 +62,9 @@ struct RunPlan: Equatable {
         "--on-alert \(pausing.key.rawValue)=pause: a headless run cannot be resumed; use stop or lr*F")
     }
     jsonl = try r.isOn(.jsonl) ?? false
+    colorMode = try r.choice(.color, as: ColorMode.self)
+    theme = try r.choice(.theme, as: Theme.self)
+    noMouse = try r.isOn(.noMouse) ?? false
     threads = try r.integer(.knob(.threads)) ?? 1
     trainer.threads = threads
     do { try trainer.validate() } catch { throw ValidationError("--\(error)") }

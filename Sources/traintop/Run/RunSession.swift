@@ -124,7 +124,7 @@ final class RunSession {
     let restoredEpochs = trainer.epochs.count
     startTrainer()
     if interactive {
-      let app = DashboardApp(channel: channel, signals: signals)
+      let app = DashboardApp(channel: channel, signals: signals, plan: plan)
       if let failure = app.run() {
         FileHandle.standardError.write(Data("traintop: \(failure)\n".utf8))
         channel.send(.stop(.interrupted), source: .signal)
