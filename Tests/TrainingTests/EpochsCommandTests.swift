@@ -58,3 +58,44 @@ import Testing
     #expect(trainer.recorder.recent.last?.message == "dropout rejected: the model has no dropout layer")
   }
 }
+
+/// `u` after `:epochs`, `:dropout` and `:batch`: the setting goes back with the weights; a resume
+/// keeps the changed dropout rates.
+@Suite struct StructuralUndoTests {
+  func dropoutTrainer(epochs: Int = 3) throws -> Trainer {
+    var c = TrainerFixtures.digitsConfiguration(epochs: epochs)
+    var spec = try ModelSpec(parsing: "dense32-relu-dropout0.25-dense10")
+    spec.inputShape = [64]
+    c.model = spec
+    return Trainer(configuration: c, dataset: TrainerFixtures.digits)
+  }
+
+  @Test func undoPutsEpochsDropoutAndBatchSizeBack() throws {
+    let trainer = try dropoutTrainer()
+    trainer.train(untilStep: 5)
+    let before = trainer.model.stateTensors()
+    trainer.apply(.setEpochs(8), source: .prompt)
+    trainer.apply(.setDropout(0.5), source: .prompt)
+    trainer.apply(.setBatchSize(128), source: .prompt)
+    trainer.train(untilStep: 10)
+    trainer.apply(.undo, source: .key)  // the batch size: back to 64 at the next boundary
+    #expect(trainer.recorder.recent.last?.message.hasPrefix("undo batch size 64 → 128 from epoch 2") == true)
+    trainer.apply(.undo, source: .key)  // dropout
+    #expect(trainer.dropoutLayers.map(\.rate) == [0.25])
+    trainer.apply(.undo, source: .key)  // epochs, and the weights as they were before the first change
+    #expect(trainer.makeSnapshot().info.totalEpochs == 3)
+    #expect(trainer.model.stateTensors() == before)
+    trainer.run()
+    #expect(trainer.step == 60)  // three epochs of 20 batches of 64
+  }
+
+  @Test func changedDropoutRatesSurviveAResume() throws {
+    let first = try dropoutTrainer()
+    first.train(untilStep: 5)
+    first.apply(.setDropout(0.1), source: .prompt)
+    let checkpoint = try first.makeCheckpoint()
+    let resumed = try dropoutTrainer()
+    try resumed.restore(from: checkpoint)
+    #expect(resumed.dropoutLayers.map(\.rate) == [0.1])
+  }
+}

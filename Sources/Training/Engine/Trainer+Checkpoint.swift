@@ -20,6 +20,8 @@ struct ResumeState: Codable {
   var learningRateChanges: [Int]
   /// The batch size in effect, if `:batch` changed it (nil in checkpoints from before `:batch`).
   var batchSize: Int?
+  /// Each dropout layer's rate, if `:dropout` changed them (nil in older checkpoints).
+  var dropoutRates: [Double]?
 }
 
 extension Trainer {
@@ -44,7 +46,8 @@ extension Trainer {
       regularization: regularization, accumulator: accumulator,
       epochs: Array(epochMetrics.suffix(Self.resumeHistoryLimit)),
       learningRateChanges: learningRateChanges,
-      batchSize: sampler.batchSize == configuration.batchSize ? nil : sampler.batchSize)
+      batchSize: sampler.batchSize == configuration.batchSize ? nil : sampler.batchSize,
+      dropoutRates: dropoutLayers.isEmpty ? nil : dropoutLayers.map(\.rate))
     var checkpoint = Checkpoint(
       model: model.stateTensors(), optimizerState: optimizer.exportState(model.parameters))
     checkpoint[.resume] = try TrainingJSON.string(state)
@@ -65,6 +68,7 @@ extension Trainer {
     if let size = state.batchSize {
       sampler = EpochSampler(count: dataset.train.count, batchSize: size, seed: configuration.seed)
     }
+    for (layer, rate) in zip(dropoutLayers, state.dropoutRates ?? []) { layer.rate = rate }
     try model.loadState(from: checkpoint.model)
     optimizer = makeOptimizer(state.optimizer, settings: state.settings)
     try optimizer.importState(
@@ -88,6 +92,11 @@ extension Trainer {
     func fail(_ what: String) -> TrainerError { .badResumeState(what) }
     if let size = state.batchSize, !(1...Self.largestBatch).contains(size) {
       throw fail("batch size \(size) is outside 1…\(Self.largestBatch)")
+    }
+    if let rates = state.dropoutRates {
+      guard rates.count == dropoutLayers.count, rates.allSatisfy({ $0 >= 0 && $0 < 1 }) else {
+        throw fail("dropout rates \(rates) do not fit the model's \(dropoutLayers.count) dropout layers")
+      }
     }
     let batchSize = state.batchSize ?? sampler.batchSize
     let steps = EpochSampler(count: dataset.train.count, batchSize: batchSize, seed: configuration.seed).batchesPerEpoch

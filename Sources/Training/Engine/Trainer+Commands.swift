@@ -120,9 +120,12 @@ extension Trainer {
   /// The largest batch `:batch` and a checkpoint's resume state accept (as `--batch-size`).
   static let largestBatch = 1 << 20
 
+  /// The model's dropout layers, in order.
+  var dropoutLayers: [Dropout] { model.layers.compactMap { $0 as? Dropout } }
+
   /// `:dropout p`: every dropout layer drops with probability p from the next step on.
   func setDropout(_ rate: Double) -> Result<EventDetail?, CommandRejection> {
-    let layers = model.layers.compactMap { $0 as? Dropout }
+    let layers = dropoutLayers
     guard let first = layers.first else { return .failure(CommandRejection(reason: "the model has no dropout layer")) }
     guard rate >= 0, rate < 1 else {
       return .failure(CommandRejection(reason: "expected a rate in [0, 1), got \(rate)"))

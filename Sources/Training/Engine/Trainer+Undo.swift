@@ -6,9 +6,8 @@ extension Trainer {
   /// True for the commands `u` can take back: changes of a setting, the optimizer or the schedule.
   static func isUndoable(_ command: TrainerCommand) -> Bool {
     switch command {
-    case .set, .scaleLearningRate, .setOptimizer, .setSchedule: true
-    case .pause, .resume, .step, .stop, .saveCheckpoint, .run, .pauseWhen, .undo, .findLearningRate, .finishLRFind,
-      .setEpochs, .setDropout, .setBatchSize:
+    case .set, .scaleLearningRate, .setOptimizer, .setSchedule, .setEpochs, .setDropout, .setBatchSize: true
+    case .pause, .resume, .step, .stop, .saveCheckpoint, .run, .pauseWhen, .undo, .findLearningRate, .finishLRFind:
       false
     }
   }
@@ -19,7 +18,9 @@ extension Trainer {
       step: progress.step, weights: model.stateTensors(), optimizerKind: optimizer.kind,
       optimizerSettings: optimizer.settings, optimizerState: optimizer.exportState(model.parameters),
       optimizerSteps: optimizer.stepCount, schedule: schedule, regularization: regularization,
-      patience: earlyStopping.patience, threads: ComputeEngine.threads)
+      patience: earlyStopping.patience, threads: ComputeEngine.threads, totalEpochs: totalEpochs,
+      dropoutRates: dropoutLayers.map(\.rate),
+      batchSize: pendingBatchSize ?? sampler.batchSize)
   }
 
   /// Keeps `point` as the state before the change `detail` describes (the last `UndoPoint.limit`).
@@ -47,6 +48,13 @@ extension Trainer {
     regularization = point.regularization
     earlyStopping.patience = point.patience
     ComputeEngine.setThreads(point.threads)
+    // The run never ends before the epoch in progress, as `:epochs` has it.
+    totalEpochs = max(point.totalEpochs, progress.epoch + (progress.batchInEpoch > 0 ? 1 : 0), 1)
+    for (layer, rate) in zip(dropoutLayers, point.dropoutRates) { layer.rate = rate }
+    if point.batchSize != sampler.batchSize || pendingBatchSize != nil {
+      pendingBatchSize = point.batchSize == sampler.batchSize ? nil : point.batchSize
+      if progress.batchInEpoch == 0 { applyPendingBatchSize() }
+    }
     learningRateChanges.append(progress.step)
     return .success(.undone(change: point.change, step: point.step))
   }

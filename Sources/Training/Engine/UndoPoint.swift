@@ -1,9 +1,10 @@
 import NN
 import Tensor
 
-/// The trainer's state just before a manual change (a setting, the optimizer, the schedule), so
-/// `u` / `:undo` can go back to it: weights, optimizer state and settings, schedule, regularisers,
-/// patience. The step counter and the logs go on forward.
+/// The trainer's state just before a manual change (a setting, the optimizer, the schedule, the
+/// run's length, dropout, the batch size), so `u` / `:undo` can go back to it: weights, optimizer
+/// state and settings, schedule, regularisers, patience, epochs, dropout rates and batch size. The
+/// step counter and the logs go on forward.
 struct UndoPoint {
   /// How many points the trainer keeps (the oldest is dropped).
   static let limit = 5
@@ -20,4 +21,9 @@ struct UndoPoint {
   let regularization: RegularizationSettings
   let patience: Int
   let threads: Int
+  let totalEpochs: Int
+  /// Each dropout layer's rate, in layer order.
+  let dropoutRates: [Double]
+  /// The batch size that will be in effect from the next epoch boundary.
+  let batchSize: Int
 }
