@@ -45,6 +45,7 @@ import Training
     case .alert(.overfitEpochs): return [(key, .number(5))]  // the range's sample, 3, is the default
     case .onAlert: return [(key, .string("stall=lr*0.5,loss-spike=stop"))]
     case .color: return [(key, .string("never"))]
+    case .keepCheckpoints: return [(key, .number(3)), (.saveEvery, .number(2))]
     case .theme: return [(key, .string("light"))]
     default:
       if key.isSwitch { return [(key, .bool(true))] }

@@ -31,8 +31,35 @@ extension Trainer {
     checkAutoPause(metrics, validation: validation)
     if configuration.onNonFinite == .rollback { rememberGoodState() }
     saveCheckpoint(.last)
+    saveEpochCheckpoint()
     writeLog { try $0.flush() }
     publish(force: true)
+  }
+
+  /// `--save-every K`: every K epochs, `checkpoints/epoch-N.safetensors`; then, with
+  /// `--keep-checkpoints N`, the older ones beyond the newest N go (best and last are other files).
+  func saveEpochCheckpoint() {
+    guard let every = configuration.saveEvery, every > 0, progress.epoch % every == 0, let runLog else { return }
+    let url = runLog.epochCheckpointURL(progress.epoch)
+    do {
+      try makeCheckpoint().save(to: url)
+    } catch {
+      record(.failure("epoch checkpoint not saved: \(error)"))
+      return
+    }
+    var removed: [String] = []
+    if let keep = configuration.keepCheckpoints {
+      for epoch in runLog.epochCheckpoints().dropLast(keep) {
+        let old = runLog.epochCheckpointURL(epoch)
+        do {
+          try FileManager.default.removeItem(at: old)
+          removed.append("checkpoints/" + old.lastPathComponent)
+        } catch {
+          record(.failure("old checkpoint \(old.lastPathComponent) not removed: \(error)"))
+        }
+      }
+    }
+    record(.epochCheckpoint(path: "checkpoints/" + url.lastPathComponent, removed: removed))
   }
 
   /// At an epoch end: pauses when a `:run` of epochs is spent or an `:until` condition holds.

@@ -1,17 +1,18 @@
 import Foundation
 
 /// What `results.json` holds: how the run ended and the final test metrics with the confusion matrix.
-struct RunResults: Codable {
-  var stopReason: String
-  var epochs: Int
-  var steps: Int
-  var bestEpoch: Int?
-  var bestValue: Double?
-  var monitor: String
-  var testMetrics: [String: Double]
-  var classNames: [String]?
+public struct RunResults: Codable, Sendable {
+  public var stopReason: String
+  public var epochs: Int
+  public var steps: Int
+  public var bestEpoch: Int?
+  public var bestValue: Double?
+  public var monitor: String
+  /// By name: `test_accuracy`, `test_loss`, … (classification), `test_r2`, `test_mse`, … (regression).
+  public var testMetrics: [String: Double]
+  public var classNames: [String]?
   /// Rows = true class, columns = predicted class (test split).
-  var confusionMatrix: [[Int]]?
+  public var confusionMatrix: [[Int]]?
 }
 
 extension Trainer {
@@ -34,7 +35,7 @@ extension Trainer {
       classNames: names, confusionMatrix: confusion)
     do {
       let data = try TrainingJSON.encoder(pretty: true).encode(results)
-      try AtomicFile.write(data, to: directory.appendingPathComponent("results.json"))
+      try AtomicFile.write(data, to: directory.appendingPathComponent(RunLogFile.results.rawValue))
     } catch {
       record(.failure("results.json not written: \(error)"))
     }

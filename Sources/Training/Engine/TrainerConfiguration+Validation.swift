@@ -41,6 +41,8 @@ extension TrainerConfiguration {
     try check("start-from-epoch", Double(earlyStopping.startFromEpoch), .whole(0, 10_000_000))
     try check("publish-rate", publishRate, .positive)
     try check("log-steps", logStepsEvery.map(Double.init), .whole(0, 1_000_000_000))
+    try check("save-every", saveEvery.map(Double.init), .whole(1, 10_000_000))
+    try check("keep-checkpoints", keepCheckpoints.map(Double.init), .whole(1, 1_000_000))
     try checkSchedule()
     if let problem = alerts?.violation { throw ConfigurationProblem(option: problem.option, message: problem.problem) }
   }

@@ -58,6 +58,10 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var rollbackFactor: Double = 0.5
   /// Write every Nth step to steps.jsonl (0: none; nil: every step).
   public var logStepsEvery: Int?
+  /// Keep `checkpoints/epoch-N.safetensors` every this many epochs (nil: none).
+  public var saveEvery: Int?
+  /// Of those, keep only the newest this many (nil: all).
+  public var keepCheckpoints: Int?
   /// Compute threads for the trainer's thread (nil: leave the thread's setting as it is).
   public var threads: Int?
   /// The seed for initialisation, dropout, shuffling and augmentation.

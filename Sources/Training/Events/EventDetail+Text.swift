@@ -17,6 +17,8 @@ extension EventDetail {
     case .rejected(let command, let reason): return "\(command) rejected: \(reason)"
     case .failure(let text): return text
     case .checkpointSaved(let path): return "checkpoint saved to \(path)"
+    case .epochCheckpoint(let path, let removed):
+      return "checkpoint saved to \(path)" + (removed.isEmpty ? "" : "; removed " + removed.joined(separator: ", "))
     case .plateau(let old, let new): return "reduce on plateau: lr \(Format.rate(old)) → \(Format.rate(new))"
     case .best(let monitor, let value): return "new best \(monitor) \(Format.compact(value, significantDigits: 5))"
     case .earlyStop(let reason, let monitor, let bestEpoch):

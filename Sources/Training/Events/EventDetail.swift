@@ -22,6 +22,8 @@ public enum EventDetail: Sendable, Equatable {
   case failure(String)
   /// A checkpoint was written on request.
   case checkpointSaved(path: String)
+  /// `--save-every`: an epoch checkpoint was written, and older ones beyond `--keep-checkpoints` removed.
+  case epochCheckpoint(path: String, removed: [String])
   /// Reduce-on-plateau cut the rate.
   case plateau(old: Double, new: Double)
   /// The monitored value reached a new best.
@@ -73,7 +75,7 @@ public enum EventDetail: Sendable, Equatable {
       .batchSizeChanged:
       .command
     case .rejected, .failure: .rejected
-    case .checkpointSaved: .checkpoint
+    case .checkpointSaved, .epochCheckpoint: .checkpoint
     case .plateau: .schedule
     case .best: .best
     case .earlyStop, .nonFiniteStop, .finished: .stop

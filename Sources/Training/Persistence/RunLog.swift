@@ -108,6 +108,21 @@ public final class RunLog: Sendable {
     directory.appendingPathComponent("checkpoints/\(kind.rawValue).safetensors")
   }
 
+  /// `checkpoints/epoch-N.safetensors` (`--save-every`).
+  public func epochCheckpointURL(_ epoch: Int) -> URL {
+    directory.appendingPathComponent("checkpoints/epoch-\(epoch).safetensors")
+  }
+
+  /// The epochs of the `epoch-N` checkpoints on disk, oldest first.
+  public func epochCheckpoints() -> [Int] {
+    let folder = directory.appendingPathComponent("checkpoints")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.compactMap { name -> Int? in
+      guard name.hasPrefix("epoch-"), name.hasSuffix(".safetensors") else { return nil }
+      return Int(name.dropFirst(6).dropLast(12))
+    }.sorted()
+  }
+
   /// The path of one of the log files.
   public func url(of file: RunLogFile) -> URL { directory.appendingPathComponent(file.rawValue) }
 
@@ -180,4 +195,6 @@ public enum RunLogFile: String, CaseIterable, Sendable {
   case steps = "steps.jsonl"
   /// One JSON object per event.
   case events = "events.jsonl"
+  /// How the run ended: stop reason, best epoch, test metrics (`RunResults`).
+  case results = "results.json"
 }

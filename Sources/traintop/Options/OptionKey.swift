@@ -16,7 +16,7 @@ enum OptionKey: Hashable, CaseIterable {
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
-  case runsDir, name, resume, headless, jsonl, logSteps, color, theme, noMouse
+  case runsDir, name, resume, headless, jsonl, logSteps, saveEvery, keepCheckpoints, color, theme, noMouse
   case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
   case oversample
   /// A health monitor threshold (`--alert-spike-sigma`, …).
@@ -38,7 +38,8 @@ enum OptionKey: Hashable, CaseIterable {
         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-        .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .color, .theme, .noMouse, .augmentShift,
+        .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .saveEvery, .keepCheckpoints, .color, .theme,
+        .noMouse, .augmentShift,
         .augmentRotate,
         .augmentZoom, .augmentFlip, .augmentBrightness, .augmentContrast, .augmentNoise, .oversample,
       ]
@@ -99,6 +100,8 @@ enum OptionKey: Hashable, CaseIterable {
     case .stepSize, .restartPeriod, .restartMult: .whole(1, 10_000_000)
     case .nanLimit: .whole(1, 1_000_000)
     case .logSteps: .whole(0, 1_000_000_000)
+    case .saveEvery: .whole(1, 10_000_000)
+    case .keepCheckpoints: .whole(1, 1_000_000)
     case .seed: .whole(0, 1 << 53)
     case .augmentShift: .whole(0, 64)
     case .augmentRotate: .closed(0, 180)
@@ -187,6 +190,8 @@ enum OptionKey: Hashable, CaseIterable {
     case .resume: "Resume the run in this run directory from its last checkpoint."
     case .headless: "No dashboard: print one line per epoch (automatic when stdout is not a terminal)."
     case .jsonl: "Headless: print one JSON object per epoch instead of text."
+    case .saveEvery: "Also keep checkpoints/epoch-N.safetensors every N epochs (default: off)."
+    case .keepCheckpoints: "With --save-every, keep only the newest N epoch checkpoints (best and last always stay)."
     case .logSteps: "Write every Nth step to steps.jsonl (about 200 bytes a line); 0: none (default: 1)."
     case .augmentShift:
       "Augment images: random shift up to ±N pixels, zero-filled (random crop with N-pixel padding) "

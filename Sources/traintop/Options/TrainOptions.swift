@@ -153,6 +153,10 @@ struct TrainOptions: ParsableArguments {
   var jsonl = false
   @Option(name: .customLong(OptionKey.logSteps.name), help: .init(OptionKey.logSteps.help))
   var logSteps: Double?
+  @Option(name: .customLong(OptionKey.saveEvery.name), help: .init(OptionKey.saveEvery.help))
+  var saveEvery: Double?
+  @Option(name: .customLong(OptionKey.keepCheckpoints.name), help: .init(OptionKey.keepCheckpoints.help))
+  var keepCheckpoints: Double?
   @Option(name: .customLong(OptionKey.color.name), help: .init(OptionKey.color.help))
   var color: ColorMode?
   @Option(name: .customLong(OptionKey.theme.name), help: .init(OptionKey.theme.help))
@@ -226,6 +230,8 @@ struct TrainOptions: ParsableArguments {
     case .headless: on(headless)
     case .jsonl: on(jsonl)
     case .logSteps: number(logSteps)
+    case .saveEvery: number(saveEvery)
+    case .keepCheckpoints: number(keepCheckpoints)
     case .color: text(color?.rawValue)
     case .theme: text(theme?.rawValue)
     case .noMouse: on(noMouse)

@@ -258,6 +258,11 @@ extension RunPlan {
     t.rollbackFactor = try r.number(.rollbackFactor) ?? t.rollbackFactor
     t.seed = try r.integer(.seed).map { UInt64($0) } ?? t.seed
     t.logStepsEvery = try r.integer(.logSteps)
+    t.saveEvery = try r.integer(.saveEvery)
+    t.keepCheckpoints = try r.integer(.keepCheckpoints)
+    if t.keepCheckpoints != nil, t.saveEvery == nil {
+      throw ValidationError("--keep-checkpoints keeps epoch checkpoints: give --save-every N too")
+    }
   }
 
   static func fillEarlyStopping(_ t: inout TrainerConfiguration, _ r: OptionResolver, _ d: DatasetDefaults) throws {

@@ -1,0 +1,100 @@
+import Foundation
+import Training
+
+/// One run directory as `traintop runs` lists it, read from its files (`config.json`,
+/// `results.json`, `metrics.csv`, `events.jsonl`). A directory whose files are missing or damaged
+/// is still a row, with `problem` saying what is wrong; reading never throws.
+struct RunSummary: Equatable {
+  /// The directory's name (`2026-12-03-101500-mnist`).
+  var name: String
+  var dataset: String?
+  var model: String?
+  var optimizer: String?
+  /// Epochs completed (rows of `metrics.csv`).
+  var epochs: Int?
+  /// The best validation accuracy (classification) or R² (regression) of any epoch.
+  var bestValidation: Double?
+  /// Test accuracy (classification) or R² (regression), once the run finished.
+  var test: Double?
+  /// Seconds from the first event to the last.
+  var duration: Double?
+  /// Why the run stopped (`epochs done`, `patience exhausted`, …); nil while it has not.
+  var stopReason: String?
+  /// What is wrong with the directory, if anything (`no config.json`, `damaged results.json`).
+  var problem: String?
+
+  /// Reads the run directory at `url`.
+  init(directory url: URL) {
+    name = url.lastPathComponent
+    readConfig(url.appendingPathComponent(RunLogFile.config.rawValue))
+    readResults(url.appendingPathComponent(RunLogFile.results.rawValue))
+    readMetrics(url.appendingPathComponent(RunLogFile.metrics.rawValue))
+    readEvents(url.appendingPathComponent(RunLogFile.events.rawValue))
+    if problem == nil, stopReason == nil { problem = "unfinished (running, or killed)" }
+  }
+
+  /// Every run directory under `root` (folders holding a `config.json` or a `metrics.csv`), by name.
+  static func all(in root: URL) -> [RunSummary] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    return names.sorted().compactMap { name in
+      let url = root.appendingPathComponent(name)
+      let files = [RunLogFile.config.rawValue, RunLogFile.metrics.rawValue]
+      guard files.contains(where: { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) })
+      else { return nil }
+      return RunSummary(directory: url)
+    }
+  }
+
+  private mutating func note(_ text: String) {
+    problem = problem.map { $0 + "; " + text } ?? text
+  }
+
+  private mutating func readConfig(_ url: URL) {
+    guard let data = FileManager.default.contents(atPath: url.path) else { return note("no config.json") }
+    guard let record = try? TrainingJSON.decoder().decode(RunRecord.self, from: data) else {
+      return note("damaged config.json")
+    }
+    dataset = URL(fileURLWithPath: record.dataset.source.description).deletingPathExtension().lastPathComponent
+    model = record.trainer.model.description
+    optimizer = record.trainer.optimizer.rawValue
+  }
+
+  private mutating func readResults(_ url: URL) {
+    guard let data = FileManager.default.contents(atPath: url.path) else { return }
+    guard let results = try? TrainingJSON.decoder().decode(RunResults.self, from: data) else {
+      return note("damaged results.json")
+    }
+    stopReason = results.stopReason
+    test = results.testMetrics["test_accuracy"] ?? results.testMetrics["test_r2"]
+  }
+
+  /// Epochs and the best validation metric from `metrics.csv` (`val_acc`, else `val_r2`).
+  private mutating func readMetrics(_ url: URL) {
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
+    let lines = text.split(separator: "\n")
+    guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false) else { return }
+    let column = header.firstIndex(of: "val_acc") ?? header.firstIndex(of: "val_r2")
+    var rows = 0
+    for line in lines.dropFirst() {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      guard fields.count == header.count else { return note("damaged metrics.csv") }
+      rows += 1
+      if let column, let value = Double(fields[column]), value.isFinite {
+        bestValidation = max(bestValidation ?? value, value)
+      }
+    }
+    epochs = rows
+  }
+
+  /// The run's wall time: the last event's time minus the first's.
+  private mutating func readEvents(_ url: URL) {
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
+    let times = text.split(separator: "\n").compactMap { line -> Double? in
+      guard let data = line.data(using: .utf8),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { return nil }
+      return object["time"] as? Double
+    }
+    if let first = times.first, let last = times.last { duration = max(0, last - first) }
+  }
+}
