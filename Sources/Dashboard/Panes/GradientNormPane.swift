@@ -38,11 +38,14 @@ public struct GradientNormPane: Pane {
     let barsWidth = min(36, max(26, area.width / 3))
     let parts = area.split(.horizontal, [.ratio(1), .fixed(1), .fixed(barsWidth)])
     chart(snapshot, ui).render(into: &screen, in: parts[0])
-    GradientNormPane.drawLayerBars(layers, into: &screen, in: parts[2])
+    GradientNormPane.drawLayerBars(layers, frozen: Set(snapshot.info.frozenLayers), into: &screen, in: parts[2])
   }
 
-  /// One row per layer: `name ▕████▌   ▏ 0.41`, scaled to the largest norm; `+k more` when cut.
-  public static func drawLayerBars(_ layers: [(name: String, norm: Double)], into screen: inout Screen, in area: Rect) {
+  /// One row per layer: `name ▕████▌   ▏ 0.41`, scaled to the largest norm (a `--freeze` layer:
+  /// `name ▕frozen  ▏ 0.41`, its gradient still computed for the layers below); `+k more` when cut.
+  public static func drawLayerBars(
+    _ layers: [(name: String, norm: Double)], frozen: Set<String> = [], into screen: inout Screen, in area: Rect
+  ) {
     guard !area.isEmpty else { return }
     let largest = layers.map(\.norm).filter(\.isFinite).max() ?? 0
     let nameWidth = min(layers.map(\.name.count).max() ?? 0, max(4, area.width / 2))
@@ -54,7 +57,13 @@ public struct GradientNormPane: Pane {
       var x = screen.put(layer.name.truncated(to: nameWidth).rightPadded(to: nameWidth), x: area.x, y: y)
       x = screen.put(" ▕", x: x, y: y, style: Palette.secondary)
       let fraction = largest > 0 && layer.norm.isFinite ? layer.norm / largest : 0
-      x = screen.put(ProgressBar.text(fraction, width: max(0, barWidth)), x: x, y: y, style: Palette.bar)
+      if frozen.contains(layer.name) {
+        x = screen.put(
+          "frozen".truncated(to: max(0, barWidth)).rightPadded(to: max(0, barWidth)), x: x, y: y,
+          style: Palette.secondary)
+      } else {
+        x = screen.put(ProgressBar.text(fraction, width: max(0, barWidth)), x: x, y: y, style: Palette.bar)
+      }
       x = screen.put("▏", x: x, y: y, style: Palette.secondary)
       let value = Format.compact(layer.norm, significantDigits: 2).leftPadded(to: valueWidth)
       screen.put(value, x: x, y: y, style: layer.norm.isFinite ? .plain : Palette.error, maxWidth: area.maxX - x)

@@ -14,6 +14,9 @@ public final class Parameter {
   public var gradient: Tensor
   /// Whether L1/L2 penalties apply (weights: yes; biases and batch-norm parameters: no, as Keras' kernel_regularizer).
   public var isRegularized: Bool
+  /// A frozen parameter gets no update from any optimizer (`--freeze`, Keras' `trainable = False`);
+  /// its gradient is still computed, so the layers below it learn.
+  public var isFrozen = false
 
   /// Creates a parameter holding `value` with a zero gradient (not regularised unless asked).
   public init(name: String, value: Tensor, isRegularized: Bool = false) {

@@ -41,11 +41,12 @@ extension Sequential {
     return state
   }
 
-  /// Copies every parameter and buffer from `tensors` by name (extra names are ignored).
+  /// Copies every parameter and buffer from `tensors` by name (extra names are ignored), except
+  /// those named in `skipped` (a head to be trained afresh).
   ///
   /// - Throws: `ModelStateError` if a name is missing or a shape differs; nothing is changed then.
-  public func loadState(from tensors: [String: Tensor]) throws(ModelStateError) {
-    let items = parameters + buffers
+  public func loadState(from tensors: [String: Tensor], skipping skipped: Set<String> = []) throws(ModelStateError) {
+    let items = (parameters + buffers).filter { !skipped.contains($0.name) }
     for item in items {
       guard let tensor = tensors[item.name] else { throw .missing(item.name) }
       guard tensor.shape == item.value.shape else {

@@ -34,7 +34,7 @@ public final class Adagrad: Optimizer {
     stepCount += 1
     let learningRate = Float(settings.learningRate)
     let weightDecay = Float(settings.weightDecay)
-    for (index, parameter) in parameters.enumerated() {
+    for (index, parameter) in parameters.enumerated() where !parameter.isFrozen {
       Self.update(
         &parameter.value, gradient: parameter.gradient, sum: &table.states[index].sum,
         learningRate: learningRate, weightDecay: weightDecay)

@@ -38,7 +38,7 @@ public final class Adam: Optimizer {
     if table.align(with: parameters) { stepCount = 0 }
     stepCount += 1
     let rule = AdamRule(decoupled: kind == .adamw, settings: settings, step: stepCount)
-    for (index, parameter) in parameters.enumerated() {
+    for (index, parameter) in parameters.enumerated() where !parameter.isFrozen {
       rule.update(&parameter.value, gradient: parameter.gradient, state: &table.states[index])
     }
   }

@@ -35,7 +35,7 @@ public final class RMSProp: Optimizer {
     if table.align(with: parameters) { stepCount = 0 }
     stepCount += 1
     let rule = RMSPropRule(settings: settings)
-    for (index, parameter) in parameters.enumerated() {
+    for (index, parameter) in parameters.enumerated() where !parameter.isFrozen {
       rule.update(&parameter.value, gradient: parameter.gradient, state: &table.states[index])
     }
   }

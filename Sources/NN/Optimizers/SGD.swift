@@ -34,7 +34,7 @@ public final class SGD: Optimizer {
     if table.align(with: parameters) { stepCount = 0 }
     stepCount += 1
     let rule = SGDRule(kind: kind, settings: settings)
-    for (index, parameter) in parameters.enumerated() {
+    for (index, parameter) in parameters.enumerated() where !parameter.isFrozen {
       rule.update(&parameter.value, gradient: parameter.gradient, state: &table.states[index])
     }
   }

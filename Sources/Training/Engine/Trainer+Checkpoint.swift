@@ -146,3 +146,40 @@ public enum TrainerError: Error, CustomStringConvertible {
     }
   }
 }
+
+extension Trainer {
+  /// `--from`: starts this run from another run's checkpoint: its weights (all but the classifier
+  /// head with `resetHead`), and with `optimizer` its optimizer state, which must be of this run's
+  /// kind. The step counter starts at 0; an event says where the weights came from.
+  ///
+  /// - Throws: `ModelStateError` (a tensor missing or of another shape, named) or a
+  ///   `TrainerError` for an optimizer of another kind; nothing is changed then.
+  public func start(from checkpoint: Checkpoint, path: String, resetHead: Bool, optimizer withOptimizer: Bool) throws {
+    let skipped = resetHead ? model.headParameterNames : []
+    let before = model.stateTensors()
+    try model.loadState(from: checkpoint.model, skipping: skipped)
+    if withOptimizer {
+      do {
+        let kind = checkpoint[.optimizerKind].flatMap(OptimizerKind.init(rawValue:))
+        guard kind == optimizer.kind else {
+          throw TrainerError.badResumeState(
+            "--from-optimizer: the checkpoint's optimizer is \(kind?.rawValue ?? "unknown"), this run's "
+              + optimizer.kind.rawValue)
+        }
+        guard !resetHead else {
+          throw TrainerError.badResumeState("--from-optimizer cannot carry state for a head --reset-head replaces")
+        }
+        let state = checkpoint[.resume].flatMap {
+          try? TrainingJSON.decoder().decode(ResumeState.self, from: Data($0.utf8))
+        }
+        try optimizer.importState(
+          checkpoint.optimizerState, stepCount: state?.optimizerSteps ?? 0, parameters: model.parameters)
+      } catch {
+        try? model.loadState(from: before)
+        throw error
+      }
+    }
+    record(.startedFrom(path: path, step: checkpoint.step, resetHead: resetHead, optimizer: withOptimizer))
+    if configuration.onNonFinite == .rollback { rememberGoodState() }
+  }
+}

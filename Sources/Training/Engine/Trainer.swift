@@ -50,6 +50,8 @@ public final class Trainer {
   var health: HealthMonitor
   /// The parameterised layers' names, in `buffers.layerSquares` order (made once).
   let layerNames: [String]
+  /// The layers `--freeze` froze, by their readable names (the gradient pane marks them).
+  var frozenLayers: [String] = []
   /// The epochs the run lasts: the configuration's, until `:epochs` changes it.
   var totalEpochs: Int
   var stopReason: StopReason?
@@ -92,6 +94,9 @@ public final class Trainer {
     layerNames = model.parameterGroups.map(\.name)
     health = HealthMonitor(settings: configuration.alerts ?? HealthSettings())
     model.trackActivity(health.watchesDeadUnits)
+    if let freeze = configuration.freeze {
+      do { frozenLayers = try model.freeze(freeze) } catch { failure = "--freeze: \(error)" }
+    }
     rng = generator
     optimizer = makeOptimizer(configuration.optimizer, settings: configuration.settings)
     sampler = EpochSampler(
@@ -128,7 +133,7 @@ public final class Trainer {
       isClassification: dataset.task.isClassification, totalEpochs: totalEpochs,
       stepsPerEpoch: sampler.batchesPerEpoch, batchSize: sampler.batchSize, totalSteps: totalSteps,
       runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary, classNames: dataset.classNames,
-      hasImages: dataset.imageShape != nil)
+      hasImages: dataset.imageShape != nil, frozenLayers: frozenLayers)
   }
 
   /// The model as the header names it: an MLP by its sizes (`mlp 784-256-10 relu`), a layer stack by

@@ -58,6 +58,8 @@ public struct TrainerConfiguration: Codable, Sendable, Equatable {
   public var rollbackFactor: Double = 0.5
   /// Write every Nth step to steps.jsonl (0: none; nil: every step).
   public var logStepsEvery: Int?
+  /// Layers that get no update (`--freeze`): indices into the model's layers or short names (`conv1`).
+  public var freeze: [String]?
   /// Keep `checkpoints/epoch-N.safetensors` every this many epochs (nil: none).
   public var saveEvery: Int?
   /// Of those, keep only the newest this many (nil: all).

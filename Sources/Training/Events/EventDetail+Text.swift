@@ -31,6 +31,9 @@ extension EventDetail {
     case .started(let model, let dataset, let parameters):
       return "training \(model) on \(dataset): \(parameters) parameters"
     case .resumedFromCheckpoint(let epoch, let step): return "resumed at epoch \(epoch + 1), step \(step)"
+    case .startedFrom(let path, let step, let resetHead, let optimizer):
+      return "weights from \(path)" + (step.map { " (step \($0))" } ?? "")
+        + (optimizer ? " with its optimizer state" : "") + (resetHead ? "; head re-initialised" : "")
     case .restoredBest(let epoch): return "restored best weights from epoch \(epoch)"
     case .finished(let reason): return "stopped: \(reason.rawValue)"
     case .runFor(let budget): return "run \(budget.description), then pause"

@@ -38,6 +38,8 @@ public enum EventDetail: Sendable, Equatable {
   case rolledBack(oldRate: Double, newRate: Double)
   /// Training started.
   case started(model: String, dataset: String, parameters: Int)
+  /// `--from`: the weights (and optimizer state) came from this checkpoint, saved at `step`.
+  case startedFrom(path: String, step: Int?, resetHead: Bool, optimizer: Bool)
   /// Training resumed from a checkpoint.
   case resumedFromCheckpoint(epoch: Int, step: Int)
   /// The best epoch's weights were restored at the end.
@@ -81,7 +83,7 @@ public enum EventDetail: Sendable, Equatable {
     case .earlyStop, .nonFiniteStop, .finished: .stop
     case .nonFiniteSkipped: .skippedStep
     case .rolledBack: .rollback
-    case .started, .resumedFromCheckpoint, .restoredBest: .info
+    case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom: .info
     case .alert: .alert
     }
   }

@@ -55,13 +55,16 @@ public struct RunInfo: Sendable, Equatable {
   public var classNames: [String]
   /// True when every sample is an image (the samples pane draws them).
   public var hasImages: Bool
+  /// The layers `--freeze` froze, by their readable names (`conv1 16×3×3`).
+  public var frozenLayers: [String]
 
   /// Creates run info.
   public init(
     datasetName: String, modelSummary: String, isClassification: Bool,
     totalEpochs: Int, stepsPerEpoch: Int, batchSize: Int, totalSteps: Int? = nil, runDirectory: String? = nil,
-    computeEngine: String? = nil, classNames: [String] = [], hasImages: Bool = false
+    computeEngine: String? = nil, classNames: [String] = [], hasImages: Bool = false, frozenLayers: [String] = []
   ) {
+    self.frozenLayers = frozenLayers
     self.classNames = classNames
     self.hasImages = hasImages
     self.datasetName = datasetName

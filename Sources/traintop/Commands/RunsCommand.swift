@@ -88,6 +88,7 @@ struct RunsCommand: ParsableCommand {
       object["duration_seconds"] = run.duration
       object["stop_reason"] = run.stopReason
       object["problem"] = run.problem
+      object["parent"] = run.parent
       return object
     }
     let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])

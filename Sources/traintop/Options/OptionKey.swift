@@ -16,6 +16,7 @@ enum OptionKey: Hashable, CaseIterable {
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
+  case from, fromOptimizer, resetHead, freeze
   case runsDir, name, resume, headless, jsonl, logSteps, saveEvery, keepCheckpoints, color, theme, noMouse
   case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
   case oversample
@@ -38,7 +39,8 @@ enum OptionKey: Hashable, CaseIterable {
         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-        .seed, .runsDir, .name, .resume, .headless, .jsonl, .logSteps, .saveEvery, .keepCheckpoints, .color, .theme,
+        .seed, .from, .fromOptimizer, .resetHead, .freeze, .runsDir, .name, .resume, .headless, .jsonl, .logSteps,
+        .saveEvery, .keepCheckpoints, .color, .theme,
         .noMouse, .augmentShift,
         .augmentRotate,
         .augmentZoom, .augmentFlip, .augmentBrightness, .augmentContrast, .augmentNoise, .oversample,
@@ -114,7 +116,10 @@ enum OptionKey: Hashable, CaseIterable {
   /// True for on/off switches (`--batchnorm`, `batchnorm = true`).
   var isSwitch: Bool {
     switch self {
-    case .batchNorm, .amsgrad, .centered, .restoreBest, .headless, .jsonl, .augmentFlip, .oversample, .noMouse: true
+    case .batchNorm, .amsgrad, .centered, .restoreBest, .headless, .jsonl, .augmentFlip, .oversample, .noMouse,
+      .fromOptimizer,
+      .resetHead:
+      true
     default: false
     }
   }
@@ -190,6 +195,11 @@ enum OptionKey: Hashable, CaseIterable {
     case .resume: "Resume the run in this run directory from its last checkpoint."
     case .headless: "No dashboard: print one line per epoch (automatic when stdout is not a terminal)."
     case .jsonl: "Headless: print one JSON object per epoch instead of text."
+    case .from:
+      "Start from another run's weights: a run directory (its best checkpoint, else last) or a .safetensors file."
+    case .fromOptimizer: "With --from, carry the optimizer state too (the same optimizer kind)."
+    case .resetHead: "With --from, leave the last dense layer (the classifier head) freshly initialised."
+    case .freeze: "Layers that get no update, comma-separated: indices as in layers.N, or names (conv1, dense1, bn1)."
     case .saveEvery: "Also keep checkpoints/epoch-N.safetensors every N epochs (default: off)."
     case .keepCheckpoints: "With --save-every, keep only the newest N epoch checkpoints (best and last always stay)."
     case .logSteps: "Write every Nth step to steps.jsonl (about 200 bytes a line); 0: none (default: 1)."

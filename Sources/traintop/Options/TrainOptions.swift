@@ -141,6 +141,14 @@ struct TrainOptions: ParsableArguments {
   @Option(name: .customLong(Hyperparameter.threads.optionName), help: .init(OptionKey.knob(.threads).help))
   var threads: Double?
 
+  @Option(name: .customLong(OptionKey.from.name), help: .init(OptionKey.from.help))
+  var from: String?
+  @Flag(name: .customLong(OptionKey.fromOptimizer.name), help: .init(OptionKey.fromOptimizer.help))
+  var fromOptimizer = false
+  @Flag(name: .customLong(OptionKey.resetHead.name), help: .init(OptionKey.resetHead.help))
+  var resetHead = false
+  @Option(name: .customLong(OptionKey.freeze.name), help: .init(OptionKey.freeze.help))
+  var freeze: String?
   @Option(name: .customLong(OptionKey.runsDir.name), help: .init(OptionKey.runsDir.help))
   var runsDir: String?
   @Option(name: .customLong(OptionKey.name.name), help: .init(OptionKey.name.help))
@@ -224,6 +232,10 @@ struct TrainOptions: ParsableArguments {
     case .nanLimit: number(nanLimit)
     case .rollbackFactor: number(rollbackFactor)
     case .seed: number(seed)
+    case .from: text(from)
+    case .fromOptimizer: on(fromOptimizer)
+    case .resetHead: on(resetHead)
+    case .freeze: text(freeze)
     case .runsDir: text(runsDir)
     case .name: text(name)
     case .resume: text(resume)

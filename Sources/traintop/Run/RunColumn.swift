@@ -4,7 +4,7 @@ import Training
 enum RunColumn: String, CaseIterable {
   case name, dataset, model, optimizer, epochs
   case bestValidation = "best_val"
-  case test, duration, stop
+  case test, duration, stop, parent
 
   /// The header cell.
   var header: String {
@@ -27,7 +27,7 @@ enum RunColumn: String, CaseIterable {
   var sortsDescending: Bool {
     switch self {
     case .epochs, .bestValidation, .test, .duration: true
-    case .name, .dataset, .model, .optimizer, .stop: false
+    case .name, .dataset, .model, .optimizer, .stop, .parent: false
     }
   }
 
@@ -43,6 +43,7 @@ enum RunColumn: String, CaseIterable {
     case .test: run.test.map { Format.fixed($0, decimals: 4) } ?? "-"
     case .duration: run.duration.map(Format.duration) ?? "-"
     case .stop: run.problem ?? run.stopReason ?? "-"
+    case .parent: run.parent ?? "-"
     }
   }
 
@@ -53,7 +54,7 @@ enum RunColumn: String, CaseIterable {
     case .bestValidation: run.bestValidation
     case .test: run.test
     case .duration: run.duration
-    case .name, .dataset, .model, .optimizer, .stop: nil
+    case .name, .dataset, .model, .optimizer, .stop, .parent: nil
     }
   }
 }

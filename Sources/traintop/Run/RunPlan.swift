@@ -3,6 +3,7 @@ import Dashboard
 import Datasets
 import Foundation
 import NN
+import Tensor
 import Training
 
 /// Everything `traintop train` needs, resolved from flags, then the config file, then defaults.
@@ -29,6 +30,11 @@ struct RunPlan: Equatable {
   var resume: String?
   /// `--lr auto`: run the LR range test before training and use its valley suggestion.
   var autoLearningRate = false
+  /// `--from`: the run directory or checkpoint the weights come from, with `--from-optimizer` and
+  /// `--reset-head`.
+  var from: String?
+  var fromOptimizer = false
+  var resetHead = false
   /// `--color`, `--theme`, `--no-mouse` (nil or false: the user config decides).
   var colorMode: ColorMode?
   var theme: Theme?
@@ -69,6 +75,13 @@ struct RunPlan: Equatable {
     trainer.threads = threads
     do { try trainer.validate() } catch { throw ValidationError("--\(error)") }
     resume = try r.string(.resume)
+    from = try r.string(.from)
+    fromOptimizer = try r.isOn(.fromOptimizer) ?? false
+    resetHead = try r.isOn(.resetHead) ?? false
+    if from == nil, fromOptimizer || resetHead {
+      throw ValidationError("--from-optimizer and --reset-head go with --from RUN")
+    }
+    trainer.freeze = try r.string(.freeze).map { $0.split(separator: ",").map(String.init) }
   }
 
   /// Completes the model with the loaded data: an MLP's input and output widths, a layer stack's
@@ -91,6 +104,12 @@ struct RunPlan: Equatable {
           + (model.layers == nil
             ? "e.g. \(data.featureCount)-64-\(data.task.outputCount)"
             : "e.g. end with dense\(data.task.outputCount), or a bare dense"))
+    }
+    if let freeze = trainer.freeze {
+      var rng = SeededGenerator(seed: trainer.seed)
+      do { try Sequential(spec: trainer.model, rng: &rng).freeze(freeze) } catch {
+        throw ValidationError("--freeze \(freeze.joined(separator: ",")): \(error)")
+      }
     }
   }
 

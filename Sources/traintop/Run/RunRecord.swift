@@ -17,6 +17,8 @@ struct RunRecord: Codable {
   var blas: String
   /// The command line that started the run.
   var commandLine: [String]
+  /// The run and checkpoint `--from` started this one from (nil: fresh weights).
+  var parent: ParentRun?
 
   /// Reads `config.json` from a run directory.
   static func load(runDirectory: URL) throws -> RunRecord {
@@ -30,4 +32,14 @@ struct RunRecord: Codable {
       throw CLIError.data("\(url.path): not a traintop config.json (\(error))")
     }
   }
+}
+
+/// Where a run's starting weights came from (`--from`), as config.json records it.
+struct ParentRun: Codable, Equatable {
+  /// The parent's run directory name (or the checkpoint's folder when it is a bare file).
+  var run: String
+  /// The checkpoint file, as given or found (`…/checkpoints/best.safetensors`).
+  var checkpoint: String
+  /// The parent's step when the checkpoint was saved, if it says.
+  var step: Int?
 }

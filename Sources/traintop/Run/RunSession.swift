@@ -1,6 +1,7 @@
 import Datasets
 import Dispatch
 import Foundation
+import NN
 import Tensor
 import Training
 
@@ -28,15 +29,21 @@ final class RunSession {
     try plan.complete(for: dataset)
     if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
     let found = plan.autoLearningRate ? findLearningRate(&plan, dataset) : nil
+    let parent = try plan.from.map { try loadParent($0, plan: plan) }
     let log = try RunLog(
       root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
       isClassification: dataset.task.isClassification)
     let record = RunRecord(
       trainer: plan.trainer, dataset: plan.dataset, preprocessing: dataset.preprocessing,
       datasetSummary: dataset.summary, blas: "\(ComputeEngine.summary), \(plan.threads) thread(s)",
-      commandLine: CommandLine.arguments)
+      commandLine: CommandLine.arguments,
+      parent: parent.map { ParentRun(run: $0.run, checkpoint: $0.url.path, step: $0.checkpoint.step) })
     try log.writeConfig(record)
     let session = make(plan: plan, dataset: dataset, log: log)
+    if let parent {
+      try session.trainer.start(
+        from: parent.checkpoint, path: parent.url.path, resetHead: plan.resetHead, optimizer: plan.fromOptimizer)
+    }
     if let found { session.trainer.noteAutomaticLearningRate(found, rate: plan.trainer.settings.learningRate) }
     return session
   }
@@ -51,6 +58,53 @@ final class RunSession {
       plan.trainer.settings.learningRate = valley.rate
     }
     return suggestions
+  }
+
+  /// `--from PATH`: the checkpoint (a run directory's best, else last; or a `.safetensors` file),
+  /// checked against the plan's model before anything is written: a missing path exits 66, a
+  /// damaged file or one whose tensors do not fit (named, with both shapes) 65.
+  static func loadParent(_ path: String, plan: RunPlan) throws -> (run: String, url: URL, checkpoint: Checkpoint) {
+    let given = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: given.path, isDirectory: &isDirectory) else {
+      throw CLIError.input("--from \(path): no such run directory or checkpoint")
+    }
+    var url = given
+    if isDirectory.boolValue {
+      let folder = given.appendingPathComponent("checkpoints")
+      let candidates = ["best", "last"].map { folder.appendingPathComponent("\($0).safetensors") }
+      guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+        throw CLIError.input("--from \(path): no checkpoints/best.safetensors or last.safetensors in it")
+      }
+      url = found
+    }
+    let checkpoint: Checkpoint
+    do { checkpoint = try Checkpoint.load(from: url) } catch { throw CLIError.data("--from \(url.path): \(error)") }
+    var rng = SeededGenerator(seed: plan.trainer.seed)
+    let model = Sequential(spec: plan.trainer.model, rng: &rng)
+    do {
+      try model.loadState(from: checkpoint.model, skipping: plan.resetHead ? model.headParameterNames : [])
+    } catch {
+      throw CLIError.data(
+        "--from \(url.path): \(error) (--model \(plan.trainer.model)"
+          + (plan.resetHead ? ")" : "; --reset-head trains a new head when only the classes differ)"))
+    }
+    if plan.fromOptimizer {
+      let kind = checkpoint[.optimizerKind] ?? "none"
+      guard kind == plan.trainer.optimizer.rawValue else {
+        throw CLIError.usage(
+          "--from-optimizer: \(url.path) holds \(kind) state, this run uses \(plan.trainer.optimizer.rawValue) "
+            + "(give --optimizer \(kind), or leave out --from-optimizer)")
+      }
+      guard !plan.resetHead else {
+        throw CLIError.usage("--from-optimizer cannot carry state for the head --reset-head replaces; use one of them")
+      }
+    }
+    // A run directory's checkpoint names the run; a bare file, the run two folders up (…/RUN/checkpoints/x).
+    let run =
+      isDirectory.boolValue
+      ? given.lastPathComponent : url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+    return (run, url, checkpoint)
   }
 
   /// Continues the run in `directory` from its last checkpoint, with its own configuration.

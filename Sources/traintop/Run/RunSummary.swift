@@ -20,6 +20,8 @@ struct RunSummary: Equatable {
   var duration: Double?
   /// Why the run stopped (`epochs done`, `patience exhausted`, …); nil while it has not.
   var stopReason: String?
+  /// The run `--from` started it from, with the step (`2026-…-mnist@1688`).
+  var parent: String?
   /// What is wrong with the directory, if anything (`no config.json`, `damaged results.json`).
   var problem: String?
 
@@ -57,6 +59,7 @@ struct RunSummary: Equatable {
     dataset = URL(fileURLWithPath: record.dataset.source.description).deletingPathExtension().lastPathComponent
     model = record.trainer.model.description
     optimizer = record.trainer.optimizer.rawValue
+    parent = record.parent.map { $0.run + ($0.step.map { "@\($0)" } ?? "") }
   }
 
   private mutating func readResults(_ url: URL) {
