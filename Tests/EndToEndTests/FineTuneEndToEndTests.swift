@@ -71,3 +71,37 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: runs.path).count == 1)  // only the parent
   }
 }
+
+/// `--replay RUN` from the command line: the recorded change is applied at its step (the exact
+/// reproduction itself is `ReplayTests`); a run with other options is refused, naming the difference.
+@Suite struct ReplayEndToEndTests {
+  @Test func appliesTheRecordedChangesAndRefusesAnotherConfiguration() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let runs = dir.appendingPathComponent("runs")
+    let first = try runHeadless(["train", "digits", "--epochs", "2", "--runs-dir", runs.path, "--name", "a"], in: dir)
+    try #require(first.status == 0, "\(first.standardError)")
+    let original = runs.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: runs.path)[0])
+    // The change a person made at step 5 with `:lr 2e-3`, as events.jsonl records it.
+    let handle = try FileHandle(forWritingTo: original.appendingPathComponent("events.jsonl"))
+    handle.seekToEndOfFile()
+    handle.write(
+      Data(
+        ("{\"epoch\":1,\"kind\":\"command\",\"message\":\"lr 1.0e-3 → 2.0e-3\",\"new\":\"2.0e-3\",\"old\":\"1.0e-3\","
+          + "\"sequence\":99,\"setting\":\"lr\",\"source\":\"prompt\",\"step\":5,\"time\":0,\"value\":0.002}\n").utf8))
+    try handle.close()
+    let replay = try runHeadless(
+      ["train", "digits", "--epochs", "2", "--runs-dir", runs.path, "--name", "b", "--replay", original.path], in: dir)
+    try #require(replay.status == 0, "\(replay.standardError)")
+    let copy = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasSuffix("-b") })
+    let events = try String(contentsOf: runs.appendingPathComponent(copy + "/events.jsonl"), encoding: .utf8)
+    #expect(events.contains("replaying 1 manual change of \(original.lastPathComponent) at their steps"))
+    #expect(events.contains("\"message\":\"lr 1.0e-3 → 2.0e-3\"") && events.contains("\"source\":\"replay\""))
+    #expect(events.contains("\"step\":5"))
+
+    let other = try runHeadless(
+      ["train", "digits", "--epochs", "3", "--runs-dir", runs.path, "--replay", original.path], in: dir)
+    #expect(other.status == 64)
+    #expect(other.standardError.contains("the run used epochs 2, this one 3; give the run's options"))
+  }
+}

@@ -52,6 +52,8 @@ public final class Trainer {
   let layerNames: [String]
   /// The layers `--freeze` froze, by their readable names (the gradient pane marks them).
   var frozenLayers: [String] = []
+  /// `--replay`: another run's manual changes, applied at the steps they were made at.
+  public var replay = ReplayScript()
   /// The epochs the run lasts: the configuration's, until `:epochs` changes it.
   var totalEpochs: Int
   var stopReason: StopReason?
@@ -214,6 +216,7 @@ public final class Trainer {
 
   /// Applies queued commands and blocks while paused; false when training must stop.
   func waitUntilAllowedToStep() -> Bool {
+    applyReplayedChanges()
     applyQueuedCommands()
     if status == .paused, pendingSteps == 0 { waitWhilePaused() }
     if pendingSteps > 0 { pendingSteps -= 1 }

@@ -32,6 +32,8 @@ public enum CommandSource: String, Codable, Sendable {
   case lrFind = "lr-find"
   /// A health alert acting as `--on-alert` says.
   case alert
+  /// `--replay`: a change recorded in another run's events, applied at the same step.
+  case replay
 }
 
 /// A request the trainer applies between two steps, never mid-step.

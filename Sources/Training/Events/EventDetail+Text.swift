@@ -31,6 +31,8 @@ extension EventDetail {
     case .started(let model, let dataset, let parameters):
       return "training \(model) on \(dataset): \(parameters) parameters"
     case .resumedFromCheckpoint(let epoch, let step): return "resumed at epoch \(epoch + 1), step \(step)"
+    case .replaying(let run, let changes):
+      return "replaying \(changes) manual change\(changes == 1 ? "" : "s") of \(run) at their steps"
     case .startedFrom(let path, let step, let resetHead, let optimizer):
       return "weights from \(path)" + (step.map { " (step \($0))" } ?? "")
         + (optimizer ? " with its optimizer state" : "") + (resetHead ? "; head re-initialised" : "")

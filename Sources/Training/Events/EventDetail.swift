@@ -40,6 +40,8 @@ public enum EventDetail: Sendable, Equatable {
   case started(model: String, dataset: String, parameters: Int)
   /// `--from`: the weights (and optimizer state) came from this checkpoint, saved at `step`.
   case startedFrom(path: String, step: Int?, resetHead: Bool, optimizer: Bool)
+  /// `--replay`: this run applies another run's manual changes at the same steps.
+  case replaying(run: String, changes: Int)
   /// Training resumed from a checkpoint.
   case resumedFromCheckpoint(epoch: Int, step: Int)
   /// The best epoch's weights were restored at the end.
@@ -83,7 +85,7 @@ public enum EventDetail: Sendable, Equatable {
     case .earlyStop, .nonFiniteStop, .finished: .stop
     case .nonFiniteSkipped: .skippedStep
     case .rolledBack: .rollback
-    case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom: .info
+    case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom, .replaying: .info
     case .alert: .alert
     }
   }
@@ -96,9 +98,22 @@ public enum EventDetail: Sendable, Equatable {
     case .schedule(let old, let new): ("schedule", old, new)
     case .epochsChanged(let old, let new): ("epochs", String(old), String(new))
     case .batchSizeChanged(let old, let new, _, _): ("batch-size", String(old), String(new))
+    case .undone(let change, _): ("undo", change, "")
     case .dropoutChanged(let old, let new, _): ("dropout", Format.compact(old), Format.compact(new))
     case .plateau(let old, let new), .rolledBack(let old, let new):
       (Hyperparameter.learningRate.optionName, Format.rate(old), Format.rate(new))
+    default: nil
+    }
+  }
+
+  /// A changed number's new value at full precision (`change` shows it rounded), for `--replay`.
+  public var newValue: Double? {
+    switch self {
+    case .setting(_, _, let new): new
+    case .epochsChanged(_, let new): Double(new)
+    case .dropoutChanged(_, let new, _): new
+    case .batchSizeChanged(_, let new, _, _): Double(new)
+    case .plateau(_, let new), .rolledBack(_, let new): new
     default: nil
     }
   }

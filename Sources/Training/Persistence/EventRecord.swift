@@ -1,7 +1,8 @@
 /// One line of `events.jsonl`: the event's typed fields flattened for pandas and `jq`.
 ///
 /// `setting`, `old` and `new` are present for changes (the setting's option name and its values
-/// as the dashboard shows them); `message` is the same text as the events pane.
+/// as the dashboard shows them), and `value` is a changed number's new value at full precision;
+/// `message` is the same text as the events pane.
 public struct EventRecord: Codable, Sendable, Equatable {
   public var sequence: Int
   public var time: Double
@@ -13,6 +14,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
   public var setting: String?
   public var old: String?
   public var new: String?
+  public var value: Double?
 
   /// The record of `event`.
   public init(_ event: TrainingEvent) {
@@ -27,5 +29,6 @@ public struct EventRecord: Codable, Sendable, Equatable {
     setting = change?.name
     old = change?.old
     new = change?.new
+    value = event.detail.newValue
   }
 }

@@ -16,7 +16,7 @@ enum OptionKey: Hashable, CaseIterable {
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
-  case from, fromOptimizer, resetHead, freeze
+  case from, fromOptimizer, resetHead, freeze, replay
   case runsDir, name, resume, headless, jsonl, logSteps, saveEvery, keepCheckpoints, color, theme, noMouse
   case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
   case oversample
@@ -39,7 +39,8 @@ enum OptionKey: Hashable, CaseIterable {
         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-        .seed, .from, .fromOptimizer, .resetHead, .freeze, .runsDir, .name, .resume, .headless, .jsonl, .logSteps,
+        .seed, .from, .fromOptimizer, .resetHead, .freeze, .replay, .runsDir, .name, .resume, .headless, .jsonl,
+        .logSteps,
         .saveEvery, .keepCheckpoints, .color, .theme,
         .noMouse, .augmentShift,
         .augmentRotate,
@@ -200,6 +201,8 @@ enum OptionKey: Hashable, CaseIterable {
     case .fromOptimizer: "With --from, carry the optimizer state too (the same optimizer kind)."
     case .resetHead: "With --from, leave the last dense layer (the classifier head) freshly initialised."
     case .freeze: "Layers that get no update, comma-separated: indices as in layers.N, or names (conv1, dense1, bn1)."
+    case .replay:
+      "Apply the manual changes recorded in RUN's events.jsonl at the same steps (give RUN's other options too)."
     case .saveEvery: "Also keep checkpoints/epoch-N.safetensors every N epochs (default: off)."
     case .keepCheckpoints: "With --save-every, keep only the newest N epoch checkpoints (best and last always stay)."
     case .logSteps: "Write every Nth step to steps.jsonl (about 200 bytes a line); 0: none (default: 1)."

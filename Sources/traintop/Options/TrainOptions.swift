@@ -149,6 +149,8 @@ struct TrainOptions: ParsableArguments {
   var resetHead = false
   @Option(name: .customLong(OptionKey.freeze.name), help: .init(OptionKey.freeze.help))
   var freeze: String?
+  @Option(name: .customLong(OptionKey.replay.name), help: .init(OptionKey.replay.help))
+  var replay: String?
   @Option(name: .customLong(OptionKey.runsDir.name), help: .init(OptionKey.runsDir.help))
   var runsDir: String?
   @Option(name: .customLong(OptionKey.name.name), help: .init(OptionKey.name.help))
@@ -236,6 +238,7 @@ struct TrainOptions: ParsableArguments {
     case .fromOptimizer: on(fromOptimizer)
     case .resetHead: on(resetHead)
     case .freeze: text(freeze)
+    case .replay: text(replay)
     case .runsDir: text(runsDir)
     case .name: text(name)
     case .resume: text(resume)

@@ -33,6 +33,8 @@ struct RunPlan: Equatable {
   /// `--from`: the run directory or checkpoint the weights come from, with `--from-optimizer` and
   /// `--reset-head`.
   var from: String?
+  /// `--replay RUN`: that run's manual changes, applied at the same steps.
+  var replay: String?
   var fromOptimizer = false
   var resetHead = false
   /// `--color`, `--theme`, `--no-mouse` (nil or false: the user config decides).
@@ -76,6 +78,7 @@ struct RunPlan: Equatable {
     do { try trainer.validate() } catch { throw ValidationError("--\(error)") }
     resume = try r.string(.resume)
     from = try r.string(.from)
+    replay = try r.string(.replay)
     fromOptimizer = try r.isOn(.fromOptimizer) ?? false
     resetHead = try r.isOn(.resetHead) ?? false
     if from == nil, fromOptimizer || resetHead {

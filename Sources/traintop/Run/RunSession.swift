@@ -30,6 +30,7 @@ final class RunSession {
     if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
     let found = plan.autoLearningRate ? findLearningRate(&plan, dataset) : nil
     let parent = try plan.from.map { try loadParent($0, plan: plan) }
+    let replay = try plan.replay.map { try loadReplay($0, plan: plan) }
     let log = try RunLog(
       root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
       isClassification: dataset.task.isClassification)
@@ -40,6 +41,10 @@ final class RunSession {
       parent: parent.map { ParentRun(run: $0.run, checkpoint: $0.url.path, step: $0.checkpoint.step) })
     try log.writeConfig(record)
     let session = make(plan: plan, dataset: dataset, log: log)
+    if let replay {
+      session.trainer.replay = replay.script
+      session.trainer.noteReplay(of: replay.run, changes: replay.script.changes.count)
+    }
     if let parent {
       try session.trainer.start(
         from: parent.checkpoint, path: parent.url.path, resetHead: plan.resetHead, optimizer: plan.fromOptimizer)
@@ -105,6 +110,33 @@ final class RunSession {
       isDirectory.boolValue
       ? given.lastPathComponent : url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
     return (run, url, checkpoint)
+  }
+
+  /// `--replay RUN`: the run's manual changes, once its configuration is known to match this plan's
+  /// where it decides the outcome (data, model, seed, batch size, optimizer, learning rate, epochs);
+  /// a difference is named (64), a missing run 66, a damaged events.jsonl 65.
+  static func loadReplay(_ path: String, plan: RunPlan) throws -> (run: String, script: ReplayScript) {
+    let directory = URL(fileURLWithPath: path)
+    let record = try RunRecord.load(runDirectory: directory)
+    let mine = plan.trainer
+    let theirs = record.trainer
+    let checks: [(String, String, String)] = [
+      ("dataset", record.dataset.source.description, plan.dataset.source.description),
+      ("model", theirs.model.description, mine.model.description), ("seed", "\(theirs.seed)", "\(mine.seed)"),
+      ("batch-size", "\(theirs.batchSize)", "\(mine.batchSize)"),
+      ("optimizer", theirs.optimizer.rawValue, mine.optimizer.rawValue),
+      ("lr", "\(theirs.settings.learningRate)", "\(mine.settings.learningRate)"),
+      ("epochs", "\(theirs.epochs)", "\(mine.epochs)"), ("schedule", theirs.schedule.rawValue, mine.schedule.rawValue),
+    ]
+    if let (name, recorded, given) = checks.first(where: { $0.1 != $0.2 }) {
+      throw CLIError.usage(
+        "--replay \(path): the run used \(name) \(recorded), this one \(given); give the run's options "
+          + "(it was started as: \(record.commandLine.dropFirst().joined(separator: " ")))")
+    }
+    let events = directory.appendingPathComponent(RunLogFile.events.rawValue)
+    do { return (directory.lastPathComponent, try ReplayScript.load(from: events)) } catch {
+      throw CLIError.data("--replay: \(error)")
+    }
   }
 
   /// Continues the run in `directory` from its last checkpoint, with its own configuration.

@@ -1,0 +1,15 @@
+extension Trainer {
+  /// Records that this run replays `changes` manual changes of the run `run` (`--replay`).
+  public func noteReplay(of run: String, changes: Int) {
+    record(.replaying(run: run, changes: changes))
+  }
+
+  /// `--replay`: applies the recorded changes due at this step, where the person made them
+  /// (between two steps, before the queued commands), from source `replay`.
+  func applyReplayedChanges() {
+    while let next = replay.changes.first, next.step <= progress.step {
+      replay.changes.removeFirst()
+      apply(next.command, source: .replay)
+    }
+  }
+}
