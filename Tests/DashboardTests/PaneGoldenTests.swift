@@ -150,6 +150,18 @@ import Training
         + "elapsed 0:02          ")
   }
 
+  @Test func comparedRunsAreGhostLinesUnderTheLiveOnesAndNamedInTheHeader() {
+    var compared = snapshot
+    let old = ComparisonRun(name: "2026-12-01-090000-iris", epochs: snapshot.epochs, stepLoss: snapshot.stepLoss)
+    compared.info.comparisons = [old, old]
+    let loss = LossPane().chart(compared, UIState())
+    #expect(loss.series.prefix(4).allSatisfy { $0.style == Palette.ghost })  // two runs: smoothed steps, val loss
+    #expect(loss.series.count == LossPane().chart(snapshot, UIState()).series.count + 4)
+    #expect(AccuracyPane().chart(compared, UIState()).series.first?.style == Palette.ghost)
+    #expect(HeaderPane.comparisonText(compared.info.comparisons) == "vs 2026-12-01-090000-iris +1")
+    #expect(HeaderPane.runLine(compared).map(\.text).joined().hasSuffix(" · vs 2026-12-01-090000-iris +1"))
+  }
+
   @Test func theAlertBadgeShrinksToFit() {
     let alerts = [
       AlertTally(kind: .explodingGradients, count: 2), AlertTally(kind: .lossSpike, count: 1),

@@ -23,7 +23,7 @@ public struct AccuracyPane: Pane {
   public func chart(_ snapshot: TrainingSnapshot, _ ui: UIState) -> BrailleChart {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
     return BrailleChart(
-      series: [
+      series: snapshot.info.comparisons.map { scale.series($0.epochs, \.validationMetric, style: Palette.ghost) } + [
         scale.series(snapshot.epochs, \.trainMetric, style: Palette.train),
         scale.series(snapshot.epochs, \.validationMetric, style: Palette.validation),
       ],

@@ -59,7 +59,14 @@ public struct HeaderPane: Pane {
       Span(snapshot.info.modelSummary), separator,
       Span(optimizerText(snapshot.optimizer, snapshot.hyperparameters), Style(.cyan)),
       separator, Span(snapshot.scheduleDescription),
-    ] + (computeText(snapshot).map { [separator, Span($0, Palette.secondary)] } ?? [])
+    ] + (comparisonText(snapshot.info.comparisons).map { [separator, Span($0, Palette.ghost)] } ?? [])
+      + (computeText(snapshot).map { [separator, Span($0, Palette.secondary)] } ?? [])
+  }
+
+  /// `vs 2026-12-03-101500-mnist` (`+2` more): what `--compare` draws as ghost lines.
+  public static func comparisonText(_ runs: [ComparisonRun]) -> String? {
+    guard let first = runs.first else { return nil }
+    return "vs " + first.name + (runs.count > 1 ? " +\(runs.count - 1)" : "")
   }
 
   /// The compute engine and its threads: `oneDNN 2.6.3 avx2 ×2`.

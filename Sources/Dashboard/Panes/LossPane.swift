@@ -29,11 +29,19 @@ public struct LossPane: Pane {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
     let smoothed = Smoothing.ema(snapshot.stepLoss.buckets.map(\.mean), weight: ui.smoothing)
     let raw = scale.series(snapshot.stepLoss, style: Palette.raw)
-    let series = [
-      raw, raw.with(ys: smoothed, style: Palette.step),
-      scale.series(snapshot.epochs, \.trainLoss, style: Palette.train),
-      scale.series(snapshot.epochs, \.validationLoss, style: Palette.validation),
-    ]
+    let ghosts = snapshot.info.comparisons.flatMap { run in
+      let steps = scale.series(run.stepLoss, style: Palette.ghost)
+      return [
+        steps.with(ys: Smoothing.ema(run.stepLoss.buckets.map(\.mean), weight: ui.smoothing), style: Palette.ghost),
+        scale.series(run.epochs, \.validationLoss, style: Palette.ghost),
+      ]
+    }
+    let series =
+      ghosts + [
+        raw, raw.with(ys: smoothed, style: Palette.step),
+        scale.series(snapshot.epochs, \.trainLoss, style: Palette.train),
+        scale.series(snapshot.epochs, \.validationLoss, style: Palette.validation),
+      ]
     return BrailleChart(
       series: series, logScale: ui.logScale, robustRange: ui.robustRange, xUnit: ui.xAxis.unitName
     )

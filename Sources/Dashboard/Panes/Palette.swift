@@ -43,6 +43,8 @@ public enum Palette {
   public static let positive = Style(.green)
   /// Negative weights in the filters pane.
   public static let negative = Style(.red)
+  /// Another run's lines (`--compare`), under the live ones.
+  public static let ghost = Style(.white, dim: true)
   /// Progress and per-layer bars.
   public static let bar = Style(.blue)
 }

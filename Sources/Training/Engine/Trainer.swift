@@ -52,6 +52,8 @@ public final class Trainer {
   let layerNames: [String]
   /// The layers `--freeze` froze, by their readable names (the gradient pane marks them).
   var frozenLayers: [String] = []
+  /// `--compare`: finished runs the dashboard draws as ghost lines.
+  public var comparisons: [ComparisonRun] = []
   /// `--replay`: another run's manual changes, applied at the steps they were made at.
   public var replay = ReplayScript()
   /// The epochs the run lasts: the configuration's, until `:epochs` changes it.
@@ -130,12 +132,14 @@ public final class Trainer {
 
   /// Static facts about this run, for snapshots.
   public var info: RunInfo {
-    RunInfo(
+    var info = RunInfo(
       datasetName: dataset.name, modelSummary: headerModelSummary,
       isClassification: dataset.task.isClassification, totalEpochs: totalEpochs,
       stepsPerEpoch: sampler.batchesPerEpoch, batchSize: sampler.batchSize, totalSteps: totalSteps,
       runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary, classNames: dataset.classNames,
       hasImages: dataset.imageShape != nil, frozenLayers: frozenLayers)
+    info.comparisons = comparisons
+    return info
   }
 
   /// The model as the header names it: an MLP by its sizes (`mlp 784-256-10 relu`), a layer stack by

@@ -57,6 +57,8 @@ public struct RunInfo: Sendable, Equatable {
   public var hasImages: Bool
   /// The layers `--freeze` froze, by their readable names (`conv1 16×3×3`).
   public var frozenLayers: [String]
+  /// Finished runs drawn as ghost lines beside this one (`--compare`).
+  public var comparisons: [ComparisonRun] = []
 
   /// Creates run info.
   public init(

@@ -16,7 +16,7 @@ enum OptionKey: Hashable, CaseIterable {
   case pctStart, div, divFinal, plateauFactor, plateauPatience, cooldown, plateauConvention
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
-  case from, fromOptimizer, resetHead, freeze, replay
+  case from, fromOptimizer, resetHead, freeze, replay, compare
   case runsDir, name, resume, headless, jsonl, logSteps, saveEvery, keepCheckpoints, color, theme, noMouse
   case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
   case oversample
@@ -39,7 +39,8 @@ enum OptionKey: Hashable, CaseIterable {
         .pctStart, .div, .divFinal, .plateauFactor, .plateauPatience, .cooldown, .plateauConvention, .minDelta,
         .monitor,
         .restoreBest, .baseline, .startFromEpoch, .divergenceThreshold, .onNan, .nanLimit, .rollbackFactor,
-        .seed, .from, .fromOptimizer, .resetHead, .freeze, .replay, .runsDir, .name, .resume, .headless, .jsonl,
+        .seed, .from, .fromOptimizer, .resetHead, .freeze, .replay, .compare, .runsDir, .name, .resume, .headless,
+        .jsonl,
         .logSteps,
         .saveEvery, .keepCheckpoints, .color, .theme,
         .noMouse, .augmentShift,
@@ -201,6 +202,7 @@ enum OptionKey: Hashable, CaseIterable {
     case .fromOptimizer: "With --from, carry the optimizer state too (the same optimizer kind)."
     case .resetHead: "With --from, leave the last dense layer (the classifier head) freshly initialised."
     case .freeze: "Layers that get no update, comma-separated: indices as in layers.N, or names (conv1, dense1, bn1)."
+    case .compare: "Draw finished runs as ghost lines in the loss, accuracy and LR panes; comma-separated or repeated."
     case .replay:
       "Apply the manual changes recorded in RUN's events.jsonl at the same steps (give RUN's other options too)."
     case .saveEvery: "Also keep checkpoints/epoch-N.safetensors every N epochs (default: off)."

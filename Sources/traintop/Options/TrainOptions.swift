@@ -151,6 +151,8 @@ struct TrainOptions: ParsableArguments {
   var freeze: String?
   @Option(name: .customLong(OptionKey.replay.name), help: .init(OptionKey.replay.help))
   var replay: String?
+  @Option(name: .customLong(OptionKey.compare.name), help: .init(OptionKey.compare.help))
+  var compare: [String] = []
   @Option(name: .customLong(OptionKey.runsDir.name), help: .init(OptionKey.runsDir.help))
   var runsDir: String?
   @Option(name: .customLong(OptionKey.name.name), help: .init(OptionKey.name.help))
@@ -239,6 +241,7 @@ struct TrainOptions: ParsableArguments {
     case .resetHead: on(resetHead)
     case .freeze: text(freeze)
     case .replay: text(replay)
+    case .compare: text(compare.isEmpty ? nil : compare.joined(separator: ","))
     case .runsDir: text(runsDir)
     case .name: text(name)
     case .resume: text(resume)

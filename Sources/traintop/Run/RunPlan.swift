@@ -35,6 +35,8 @@ struct RunPlan: Equatable {
   var from: String?
   /// `--replay RUN`: that run's manual changes, applied at the same steps.
   var replay: String?
+  /// `--compare RUN…`: finished runs drawn as ghost lines.
+  var compare: [String] = []
   var fromOptimizer = false
   var resetHead = false
   /// `--color`, `--theme`, `--no-mouse` (nil or false: the user config decides).
@@ -79,6 +81,7 @@ struct RunPlan: Equatable {
     resume = try r.string(.resume)
     from = try r.string(.from)
     replay = try r.string(.replay)
+    compare = try r.string(.compare).map { $0.split(separator: ",").map(String.init) } ?? []
     fromOptimizer = try r.isOn(.fromOptimizer) ?? false
     resetHead = try r.isOn(.resetHead) ?? false
     if from == nil, fromOptimizer || resetHead {

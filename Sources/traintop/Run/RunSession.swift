@@ -31,6 +31,12 @@ final class RunSession {
     let found = plan.autoLearningRate ? findLearningRate(&plan, dataset) : nil
     let parent = try plan.from.map { try loadParent($0, plan: plan) }
     let replay = try plan.replay.map { try loadReplay($0, plan: plan) }
+    let comparisons = try plan.compare.map { path in
+      do { return try ComparisonRun.load(URL(fileURLWithPath: path)) } catch let error as RunLogError {
+        if case .unreadable = error { throw CLIError.input("--compare \(path): \(error) (not a run directory?)") }
+        throw CLIError.data("--compare \(path): \(error)")
+      }
+    }
     let log = try RunLog(
       root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
       isClassification: dataset.task.isClassification)
@@ -41,6 +47,7 @@ final class RunSession {
       parent: parent.map { ParentRun(run: $0.run, checkpoint: $0.url.path, step: $0.checkpoint.step) })
     try log.writeConfig(record)
     let session = make(plan: plan, dataset: dataset, log: log)
+    session.trainer.comparisons = comparisons
     if let replay {
       session.trainer.replay = replay.script
       session.trainer.noteReplay(of: replay.run, changes: replay.script.changes.count)
