@@ -24,6 +24,25 @@ import Testing
     #expect(relu.deadUnits! == (3, 3))
   }
 
+  @Test func trackingLeavesTheOutputBitForBitAsThePlainForward() {
+    // Random values with NaN, ±0, ±infinity and a length that is not a multiple of the vector width.
+    var rng = SeededGenerator(seed: 9)
+    var input = Tensor(shape: [3, 16 * 5])
+    for i in input.storage.indices { input.storage[i] = Float(rng.nextNormal()) }
+    for (i, special) in [Float.nan, -0.0, 0.0, .infinity, -.infinity].enumerated() { input.storage[i * 7] = special }
+    for (units, spatial, block) in [(80, 1, 0), (16, 5, 0), (16, 5, 8), (16, 5, 16)] {
+      let plain = ReLU(units: units, spatialSize: spatial, block: block)
+      let tracking = ReLU(units: units, spatialSize: spatial, block: block)
+      tracking.tracksActivity = true
+      var a = Tensor(shape: [0])
+      var b = Tensor(shape: [0])
+      plain.forward(input, into: &a, mode: .training, rng: &rng)
+      tracking.forward(input, into: &b, mode: .training, rng: &rng)
+      #expect(a.storage.map(\.bitPattern) == b.storage.map(\.bitPattern), "\(units)×\(spatial) block \(block)")
+      #expect(tracking.maxima.count == units)
+    }
+  }
+
   @Test func channelsAreFoundInPlainAndBlockedLayouts() {
     // 2 samples of 16 channels × 2 positions. Channel 11, position 1 of sample 1 is the only
     // positive value. Plain NCHW puts it at (1·16 + 11)·2 + 1 = 55; nChw8c at
