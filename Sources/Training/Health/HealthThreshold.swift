@@ -17,19 +17,6 @@ public enum HealthThreshold: CaseIterable, Sendable, Hashable {
     }
   }
 
-  /// The alert it tunes.
-  public var kind: AlertKind {
-    switch self {
-    case .spikeSigma: .lossSpike
-    case .stallSteps: .stall
-    case .explodeFactor: .explodingGradients
-    case .vanishFloor, .vanishSteps: .vanishingGradients
-    case .deadFraction: .deadUnits
-    case .overfitEpochs: .overfitting
-    case .oscillation: .oscillation
-    }
-  }
-
   /// The values it accepts.
   public var range: ValueRange {
     switch self {

@@ -31,12 +31,7 @@ final class RunSession {
     let found = plan.autoLearningRate ? findLearningRate(&plan, dataset) : nil
     let parent = try plan.from.map { try loadParent($0, plan: plan) }
     let replay = try plan.replay.map { try loadReplay($0, plan: plan) }
-    let comparisons = try plan.compare.map { path in
-      do { return try ComparisonRun.load(URL(fileURLWithPath: path)) } catch let error as RunLogError {
-        if case .unreadable = error { throw CLIError.input("--compare \(path): \(error) (not a run directory?)") }
-        throw CLIError.data("--compare \(path): \(error)")
-      }
-    }
+    let comparisons = try loadComparisons(plan)
     let log = try RunLog(
       root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
       isClassification: dataset.task.isClassification)
@@ -119,6 +114,16 @@ final class RunSession {
     return (run, url, checkpoint)
   }
 
+  /// `--compare RUN…`: each run read back for its ghost lines (66 when it is not a run, 65 when damaged).
+  static func loadComparisons(_ plan: RunPlan) throws -> [ComparisonRun] {
+    try plan.compare.map { path in
+      do { return try ComparisonRun.load(URL(fileURLWithPath: path)) } catch let error as RunLogError {
+        if case .unreadable = error { throw CLIError.input("--compare \(path): \(error) (not a run directory?)") }
+        throw CLIError.data("--compare \(path): \(error)")
+      }
+    }
+  }
+
   /// `--replay RUN`: the run's manual changes, once its configuration is known to match this plan's
   /// where it decides the outcome (data, model, seed, batch size, optimizer, learning rate, epochs);
   /// a difference is named (64), a missing run 66, a damaged events.jsonl 65.
@@ -165,8 +170,10 @@ final class RunSession {
       throw CLIError.data("\(error)")
     }
     if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
+    let comparisons = try loadComparisons(initial)
     let log = try RunLog(directory: directory, isClassification: dataset.task.isClassification)
     let session = make(plan: plan, dataset: dataset, log: log)
+    session.trainer.comparisons = comparisons
     let checkpoint = log.checkpointURL(.last)
     do {
       try session.trainer.restore(from: Checkpoint.load(from: checkpoint))
