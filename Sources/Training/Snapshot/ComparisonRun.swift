@@ -43,7 +43,7 @@ public struct ComparisonRun: Sendable, Equatable {
   }
 
   /// `metrics.csv`'s rows as epoch metrics (accuracy or R² columns, whichever the run has).
-  static func parseMetrics(_ text: String, path: String) throws -> [EpochMetrics] {
+  public static func parseMetrics(_ text: String, path: String) throws -> [EpochMetrics] {
     let lines = text.split(separator: "\n")
     guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
       return []

@@ -20,14 +20,14 @@ struct ProcessSampler {
 
   /// A new sample when `interval` has passed since the last one (the first call only starts the clock).
   mutating func sample(now: Double = Date().timeIntervalSince1970) -> ProcessFigures? {
-    let cpu = Self.cpuSeconds()
     guard let lastWall else {
       self.lastWall = now
-      lastCPU = cpu
+      lastCPU = Self.cpuSeconds()
       return nil
     }
     let wall = now - lastWall
-    guard wall >= interval else { return nil }
+    guard wall >= interval else { return nil }  // the app asks every frame; getrusage only once a second
+    let cpu = Self.cpuSeconds()
     defer {
       self.lastWall = now
       lastCPU = cpu

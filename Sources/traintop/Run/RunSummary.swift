@@ -71,22 +71,12 @@ struct RunSummary: Equatable {
     test = results.testMetrics["test_accuracy"] ?? results.testMetrics["test_r2"]
   }
 
-  /// Epochs and the best validation metric from `metrics.csv` (`val_acc`, else `val_r2`).
+  /// Epochs and the best validation metric from `metrics.csv` (read as `--compare` reads it).
   private mutating func readMetrics(_ url: URL) {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
-    let lines = text.split(separator: "\n")
-    guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false) else { return }
-    let column = header.firstIndex(of: "val_acc") ?? header.firstIndex(of: "val_r2")
-    var rows = 0
-    for line in lines.dropFirst() {
-      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-      guard fields.count == header.count else { return note("damaged metrics.csv") }
-      rows += 1
-      if let column, let value = Double(fields[column]), value.isFinite {
-        bestValidation = max(bestValidation ?? value, value)
-      }
-    }
-    epochs = rows
+    guard let rows = try? ComparisonRun.parseMetrics(text, path: url.path) else { return note("damaged metrics.csv") }
+    epochs = rows.count
+    bestValidation = rows.map(\.validationMetric).filter(\.isFinite).max()
   }
 
   /// The run's wall time: the last event's time minus the first's.
