@@ -32,6 +32,10 @@ setup:
 	@python3 -c "import safetensors, numpy" >/dev/null 2>&1 || \
 	  python3 -m pip install -q safetensors numpy >/dev/null 2>&1 || \
 	  echo "note: python safetensors not installed; its interoperability test will be skipped"
+	@# Optional: lets a test read our event files with TensorBoard's own reader (skipped without it).
+	@python3 -c "import tensorboard" >/dev/null 2>&1 || \
+	  python3 -m pip install -q tensorboard >/dev/null 2>&1 || \
+	  echo "note: python tensorboard not installed; its reader test will be skipped"
 
 ## build: release build of everything.
 build: setup
@@ -53,7 +57,7 @@ format:
 ## lint: the style check (swift-format, strict) and no line over 120 columns.
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
-	@long=$$(LC_ALL=C.UTF-8 grep -rnP --include='*.swift' '^.{121,}' Sources Tests Package.swift); \
+	@long=$$(LC_ALL=C.UTF-8 grep -rnP --include='*.swift' --exclude-dir=Generated '^.{121,}' Sources Tests Package.swift); \
 	if [ -n "$$long" ]; then echo "lines over 120 columns:"; echo "$$long"; exit 1; fi
 
 ## fuzz: every in-process fuzz target for FUZZ_SECONDS seconds each; fails on a crash.

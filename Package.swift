@@ -12,7 +12,8 @@ let package = Package(
     .executable(name: "traintop-bench", targets: ["Bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.28.0"),
   ],
   targets: [
     // System libraries.
@@ -42,7 +43,11 @@ let package = Package(
       dependencies: ["CKernels", .target(name: "CCompute", condition: .when(platforms: [.linux]))]),
     .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
     .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
-    .target(name: "Training", dependencies: ["NN", "Datasets", "Tensor"]),
+    // TensorBoard event files: code generated from TensorBoard's .proto files (Protos/generate.sh).
+    .target(
+      name: "TensorBoard", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      exclude: ["Protos"]),
+    .target(name: "Training", dependencies: ["NN", "Datasets", "Tensor", "TensorBoard"]),
     .target(name: "Dashboard", dependencies: ["Training", "NN", "Tensor"]),
     .target(name: "Terminal", dependencies: ["Dashboard", "CNcurses"]),
     .executableTarget(
@@ -58,6 +63,7 @@ let package = Package(
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "CKernels", "TestSupport"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor", "TestSupport"]),
+    .testTarget(name: "TensorBoardTests", dependencies: ["TensorBoard"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "NN", "Tensor", "TestSupport"]),
     .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Training", "NN", "Tensor", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard", "CNcurses"]),

@@ -45,6 +45,7 @@ import Training
     case .alert(.overfitEpochs): return [(key, .number(5))]  // the range's sample, 3, is the default
     case .onAlert: return [(key, .string("stall=lr*0.5,loss-spike=stop"))]
     case .color: return [(key, .string("never"))]
+    case .tensorboard: return [(key, .string("off"))]
     case .from, .replay, .compare: return [(key, .string("runs/parent"))]
     case .fromOptimizer, .resetHead: return [(key, .bool(true)), (.from, .string("runs/parent"))]
     case .freeze: return [(key, .string("dense1,0"))]

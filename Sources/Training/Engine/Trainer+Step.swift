@@ -99,7 +99,7 @@ extension Trainer {
       try $0.appendStep(
         step: progress.step, epoch: progress.epoch + 1, loss: lossValue, learningRate: rate,
         gradientNorm: norm, samplesPerSecond: samplesPerSecond,
-        layerGradientSquares: buffers.layerSquares)
+        layerGradientSquares: buffers.layerSquares, momentum: loggedMomentum)
     }
   }
 }

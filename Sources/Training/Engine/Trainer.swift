@@ -122,6 +122,7 @@ public final class Trainer {
     regularization = RegularizationSettings(
       l1: configuration.l1, l2: configuration.l2,
       clipNorm: configuration.clipNorm, clipValue: configuration.clipValue)
+    startTensorBoard()
   }
 
   /// Measures the model under the run's loss (used at epoch ends and for the test split).
@@ -257,6 +258,7 @@ public final class Trainer {
     record(.finished(reason))
     writeResults(reason: reason)
     saveCheckpoint(.last)
+    endTensorBoard(reason: reason)
     writeLog { try $0.flush() }
     publish(force: true)
     channel.finish()

@@ -18,6 +18,7 @@ extension RunLog {
       guard line.hasSuffix("}"), line.hasPrefix("{\"step\":") else { return false }
       return Int(line.dropFirst(8).prefix { $0 != "," }).map { $0 <= step } ?? false
     }
+    try restartTensorBoard(afterStep: step)
     return (droppedEpochs, droppedSteps)
   }
 

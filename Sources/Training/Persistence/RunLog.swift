@@ -17,6 +17,7 @@ public enum CheckpointKind: String, CaseIterable, Sendable {
 /// steps.jsonl        one JSON object per step, buffered, flushed every epoch and on close
 /// events.jsonl       one JSON object per event, written at once
 /// checkpoints/       best.safetensors, last.safetensors
+/// events.out.tfevents.<time>.<host>.<pid>   TensorBoard's records of the same (`RunLog+TensorBoard.swift`)
 /// ```
 /// Numbers: metrics.csv writes NaN as `nan` and infinities as `inf`/`-inf` (pandas reads all
 /// three); steps.jsonl writes non-finite numbers as `null`; events.jsonl uses `TrainingJSON`
@@ -27,7 +28,9 @@ public final class RunLog: Sendable {
   public let directory: URL
   /// True if the run is a classification (columns `train_acc`/`val_acc`), false for regression (`train_r2`/`val_r2`).
   public let isClassification: Bool
-  private let state: Mutex<RunLogState>
+  /// Whether `startTensorBoard` opens an event file (`--tensorboard off` turns it off).
+  public let writesTensorBoard: Bool
+  let state: Mutex<RunLogState>
 
   /// Steps buffered beyond this many bytes are written out early.
   static let stepBufferLimit = 1 << 20
@@ -42,19 +45,21 @@ public final class RunLog: Sendable {
   ///   - isClassification: Chooses the metric columns of metrics.csv.
   /// - Throws: `RunLogError.cannotCreate`.
   public convenience init(
-    root: URL, name: String, date: Date = Date(), timeZone: TimeZone = .current, isClassification: Bool = true
+    root: URL, name: String, date: Date = Date(), timeZone: TimeZone = .current, isClassification: Bool = true,
+    tensorBoard: Bool = true
   ) throws {
     let base = RunLog.directoryName(name: name, date: date, timeZone: timeZone)
     let directory = try RunLog.createUniqueDirectory(in: root, base: base)
-    try self.init(directory: directory, isClassification: isClassification)
+    try self.init(directory: directory, isClassification: isClassification, tensorBoard: tensorBoard)
   }
 
   /// Uses `directory` as the run directory (created if missing; existing logs are appended to).
   ///
   /// - Throws: `RunLogError.cannotCreate`.
-  public init(directory: URL, isClassification: Bool = true) throws {
+  public init(directory: URL, isClassification: Bool = true, tensorBoard: Bool = true) throws {
     self.directory = directory
     self.isClassification = isClassification
+    writesTensorBoard = tensorBoard
     let checkpoints = directory.appendingPathComponent("checkpoints")
     do {
       try FileManager.default.createDirectory(at: checkpoints, withIntermediateDirectories: true)
@@ -142,14 +147,16 @@ public final class RunLog: Sendable {
     try state.withLock { state in
       try state.checkOpen()
       try state.appendEpoch(metrics, extra: extra, isClassification: isClassification)
+      state.bufferTensorBoardEpoch(metrics, extra: extra, isClassification: isClassification)
       try state.flushSteps()
     }
   }
 
-  /// Buffers one step for steps.jsonl.
+  /// Buffers one step for steps.jsonl (and TensorBoard; `momentum` only goes there, when the
+  /// optimizer reads one).
   public func appendStep(
     step: Int, epoch: Int, loss: Double, learningRate: Double, gradientNorm: Double, samplesPerSecond: Double,
-    layerGradientSquares: [Double] = []
+    layerGradientSquares: [Double] = [], momentum: Double? = nil
   ) throws {
     let n = RunLogFormat.jsonNumber
     let layers = layerGradientSquares.map { n($0.squareRoot()) }.joined(separator: ",")
@@ -160,7 +167,10 @@ public final class RunLog: Sendable {
     try state.withLock { state in
       try state.checkOpen()
       state.stepBuffer.append(contentsOf: line.utf8)
-      if state.stepBuffer.count > RunLog.stepBufferLimit { try state.flushSteps() }
+      state.bufferTensorBoardStep(
+        step: step, loss: loss, learningRate: learningRate, gradientNorm: gradientNorm,
+        samplesPerSecond: samplesPerSecond, layerGradientSquares: layerGradientSquares, momentum: momentum)
+      if state.stepBuffer.count + state.tensorBoardBuffer.count > RunLog.stepBufferLimit { try state.flushSteps() }
     }
   }
 
@@ -171,6 +181,7 @@ public final class RunLog: Sendable {
     try state.withLock { state in
       try state.checkOpen()
       try state.events.append(line)
+      try state.writeTensorBoardText(event.message, step: event.step, time: event.time)
     }
   }
 

@@ -12,6 +12,12 @@ struct RunLogState {
   var events: LogFile
   /// Step lines not yet written.
   var stepBuffer: [UInt8] = []
+  /// TensorBoard's event file, once `RunLog.startTensorBoard` opened it.
+  var tensorBoard: LogFile?
+  /// TensorBoard records not yet written (flushed with the steps).
+  var tensorBoardBuffer: [UInt8] = []
+  /// The per-layer gradient-norm tags (`grad_norm/<layer>`), in the order of a step's norms.
+  var layerTags: [String] = []
   /// The extra metric columns, fixed by metrics.csv's header (nil until known).
   var extraColumns: [String]?
   /// Whether `close` ran.
@@ -53,11 +59,16 @@ struct RunLogState {
     try metrics.append(text.utf8)
   }
 
-  /// Writes the buffered steps.
+  /// Writes the buffered steps and TensorBoard records.
   mutating func flushSteps() throws {
-    guard !stepBuffer.isEmpty else { return }
-    try steps.append(stepBuffer)
-    stepBuffer.removeAll(keepingCapacity: true)
+    if !stepBuffer.isEmpty {
+      try steps.append(stepBuffer)
+      stepBuffer.removeAll(keepingCapacity: true)
+    }
+    if !tensorBoardBuffer.isEmpty {
+      try tensorBoard?.append(tensorBoardBuffer)
+      tensorBoardBuffer.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Flushes, fsyncs and closes every file.
@@ -69,6 +80,8 @@ struct RunLogState {
       try self[keyPath: file].synchronize()
       try self[keyPath: file].close()
     }
+    try tensorBoard?.synchronize()
+    try tensorBoard?.close()
   }
 }
 

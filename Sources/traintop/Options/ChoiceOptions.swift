@@ -20,3 +20,4 @@ extension DatasetOptions.TaskKind: ExpressibleByArgument {}
 extension DatasetOptions.Imputation: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}
+extension OnOff: ExpressibleByArgument {}

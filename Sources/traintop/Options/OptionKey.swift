@@ -17,7 +17,7 @@ enum OptionKey: Hashable, CaseIterable {
   case minDelta, monitor, restoreBest, baseline, startFromEpoch, divergenceThreshold
   case onNan, nanLimit, rollbackFactor, seed
   case from, fromOptimizer, resetHead, freeze, replay, compare
-  case runsDir, name, resume, headless, jsonl, logSteps, saveEvery, keepCheckpoints, color, theme, noMouse
+  case runsDir, name, resume, headless, jsonl, logSteps, saveEvery, keepCheckpoints, tensorboard, color, theme, noMouse
   case augmentShift, augmentRotate, augmentZoom, augmentFlip, augmentBrightness, augmentContrast, augmentNoise
   case oversample
   /// A health monitor threshold (`--alert-spike-sigma`, …).
@@ -42,7 +42,7 @@ enum OptionKey: Hashable, CaseIterable {
         .seed, .from, .fromOptimizer, .resetHead, .freeze, .replay, .compare, .runsDir, .name, .resume, .headless,
         .jsonl,
         .logSteps,
-        .saveEvery, .keepCheckpoints, .color, .theme,
+        .saveEvery, .keepCheckpoints, .tensorboard, .color, .theme,
         .noMouse, .augmentShift,
         .augmentRotate,
         .augmentZoom, .augmentFlip, .augmentBrightness, .augmentContrast, .augmentNoise, .oversample,
@@ -207,6 +207,7 @@ enum OptionKey: Hashable, CaseIterable {
       "Apply the manual changes recorded in RUN's events.jsonl at the same steps (give RUN's other options too)."
     case .saveEvery: "Also keep checkpoints/epoch-N.safetensors every N epochs (default: off)."
     case .keepCheckpoints: "With --save-every, keep only the newest N epoch checkpoints (best and last always stay)."
+    case .tensorboard: "Also write TensorBoard's event file into the run directory (default: on)."
     case .logSteps: "Write every Nth step to steps.jsonl (about 200 bytes a line); 0: none (default: 1)."
     case .augmentShift:
       "Augment images: random shift up to ±N pixels, zero-filled (random crop with N-pixel padding) "

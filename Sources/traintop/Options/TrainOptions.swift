@@ -169,6 +169,8 @@ struct TrainOptions: ParsableArguments {
   var saveEvery: Double?
   @Option(name: .customLong(OptionKey.keepCheckpoints.name), help: .init(OptionKey.keepCheckpoints.help))
   var keepCheckpoints: Double?
+  @Option(name: .customLong(OptionKey.tensorboard.name), help: .init(OptionKey.tensorboard.help))
+  var tensorboard: OnOff?
   @Option(name: .customLong(OptionKey.color.name), help: .init(OptionKey.color.help))
   var color: ColorMode?
   @Option(name: .customLong(OptionKey.theme.name), help: .init(OptionKey.theme.help))
@@ -250,6 +252,7 @@ struct TrainOptions: ParsableArguments {
     case .logSteps: number(logSteps)
     case .saveEvery: number(saveEvery)
     case .keepCheckpoints: number(keepCheckpoints)
+    case .tensorboard: text(tensorboard?.rawValue)
     case .color: text(color?.rawValue)
     case .theme: text(theme?.rawValue)
     case .noMouse: on(noMouse)

@@ -39,6 +39,8 @@ struct RunPlan: Equatable {
   var compare: [String] = []
   var fromOptimizer = false
   var resetHead = false
+  /// `--tensorboard`: whether the run writes TensorBoard's event file.
+  var tensorBoard = true
   /// `--color`, `--theme`, `--no-mouse` (nil or false: the user config decides).
   var colorMode: ColorMode?
   var theme: Theme?
@@ -72,6 +74,7 @@ struct RunPlan: Equatable {
         "--on-alert \(pausing.key.rawValue)=pause: a headless run cannot be resumed; use stop or lr*F")
     }
     jsonl = try r.isOn(.jsonl) ?? false
+    tensorBoard = try r.choice(.tensorboard, as: OnOff.self) != .off
     colorMode = try r.choice(.color, as: ColorMode.self)
     theme = try r.choice(.theme, as: Theme.self)
     noMouse = try r.isOn(.noMouse) ?? false

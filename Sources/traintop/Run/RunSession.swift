@@ -34,7 +34,7 @@ final class RunSession {
     let comparisons = try loadComparisons(plan)
     let log = try RunLog(
       root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
-      isClassification: dataset.task.isClassification)
+      isClassification: dataset.task.isClassification, tensorBoard: plan.tensorBoard)
     let record = RunRecord(
       trainer: plan.trainer, dataset: plan.dataset, preprocessing: dataset.preprocessing,
       datasetSummary: dataset.summary, blas: "\(ComputeEngine.summary), \(plan.threads) thread(s)",
@@ -171,7 +171,8 @@ final class RunSession {
     }
     if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
     let comparisons = try loadComparisons(initial)
-    let log = try RunLog(directory: directory, isClassification: dataset.task.isClassification)
+    let log = try RunLog(
+      directory: directory, isClassification: dataset.task.isClassification, tensorBoard: plan.tensorBoard)
     let session = make(plan: plan, dataset: dataset, log: log)
     session.trainer.comparisons = comparisons
     let checkpoint = log.checkpointURL(.last)
