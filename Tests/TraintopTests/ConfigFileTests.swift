@@ -144,10 +144,16 @@ import Testing
     ),
     (
       "[[model.layers]]\ntype = \"relu\"\ntype = \"relu\"\n",
-      "3: key 'type' is given twice in the layer table of line 1"
+      "3: key 'type' is given twice in the table of line 1"
     ),
-    ("[model]\n", "1: only [[model.layers]] tables are supported; write every other option as key = value"),
-    ("[[model.layer]]\n", "1: only [[model.layers]] tables are supported; write every other option as key = value"),
+    (
+      "[model]\n",
+      "1: only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
+    ),
+    (
+      "[[model.layer]]\n",
+      "1: only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
+    ),
   ])
   func badTablesNameTheFileAndLine(text: String, expected: String) throws {
     let dir = try Fixtures.temporaryDirectory()
@@ -264,11 +270,11 @@ import Testing
   @Test(arguments: [
     (
       "[{\"dataset\": \"wine\", \"batc\"schedule\": \"cosine\"}", 1,
-      "only [[model.layers]] tables are supported; write every other option as key = value"
+      "only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
     ),
     (
       "lr = 0.1\n[training]\nepochs = 2", 2,
-      "only [[model.layers]] tables are supported; write every other option as key = value"
+      "only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
     ),
     ("a.b = 1", 1, "dotted keys are not supported ('a.…')"),
     ("lr = [1, 2]", 1, "key 'lr': arrays and tables are not supported; expected a string, number or boolean"),

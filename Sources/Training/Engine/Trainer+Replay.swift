@@ -4,12 +4,12 @@ extension Trainer {
     record(.replaying(run: run, changes: changes))
   }
 
-  /// `--replay`: applies the recorded changes due at this step, where the person made them
-  /// (between two steps, before the queued commands), from source `replay`.
+  /// `--replay` or `[[change]]` tables: applies the changes due at this step, where the person made
+  /// them (between two steps, before the queued commands), from the script's source.
   func applyReplayedChanges() {
     while let next = replay.changes.first, next.step <= progress.step {
       replay.changes.removeFirst()
-      apply(next.command, source: .replay)
+      apply(next.command, source: replay.source)
     }
   }
 }

@@ -10,7 +10,9 @@ struct TrainCommand: ParsableCommand {
     abstract: "Train a model; opens the live dashboard when stdout is a terminal.",
     discussion: """
       Every option can also be given in a TOML or JSON file with --config (keys are the long \
-      option names, e.g. batch-size = 64); command-line flags override the file.
+      option names, e.g. batch-size = 64); command-line flags override the file. A config file's \
+      [[change]] tables (step = N and one setting, as `traintop changes` writes them) are applied at \
+      those steps.
       Exit codes: 0 done, 64 bad options, 65 bad data, 66 missing input, 70 the run failed \
       (no step taken, non-finite final metrics, a failed restore), 74 terminal error, 130/143 interrupted.
       """)

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// A config file's values by option name (TOML or JSON), checked against the known options.
 struct ConfigFile {
@@ -6,11 +7,14 @@ struct ConfigFile {
   let path: String
   /// The values by normalised key.
   let values: [String: OptionValue]
+  /// The `[[change]]` tables (`ChangeTable`), in step order; nil when there are none.
+  let changes: ReplayScript?
 
   /// An empty config.
   init() {
     path = ""
     values = [:]
+    changes = nil
   }
 
   /// Reads `path` as JSON (by extension `.json`) or TOML; unknown keys and bad values are errors.
@@ -23,6 +27,7 @@ struct ConfigFile {
       path.lowercased().hasSuffix(".json")
       ? try Self.parseJSON(data, path: path) : try Self.parseTOML(data, path: path)
     try Self.joinLayerTables(&raw, path: path)
+    changes = try Self.changeTables(&raw, path: path)
     var values: [String: OptionValue] = [:]
     for (key, value) in raw {
       guard let option = OptionKey(name: key) else {
@@ -65,6 +70,32 @@ struct ConfigFile {
     raw["model"] = tokens.joined(separator: "-")
   }
 
+  /// Takes out the change tables (TOML `[[change]]`, JSON `"change": [{…}, …]`) as a script; a
+  /// problem names the table's line (TOML) or number (JSON).
+  private static func changeTables(_ raw: inout [String: Any], path: String) throws -> ReplayScript? {
+    guard let found = raw.removeValue(forKey: TOMLReader.changesKey) else { return nil }
+    let tables: [TOMLReader.Table]
+    if let toml = found as? [TOMLReader.Table] {
+      tables = toml
+    } else if let list = found as? [[String: Any]] {
+      tables = list.map { TOMLReader.Table(line: 0, values: $0) }
+    } else {
+      throw ConfigError(path: path, message: "key 'change': expected a list of {\"step\": N, \"lr\": …} objects")
+    }
+    var changes: [(step: Int, command: TrainerCommand)] = []
+    for (number, table) in tables.enumerated() {
+      do {
+        changes.append(try ChangeTable.change(table.values))
+      } catch {
+        let place = table.line > 0 ? "change table" : "change \(number + 1)"
+        throw ConfigError(path: path, line: table.line > 0 ? table.line : nil, message: "\(place): \(error.message)")
+      }
+    }
+    // Stable: changes at the same step keep the file's order.
+    let ordered = changes.enumerated().sorted { ($0.element.step, $0.offset) < ($1.element.step, $1.offset) }
+    return ReplayScript(changes: ordered.map(\.element), source: .config)
+  }
+
   private static func parseJSON(_ data: Data, path: String) throws -> [String: Any] {
     do {
       guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -95,7 +126,7 @@ struct ConfigFile {
   }
 
   /// True for JSON/TOML booleans (JSONSerialization may box them as NSNumber).
-  private static func isBoolean(_ any: Any) -> Bool {
+  static func isBoolean(_ any: Any) -> Bool {
     if any is Bool && !(any is NSNumber) { return true }
     if let n = any as? NSNumber { return String(cString: n.objCType) == "c" }
     return false

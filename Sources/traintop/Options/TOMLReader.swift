@@ -2,15 +2,19 @@ import Foundation
 
 /// Reads the TOML that config files use: one `key = value` per line, where a value is a string
 /// (`"…"` with escapes, or `'…'`), a number (TOML's integers with `_`, `0x`/`0o`/`0b`, floats,
-/// `inf`, `nan`) or a boolean; `#` comments and blank lines; and `[[model.layers]]` array-of-tables
-/// headers, after which keys belong to that layer's table (as TOML has it). Anything else (other
+/// `inf`, `nan`) or a boolean; `#` comments and blank lines; and `[[model.layers]]` and `[[change]]`
+/// array-of-tables headers, after which keys belong to that table (as TOML has it). Anything else (other
 /// tables, arrays, dotted keys, multi-line strings) is an error naming the line, never a crash: the
 /// bundled C++ parser of TOMLKit aborted on inputs our fuzzer made, and config files need none of the rest.
 enum TOMLReader {
-  /// The one array of tables config files may use, and the key its tables are returned under.
+  /// The array of tables for a layer stack, and the key its tables are returned under.
   static let layersKey = "model.layers"
+  /// The array of tables for scheduled changes (`ChangeTable`).
+  static let changesKey = "change"
+  /// The arrays of tables config files may use.
+  static let tableKeys = [layersKey, changesKey]
 
-  /// One `[[model.layers]]` table: where its header is, and its keys.
+  /// One `[[model.layers]]` or `[[change]]` table: where its header is, and its keys.
   struct Table {
     let line: Int
     var values: [String: Any] = [:]
@@ -22,8 +26,8 @@ enum TOMLReader {
     let message: String
   }
 
-  /// The key/value pairs of `text`, values as `String`, `Double` or `Bool`; `[[model.layers]]`
-  /// tables, in order, as `[Table]` under `layersKey`.
+  /// The key/value pairs of `text`, values as `String`, `Double` or `Bool`; each array's tables,
+  /// in order, as `[Table]` under its key (`layersKey`, `changesKey`).
   static func parse(_ text: String) throws(Problem) -> [String: Any] {
     var lines: [String: Int] = [:]
     return try parse(text, keyLines: &lines)
@@ -32,15 +36,14 @@ enum TOMLReader {
   /// As `parse(_:)`, also giving the line of each top-level key (for messages about its value).
   static func parse(_ text: String, keyLines: inout [String: Int]) throws(Problem) -> [String: Any] {
     var result: [String: Any] = [:]
-    var tables: [Table] = []
+    var tables: [(key: String, table: Table)] = []
     for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = index + 1
       var cursor = Cursor(Array(raw.unicodeScalars))
       cursor.skipSpaces()
       if cursor.atEnd || cursor.peek == "#" { continue }
       if cursor.peek == "[" {
-        try cursor.layersHeader(line: line)
-        tables.append(Table(line: line))
+        tables.append((try cursor.tableHeader(line: line), Table(line: line)))
         continue
       }
       let key = try cursor.key(line: line)
@@ -53,18 +56,20 @@ enum TOMLReader {
         throw Problem(line: line, message: "unexpected text after the value of '\(key)'")
       }
       if let last = tables.indices.last {
-        guard tables[last].values[key] == nil else {
+        guard tables[last].table.values[key] == nil else {
           throw Problem(
-            line: line, message: "key '\(key)' is given twice in the layer table of line \(tables[last].line)")
+            line: line, message: "key '\(key)' is given twice in the table of line \(tables[last].table.line)")
         }
-        tables[last].values[key] = value
+        tables[last].table.values[key] = value
         continue
       }
       guard result[key] == nil else { throw Problem(line: line, message: "key '\(key)' is given twice") }
       result[key] = value
       keyLines[key] = line
     }
-    if !tables.isEmpty { result[layersKey] = tables }
+    for key in tableKeys where tables.contains(where: { $0.key == key }) {
+      result[key] = tables.filter { $0.key == key }.map(\.table)
+    }
     return result
   }
 
@@ -91,18 +96,21 @@ enum TOMLReader {
       return true
     }
 
-    /// `[[model.layers]]` (spaces allowed inside the brackets, a comment after); any other header is an error.
-    mutating func layersHeader(line: Int) throws(Problem) {
+    /// `[[model.layers]]` or `[[change]]` (spaces allowed inside the brackets, a comment after), as
+    /// its key; any other header is an error.
+    mutating func tableHeader(line: Int) throws(Problem) -> String {
       let rest = String(String.UnicodeScalarView(scalars[index...]))
       let text = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       let inner = trimmed.hasPrefix("[[") && trimmed.hasSuffix("]]") ? trimmed.dropFirst(2).dropLast(2) : nil
-      guard let inner, inner.trimmingCharacters(in: .whitespaces) == TOMLReader.layersKey else {
+      let key = inner?.trimmingCharacters(in: .whitespaces) ?? ""
+      guard TOMLReader.tableKeys.contains(key) else {
         throw Problem(
           line: line,
-          message: "only [[model.layers]] tables are supported; write every other option as key = value")
+          message: "only [[model.layers]] and [[change]] tables are supported; write every other option as key = value")
       }
       index = scalars.count
+      return key
     }
 
     /// A bare key (`A-Za-z0-9_-`) or a quoted one.

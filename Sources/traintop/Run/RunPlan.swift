@@ -35,6 +35,14 @@ struct RunPlan: Equatable {
   var from: String?
   /// `--replay RUN`: that run's manual changes, applied at the same steps.
   var replay: String?
+  /// The config file's `[[change]]` tables, applied at their steps.
+  var changes: ScheduledChanges?
+
+  /// A config file's `[[change]]` tables and the file's path (for the event that announces them).
+  struct ScheduledChanges: Equatable {
+    var script: ReplayScript
+    var file: String
+  }
   /// `--compare RUN…`: finished runs drawn as ghost lines.
   var compare: [String] = []
   var fromOptimizer = false
@@ -84,6 +92,12 @@ struct RunPlan: Equatable {
     resume = try r.string(.resume)
     from = try r.string(.from)
     replay = try r.string(.replay)
+    if let script = config.changes, !script.changes.isEmpty {
+      guard replay == nil else {
+        throw ValidationError("--replay and the [[change]] tables of \(config.path) both schedule changes: give one")
+      }
+      changes = ScheduledChanges(script: script, file: config.path)
+    }
     compare = try r.string(.compare).map { $0.split(separator: ",").map(String.init) } ?? []
     fromOptimizer = try r.isOn(.fromOptimizer) ?? false
     resetHead = try r.isOn(.resetHead) ?? false

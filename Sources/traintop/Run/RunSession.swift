@@ -46,6 +46,9 @@ final class RunSession {
     if let replay {
       session.trainer.replay = replay.script
       session.trainer.noteReplay(of: replay.run, changes: replay.script.changes.count)
+    } else if let changes = plan.changes {
+      session.trainer.replay = changes.script
+      session.trainer.noteReplay(of: changes.file, changes: changes.script.changes.count)
     }
     if let parent {
       try session.trainer.start(
