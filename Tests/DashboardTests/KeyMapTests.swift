@@ -153,23 +153,30 @@ import Training
 }
 
 @Suite struct KeyBindingTableTests {
-  /// Every key in the table does something while training runs, and the help names its binding.
+  /// Every key in the table does something while training runs (the time cursor's keys in
+  /// `traintop view`), and the help names its binding.
   @Test func everyBoundKeyActsAndIsInTheHelp() {
     var snapshot = FakeSnapshot.mnist()
     snapshot.status = .running
-    var ui = UIState()
-    ui.zoomed = .loss  // so esc has something to close
-    let help = HelpOverlay.keys(ui)
+    var live = UIState()
+    live.zoomed = .loss  // so esc has something to close
+    var view = live
+    view.cursor = .end
     for binding in KeyBinding.allCases {
+      let ui = binding.isAvailable(in: live) ? live : view
+      let help = HelpOverlay.keys(ui)
       for key in binding.keys {
         #expect(!KeyMap.actions(for: key, ui: ui, snapshot: snapshot).isEmpty, "\(key) does nothing")
-        #expect(KeyBinding(key) == binding)
+        #expect(KeyBinding(key, ui: ui) == binding)
       }
       #expect(help.contains { $0.key == binding.keyLabel && $0.action == binding.summary(ui) }, "\(binding)")
     }
-    // No key is bound twice.
-    let keys = KeyBinding.allCases.flatMap(\.keys)
-    #expect(Set(keys.map { "\($0)" }).count == keys.count)
+    // No key is bound twice in one mode.
+    for ui in [live, view] {
+      let keys = KeyBinding.allCases.filter { $0.isAvailable(in: ui) && !($0 == .eventsNewer && ui.cursor != nil) }
+        .flatMap(\.keys)
+      #expect(Set(keys.map { "\($0)" }).count == keys.count)
+    }
   }
 }
 

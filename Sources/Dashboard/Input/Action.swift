@@ -74,6 +74,10 @@ public enum Action: Equatable, Sendable {
   case editPrompt(PromptEdit)
   /// Show a message in the status line.
   case status(String)
+  /// `traintop view`: move the time cursor by this many hundredths of the run.
+  case moveCursor(Int)
+  /// `traintop view`: put the time cursor here.
+  case setCursor(ViewCursor)
 }
 
 /// What the app loop must do after a key: send a command to the trainer, or leave.

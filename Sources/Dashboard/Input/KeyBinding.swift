@@ -6,6 +6,8 @@ public enum KeyBinding: CaseIterable, Sendable {
   case quit, pause, step, learningRateUp, learningRateDown, nextOptimizer, stopNow, save, undo, findLearningRate
   case logScale, smoothingDown, smoothingUp, xAxis, robustRange, page
   case focusNext, focusPrevious, focusLeft, focusDown, focusUp, focusRight, zoom, prompt, help, close
+  /// `traintop view`'s time cursor (before the events keys: End moves the cursor there).
+  case cursorBack, cursorForward, cursorStart, cursorEnd
   case eventsOlder, eventsNewer
 
   /// The keys that trigger it.
@@ -33,6 +35,10 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .focusDown: [.character("j")]
     case .focusUp: [.character("k")]
     case .focusRight: [.character("l")]
+    case .cursorBack: [.left]
+    case .cursorForward: [.right]
+    case .cursorStart: [.home]
+    case .cursorEnd: [.end]
     case .eventsOlder: [.pageUp]
     case .eventsNewer: [.pageDown, .end]
     case .zoom: [.enter]
@@ -45,8 +51,17 @@ public enum KeyBinding: CaseIterable, Sendable {
   /// The binding `key` triggers, if any, with the user's own keys (`ui.keyOverrides`) in place of
   /// the defaults they replace.
   public init?(_ key: Key, ui: UIState = UIState()) {
-    guard let binding = Self.allCases.first(where: { $0.keys(in: ui).contains(key) }) else { return nil }
+    guard let binding = Self.allCases.first(where: { $0.isAvailable(in: ui) && $0.keys(in: ui).contains(key) })
+    else { return nil }
     self = binding
+  }
+
+  /// False for the time cursor's keys on a live run (they belong to `traintop view`).
+  public func isAvailable(in ui: UIState) -> Bool {
+    switch self {
+    case .cursorBack, .cursorForward, .cursorStart, .cursorEnd: ui.cursor != nil
+    default: true
+    }
   }
 
   /// Its keys in `ui`: the user's, when the user config binds it, else the defaults.
@@ -129,6 +144,10 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .focusDown: "focus the pane below"
     case .focusUp: "focus the pane above"
     case .focusRight: "focus the pane to the right"
+    case .cursorBack: "view: time cursor back 1/\(ViewCursor.movesPerRun) of the run"
+    case .cursorForward: "view: time cursor forward 1/\(ViewCursor.movesPerRun) of the run"
+    case .cursorStart: "view: time cursor to the start"
+    case .cursorEnd: "view: time cursor to the end (follows a live run)"
     case .eventsOlder: "events: \(UIState.eventPage) older (scrollback)"
     case .eventsNewer: "events: \(UIState.eventPage) newer (end: newest)"
     case .zoom: "zoom / unzoom the focused pane"
@@ -141,6 +160,15 @@ public enum KeyBinding: CaseIterable, Sendable {
   /// The footer's short entry; nil for bindings the footer leaves out (or shows with a partner:
   /// `↑/↓` and `[ ]`).
   public func footer(_ ui: UIState, paused: Bool) -> (key: String, action: String)? {
+    if ui.cursor != nil, isTrainerKey, self != .quit { return nil }  // a recorded run is read-only
+    switch self {
+    case .cursorBack: return ui.cursor == nil ? nil : ("←/→", "time")
+    case .cursorStart: return ui.cursor == nil ? nil : ("home/end", "start/end")
+    default: return footerEntry(ui, paused: paused)
+    }
+  }
+
+  private func footerEntry(_ ui: UIState, paused: Bool) -> (key: String, action: String)? {
     switch self {
     case .quit: ("q", "quit")
     case .pause: ("space", paused ? "resume" : "pause")
@@ -158,7 +186,8 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .prompt: (":", "command")
     case .help: ("?", "help")
     case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo, .findLearningRate,
-      .focusLeft, .focusDown, .focusUp, .focusRight, .eventsOlder, .eventsNewer:
+      .focusLeft, .focusDown, .focusUp, .focusRight, .eventsOlder, .eventsNewer, .cursorBack, .cursorForward,
+      .cursorStart, .cursorEnd:
       nil
     }
   }

@@ -82,6 +82,10 @@ public enum KeyMap {
     case .prompt: [.openPrompt]
     case .help: [.toggleHelp]
     case .close: ui.showsHelp ? [.toggleHelp] : (ui.zoomed != nil ? [.toggleZoom] : [])
+    case .cursorBack: [.moveCursor(-1)]
+    case .cursorForward: [.moveCursor(1)]
+    case .cursorStart: [.setCursor(.step(0))]
+    case .cursorEnd: [.setCursor(.end)]
     case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo,
       .findLearningRate:
       []
@@ -91,6 +95,9 @@ public enum KeyMap {
   /// Bindings that talk to the trainer (or quit).
   static func trainerActions(for binding: KeyBinding, ui: UIState, snapshot: TrainingSnapshot?) -> [Action] {
     let status = snapshot?.status ?? .starting
+    if ui.cursor != nil {
+      return binding == .quit ? [.quit] : [.status("read-only: traintop view shows a recorded run")]
+    }
     if case .stopped = status {
       return binding == .quit ? [.quit] : [.status("training has stopped; q quits")]
     }

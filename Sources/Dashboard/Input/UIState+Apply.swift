@@ -67,8 +67,35 @@ extension UIState {
     case .toggleZoom: zoomed = zoomed == nil ? focus : nil
     case .toggleHelp: showsHelp.toggle()
     case .status(let message): statusMessage = message
+    case .moveCursor(let moves): moveCursor(moves, snapshot: snapshot)
+    case .setCursor(let target): setCursor(target)
     default: break
     }
+  }
+
+  /// Moves `traintop view`'s cursor by `moves` hundredths of the run from the step shown; moving
+  /// forward at the end stays at the end (following a live run).
+  private mutating func moveCursor(_ moves: Int, snapshot: TrainingSnapshot?) {
+    guard cursor != nil, let snapshot else { return }
+    let atEnd = snapshot.status != .paused
+    if atEnd, moves > 0 { return setCursor(.end) }
+    let stride = max(1, snapshot.info.totalSteps / ViewCursor.movesPerRun)
+    setCursor(.step(max(0, snapshot.step + moves * stride)))
+  }
+
+  /// Puts `traintop view`'s cursor at `target` (ignored on a live run).
+  private mutating func setCursor(_ target: ViewCursor) {
+    guard cursor != nil else {
+      statusMessage = "goto moves the time cursor of traintop view"
+      return
+    }
+    cursor = target
+    statusMessage =
+      switch target {
+      case .end: "time cursor: the end (←/→ move, home: start)"
+      case .step(let step): "time cursor: step \(step) (←/→ move, end: newest)"
+      case .epoch(let epoch): "time cursor: end of epoch \(epoch) (←/→ move, end: newest)"
+      }
   }
 
   /// Sets the smoothing weight, rounded to 0.01 and clamped to 0…0.99.
@@ -121,6 +148,10 @@ extension UIState {
       prompt.reject(line.trimmingWhitespace, error: error.message)
       return []
     case .success(let action):
+      if case .trainer = action, cursor != nil {
+        prompt.reject(line.trimmingWhitespace, error: "read-only: traintop view shows a recorded run")
+        return []
+      }
       if case .trainer = action, case .stopped = snapshot?.status {
         prompt.reject(line.trimmingWhitespace, error: "training has stopped")
         return []
@@ -138,6 +169,7 @@ extension UIState {
     case .setSmoothing(let weight): setSmoothing(weight)
     case .setLogScale(let on): logScale = on
     case .showHelp: showsHelp = true
+    case .setCursor(let target): setCursor(target)
     }
     return []
   }

@@ -39,6 +39,8 @@ public struct UIState: Sendable, Equatable {
   public var process: ProcessFigures?
   /// The last status message (e.g. what the last key sent).
   public var statusMessage: String?
+  /// `traintop view`'s time cursor; nil on a live run.
+  public var cursor: ViewCursor?
 
   /// The deepest x zoom (the newest 1/256 of a chart).
   public static let maximumXZoom = 8

@@ -9,7 +9,7 @@ public struct HeaderPane: Pane {
   /// Draws both lines into the first two rows of `area`.
   public func render(_ snapshot: TrainingSnapshot, _ ui: UIState, into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
-    let state = HeaderPane.state(snapshot.status)
+    let state = snapshot.info.isRecorded ? HeaderPane.viewState(snapshot) : HeaderPane.state(snapshot.status)
     var stateX = area.maxX - state.text.count
     screen.put(state.text, x: max(area.x, stateX), y: area.y, style: state.style, maxWidth: area.width)
     if let badge = HeaderPane.alertBadge(snapshot.alerts, width: (stateX - area.x) / 2) {
@@ -31,6 +31,16 @@ public struct HeaderPane: Pane {
     case .running: Span("RUNNING", Palette.running)
     case .paused: Span("PAUSED", Palette.paused)
     case .stopped(let reason): Span("STOPPED (\(reason.rawValue))", Palette.stopped)
+    }
+  }
+
+  /// A recorded run (`traintop view`): `VIEW · LIVE` at the end of a run still being written,
+  /// `VIEW · STEP 1200` with the time cursor earlier, `VIEW · STOPPED (reason)` at a finished run's end.
+  public static func viewState(_ snapshot: TrainingSnapshot) -> Span {
+    switch snapshot.status {
+    case .starting, .running: Span("VIEW · LIVE", Palette.running)
+    case .paused: Span("VIEW · STEP \(snapshot.step)", Palette.paused)
+    case .stopped(let reason): Span("VIEW · STOPPED (\(reason.rawValue))", Palette.stopped)
     }
   }
 

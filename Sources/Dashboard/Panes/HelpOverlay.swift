@@ -5,7 +5,7 @@ import Training
 public enum HelpOverlay {
   /// Every key and what it does (from the key-binding table, with the configured factor).
   public static func keys(_ ui: UIState) -> [(key: String, action: String)] {
-    KeyBinding.allCases.map { ($0.keyLabel(ui), $0.summary(ui)) }
+    KeyBinding.allCases.filter { $0.isAvailable(in: ui) }.map { ($0.keyLabel(ui), $0.summary(ui)) }
   }
 
   /// The prompt commands in short form and what they do.

@@ -10,4 +10,6 @@ public enum PromptAction: Equatable, Sendable {
   case setLogScale(Bool)
   /// Show the help overlay.
   case showHelp
+  /// `goto step 1200`: `traintop view`'s time cursor.
+  case setCursor(ViewCursor)
 }

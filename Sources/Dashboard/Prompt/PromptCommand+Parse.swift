@@ -27,6 +27,7 @@ extension PromptCommand {
       return .success(actionWithoutArgument())
     }
     if self == .run, arguments.isEmpty { return .success(.trainer(.resume)) }
+    if self == .goto { return parseCursor(arguments) }
     var words = arguments
     // `lr * 0.5` is read as `lr *0.5`, `until val_loss < 0.1` as `until val_loss<0.1`.
     if self == .until { words = [words.joined()] }
@@ -36,6 +37,23 @@ extension PromptCommand {
     guard let value = words.first else { return .failure(.missingArgument(self)) }
     if words.count > 1 { return .failure(.extraArgument(self, words[1])) }
     return parse(value: value)
+  }
+
+  /// `goto 1200`, `goto step 1200`, `goto epoch 3`, `goto start`, `goto end`.
+  private func parseCursor(_ words: [String]) -> Result<PromptAction, PromptError> {
+    let expected = "a step, step <N>, epoch <N>, start or end"
+    func whole(_ text: String) -> Int? { Int(text).flatMap { $0 >= 0 ? $0 : nil } }
+    let lower = words.map { $0.lowercased() }
+    guard let first = lower.first else { return .failure(.missingArgument(self)) }
+    let number = lower.count == 2 ? whole(lower[1]) : nil
+    switch (first, lower.count) {
+    case ("end", 1): return .success(.setCursor(.end))
+    case ("start", 1): return .success(.setCursor(.step(0)))
+    case (_, 1) where whole(first) != nil: return .success(.setCursor(.step(whole(first) ?? 0)))
+    case ("step", 2) where number != nil: return .success(.setCursor(.step(number ?? 0)))
+    case ("epoch", 2) where (number ?? 0) > 0: return .success(.setCursor(.epoch(number ?? 1)))
+    default: return .failure(.invalidValue(self, expected: expected, got: words.joined(separator: " ")))
+    }
   }
 
   /// The action of a command that takes no value.
@@ -59,6 +77,7 @@ extension PromptCommand {
     case .smoothing: return number(value, in: PromptCommand.smoothingRange).map { .setSmoothing($0) }
     case .optimizer: return name(value, as: OptimizerKind.self).map { .trainer(.setOptimizer($0)) }
     case .schedule: return name(value, as: ScheduleName.self).map { .trainer(.setSchedule($0)) }
+    case .goto: return parseCursor([value])
     case .log:
       switch value.lowercased() {
       case "on": return .success(.setLogScale(true))

@@ -40,6 +40,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case smoothing
   /// `log on`, `log off` (UI only).
   case log
+  /// `goto step 1200`, `goto epoch 3`, `goto end` (`traintop view`'s time cursor).
+  case goto
   /// `help`.
   case help
 
@@ -49,7 +51,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
       + [
         .optimizer, .schedule, .epochs, .dropout, .batch, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind,
         .stop,
-        .smoothing, .log, .help,
+        .smoothing, .log, .goto, .help,
       ]
   }
 
@@ -73,6 +75,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .stop: "stop"
     case .smoothing: "smoothing"
     case .log: "log"
+    case .goto: "goto"
     case .help: "help"
     }
   }
@@ -94,6 +97,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .save: "save [path]"
     case .smoothing: "smoothing <0…0.99>"
     case .log: "log on|off"
+    case .goto: "goto <step> | goto step <N> | goto epoch <N> | goto start | goto end"
     case .run: "run [<steps> | <epochs>e]"
     case .epochs: "epochs <1…10000000>"
     case .dropout: "dropout <[0, 1)>"
@@ -112,6 +116,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .optimizer, .schedule: "\(word) <name>"
     case .run: "run [N|Ne]"
     case .until: "until val_accuracy>0.98"
+    case .goto: "goto step N|epoch N|end"
     default: usage
     }
   }
@@ -137,6 +142,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .stop: "stop training now"
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"
+    case .goto: "view: move the time cursor"
     case .help: "show this help"
     }
   }
@@ -147,6 +153,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .optimizer: OptimizerKind.allCases.map(\.rawValue)
     case .schedule: ScheduleName.allCases.map(\.rawValue)
     case .log: ["on", "off"]
+    case .goto: ["step", "epoch", "start", "end"]
     case .until: EarlyStoppingMonitor.allCases.map(\.rawValue) + ["off"]
     case .setting(let knob) where knob.canBeOff: ["off"]
     default: []

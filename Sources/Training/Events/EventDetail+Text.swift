@@ -61,6 +61,7 @@ extension EventDetail {
         suggestions.contains { $0.rule == .valley } ? "lr-find's valley" : "the default (lr-find found no valley)"
       return "--lr auto: lr \(Format.rate(rate)) from \(source)"
         + (others.isEmpty ? "" : "; also " + others.joined(separator: ", "))
+    case .recorded(let record): return record.message
     }
   }
 

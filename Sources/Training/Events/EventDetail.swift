@@ -70,6 +70,9 @@ public enum EventDetail: Sendable, Equatable {
   case batchSizeChanged(old: Int, new: Int, fromEpoch: Int, stepsPerEpoch: Int)
   /// `--lr auto`: the rate the run starts with, from these suggestions (valley, when there is one).
   case automaticLearningRate(Double, [LRSuggestion])
+  /// An event read back from a run's `events.jsonl` (`traintop view`): its kind, text and change as
+  /// they were written.
+  case recorded(EventRecord)
 
   /// The class of event this is.
   public var kind: EventKind {
@@ -87,6 +90,7 @@ public enum EventDetail: Sendable, Equatable {
     case .rolledBack: .rollback
     case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom, .replaying: .info
     case .alert: .alert
+    case .recorded(let record): record.kind
     }
   }
 
@@ -102,6 +106,7 @@ public enum EventDetail: Sendable, Equatable {
     case .dropoutChanged(let old, let new, _): ("dropout", Format.compact(old), Format.compact(new))
     case .plateau(let old, let new), .rolledBack(let old, let new):
       (Hyperparameter.learningRate.optionName, Format.rate(old), Format.rate(new))
+    case .recorded(let record): record.setting.map { ($0, record.old ?? "", record.new ?? "") }
     default: nil
     }
   }
@@ -114,6 +119,7 @@ public enum EventDetail: Sendable, Equatable {
     case .dropoutChanged(_, let new, _): new
     case .batchSizeChanged(_, let new, _, _): Double(new)
     case .plateau(_, let new), .rolledBack(_, let new): new
+    case .recorded(let record): record.value
     default: nil
     }
   }

@@ -14,7 +14,7 @@ public enum CheckpointKind: String, CaseIterable, Sendable {
 /// ```
 /// config.json        the resolved configuration (pretty, sorted keys, written atomically)
 /// metrics.csv        one row per epoch; header on the first row
-/// steps.jsonl        one JSON object per step, buffered, flushed every epoch and on close
+/// steps.jsonl        one JSON object per step, buffered, flushed every epoch, every second and on close
 /// events.jsonl       one JSON object per event, written at once
 /// checkpoints/       best.safetensors, last.safetensors
 /// events.out.tfevents.<time>.<host>.<pid>   TensorBoard's records of the same (`RunLog+TensorBoard.swift`)
@@ -34,6 +34,8 @@ public final class RunLog: Sendable {
 
   /// Steps buffered beyond this many bytes are written out early.
   static let stepBufferLimit = 1 << 20
+  /// Buffered steps are written out at least this often (seconds).
+  static let flushInterval: TimeInterval = 1
 
   /// Creates `root/<yyyy-MM-dd-HHmmss>-<name>/` (and `checkpoints/`); adds `-2`, `-3`, … if it exists.
   ///
@@ -170,7 +172,11 @@ public final class RunLog: Sendable {
       state.bufferTensorBoardStep(
         step: step, loss: loss, learningRate: learningRate, gradientNorm: gradientNorm,
         samplesPerSecond: samplesPerSecond, layerGradientSquares: layerGradientSquares, momentum: momentum)
-      if state.stepBuffer.count + state.tensorBoardBuffer.count > RunLog.stepBufferLimit { try state.flushSteps() }
+      if state.stepBuffer.count + state.tensorBoardBuffer.count > RunLog.stepBufferLimit
+        || Date().timeIntervalSince(state.lastFlush) >= RunLog.flushInterval
+      {
+        try state.flushSteps()
+      }
     }
   }
 

@@ -20,6 +20,9 @@ struct RunLogState {
   var layerTags: [String] = []
   /// The extra metric columns, fixed by metrics.csv's header (nil until known).
   var extraColumns: [String]?
+  /// When steps were last written out (they are written at least once a second, so a reader such
+  /// as `traintop view` follows the run closely).
+  var lastFlush = Date()
   /// Whether `close` ran.
   var isClosed = false
 
@@ -61,6 +64,7 @@ struct RunLogState {
 
   /// Writes the buffered steps and TensorBoard records.
   mutating func flushSteps() throws {
+    lastFlush = Date()
     if !stepBuffer.isEmpty {
       try steps.append(stepBuffer)
       stepBuffer.removeAll(keepingCapacity: true)

@@ -54,6 +54,8 @@ public struct ComparisonRun: Sendable, Equatable {
     let trainMetric = column("train_acc", "train_r2")
     let validationMetric = column("val_acc", "val_r2")
     let rate = column("lr")
+    let seconds = column("seconds")
+    let samples = column("samples_per_sec")
     return try lines.dropFirst().enumerated().map { index, line in
       let fields = line.split(separator: ",", omittingEmptySubsequences: false)
       guard fields.count == header.count, let e = Int(fields[epoch]) else {
@@ -62,7 +64,9 @@ public struct ComparisonRun: Sendable, Equatable {
       func value(_ i: Int?) -> Double { i.flatMap { Double(fields[$0]) } ?? .nan }
       return EpochMetrics(
         epoch: e, trainLoss: value(trainLoss), trainMetric: value(trainMetric), validationLoss: value(validationLoss),
-        validationMetric: value(validationMetric), learningRate: value(rate), seconds: 0, samplesPerSecond: 0)
+        validationMetric: value(validationMetric), learningRate: value(rate),
+        seconds: seconds == nil ? 0 : value(seconds),
+        samplesPerSecond: samples == nil ? 0 : value(samples))
     }
   }
 }

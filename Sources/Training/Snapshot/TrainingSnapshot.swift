@@ -59,6 +59,9 @@ public struct RunInfo: Sendable, Equatable {
   public var frozenLayers: [String]
   /// Finished runs drawn as ghost lines beside this one (`--compare`).
   public var comparisons: [ComparisonRun] = []
+  /// True for a run read back from its files (`traintop view`): the header says VIEW and the
+  /// steering keys are refused.
+  public var isRecorded = false
 
   /// Creates run info.
   public init(

@@ -7,9 +7,10 @@ import Training
 ///
 /// Runs on the main thread. It never blocks the trainer (the channel is a mutex-guarded
 /// mailbox) and redraws at most when a key arrives or a new snapshot is published
-/// (the trainer publishes at most 20 times a second).
+/// (the trainer publishes at most 20 times a second). `traintop view` runs the same loop on a
+/// recorded run (`RecordingSource`).
 final class DashboardApp {
-  private let channel: TrainerChannel
+  private let source: any DashboardSource
   private let signals: SignalHandler
   private var ui = UIState()
   private var lastVersion = -1
@@ -20,18 +21,23 @@ final class DashboardApp {
   private let theme: Theme
   private let mouse: Bool
 
-  /// Creates the app for `channel`, with the user config (`UserConfig`) under the plan's display flags.
-  init(channel: TrainerChannel, signals: SignalHandler, plan: RunPlan, user: UserConfig.Loaded = UserConfig.load()) {
-    self.channel = channel
+  /// Creates the app for `source`, with the user config (`UserConfig`) under the display flags
+  /// (`--color`, `--theme`, `--no-mouse`); `cursor` starts `traintop view`'s time cursor.
+  init(
+    source: any DashboardSource, signals: SignalHandler, display: DisplayFlags, cursor: ViewCursor? = nil,
+    user: UserConfig.Loaded = UserConfig.load()
+  ) {
+    self.source = source
     self.signals = signals
     user.config.apply(to: &ui)
     if let problem = user.problem {
       ui.statusMessage = problem
       FileHandle.standardError.write(Data("traintop: \(problem)\n".utf8))
     }
-    colorMode = plan.colorMode ?? user.config.color
-    theme = plan.theme ?? user.config.theme
-    mouse = !plan.noMouse && user.config.mouse
+    ui.cursor = cursor
+    colorMode = display.colorMode ?? user.config.color
+    theme = display.theme ?? user.config.theme
+    mouse = !display.noMouse && user.config.mouse
   }
 
   /// Opens the terminal and loops until the user quits or a signal arrives; returns a failure message.
@@ -48,7 +54,7 @@ final class DashboardApp {
     while signals.receivedSignal == 0 {
       guard terminal.isConnected else {
         signals.noteHangup()
-        channel.send(.stop(.interrupted), source: .signal)
+        source.terminalClosed()
         break
       }
       if let key = terminal.readKey(timeoutMilliseconds: 50) {
@@ -59,7 +65,7 @@ final class DashboardApp {
         ui.process = figures
         dirty = true
       }
-      let version = channel.latest().version
+      let version = source.version(for: ui)
       if version != lastVersion || dirty {
         lastVersion = version
         draw(terminal)
@@ -71,11 +77,11 @@ final class DashboardApp {
 
   /// Applies a key; true when the loop should end.
   private func handle(_ key: Key) -> Bool {
-    let snapshot = channel.latest().snapshot
+    let snapshot = source.snapshot(for: ui)
     var quit = false
     for request in ui.apply(key, snapshot: snapshot) {
       switch request {
-      case .send(let command, let source): channel.send(command, source: source)
+      case .send(let command, let origin): source.send(command, source: origin)
       case .quit: quit = true
       }
     }
@@ -86,7 +92,7 @@ final class DashboardApp {
     let size = terminal.size
     ui.screenWidth = size.width
     ui.screenHeight = size.height
-    let screen = render(channel.latest().snapshot, ui, width: size.width, height: size.height)
+    let screen = render(source.snapshot(for: ui), ui, width: size.width, height: size.height)
     terminal.draw(screen)
   }
 }

@@ -50,9 +50,7 @@ struct RunPlan: Equatable {
   /// `--tensorboard`: whether the run writes TensorBoard's event file.
   var tensorBoard = true
   /// `--color`, `--theme`, `--no-mouse` (nil or false: the user config decides).
-  var colorMode: ColorMode?
-  var theme: Theme?
-  var noMouse = false
+  var display = DisplayFlags()
 
   /// Resolves the command line against `config`; throws `ValidationError` or `ConfigError`
   /// (both exit 64) for bad values.
@@ -83,9 +81,9 @@ struct RunPlan: Equatable {
     }
     jsonl = try r.isOn(.jsonl) ?? false
     tensorBoard = try r.choice(.tensorboard, as: OnOff.self) != .off
-    colorMode = try r.choice(.color, as: ColorMode.self)
-    theme = try r.choice(.theme, as: Theme.self)
-    noMouse = try r.isOn(.noMouse) ?? false
+    display.colorMode = try r.choice(.color, as: ColorMode.self)
+    display.theme = try r.choice(.theme, as: Theme.self)
+    display.noMouse = try r.isOn(.noMouse) ?? false
     threads = try r.integer(.knob(.threads)) ?? 1
     trainer.threads = threads
     do { try trainer.validate() } catch { throw ValidationError("--\(error)") }

@@ -19,6 +19,9 @@ struct RunRecord: Codable {
   var commandLine: [String]
   /// The run and checkpoint `--from` started this one from (nil: fresh weights).
   var parent: ParentRun?
+  /// Optimizer steps in an epoch at the start (absent in runs made before it was recorded): lets
+  /// `traintop view` size a run it follows before its first epoch ends.
+  var stepsPerEpoch: Int?
 
   /// Reads `config.json` from a run directory.
   static func load(runDirectory: URL) throws -> RunRecord {

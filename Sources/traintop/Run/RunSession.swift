@@ -39,7 +39,9 @@ final class RunSession {
       trainer: plan.trainer, dataset: plan.dataset, preprocessing: dataset.preprocessing,
       datasetSummary: dataset.summary, blas: "\(ComputeEngine.summary), \(plan.threads) thread(s)",
       commandLine: CommandLine.arguments,
-      parent: parent.map { ParentRun(run: $0.run, checkpoint: $0.url.path, step: $0.checkpoint.step) })
+      parent: parent.map { ParentRun(run: $0.run, checkpoint: $0.url.path, step: $0.checkpoint.step) },
+      stepsPerEpoch: EpochSampler(count: dataset.train.count, batchSize: plan.trainer.batchSize, seed: 0)
+        .batchesPerEpoch)
     try log.writeConfig(record)
     let session = make(plan: plan, dataset: dataset, log: log)
     session.trainer.comparisons = comparisons
@@ -228,7 +230,7 @@ final class RunSession {
     let restoredEpochs = trainer.epochs.count
     startTrainer()
     if interactive {
-      let app = DashboardApp(channel: channel, signals: signals, plan: plan)
+      let app = DashboardApp(source: channel, signals: signals, display: plan.display)
       if let failure = app.run() {
         FileHandle.standardError.write(Data("traintop: \(failure)\n".utf8))
         channel.send(.stop(.interrupted), source: .signal)

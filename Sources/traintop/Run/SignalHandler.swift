@@ -15,11 +15,17 @@ final class SignalHandler: Sendable {
   private let queue = DispatchQueue(label: "traintop.signals")
 
   /// Installs handlers that send `.stop(.interrupted)` on `channel`.
-  init(channel: TrainerChannel) {
+  convenience init(channel: TrainerChannel) {
+    self.init { channel.send(.stop(.interrupted), source: .signal) }
+  }
+
+  /// Installs handlers that call `stop` at the first signal (`traintop view` has nothing to stop:
+  /// its loop ends on the signal alone).
+  init(stop: @escaping @Sendable () -> Void) {
     for signo in [SIGINT, SIGTERM, SIGHUP] {
       signal(signo, SIG_IGN)  // must precede resume(): on Linux it would disable the source
       let source = DispatchSource.makeSignalSource(signal: signo, queue: queue)
-      source.setEventHandler { @Sendable [self] in handle(signo, channel: channel) }
+      source.setEventHandler { @Sendable [self] in handle(signo, stop: stop) }
       source.resume()
       sources.append(source)
     }
@@ -45,13 +51,13 @@ final class SignalHandler: Sendable {
     return s == 0 ? nil : 128 + s
   }
 
-  private func handle(_ signo: Int32, channel: TrainerChannel) {
+  private func handle(_ signo: Int32, stop: @Sendable () -> Void) {
     let (first, _) = received.compareExchange(expected: 0, desired: signo, ordering: .relaxed)
     if signo == SIGINT, interrupts.add(1, ordering: .relaxed).newValue >= 2 {
       restoreTerminal.withLock { $0?() }
       FileHandle.standardError.write(Data("traintop: interrupted twice, exiting at once\n".utf8))
       exit(130)
     }
-    if first { channel.send(.stop(.interrupted), source: .signal) }
+    if first { stop() }
   }
 }

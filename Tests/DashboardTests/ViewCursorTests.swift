@@ -1,0 +1,89 @@
+import Dashboard
+import Testing
+import Training
+
+/// `traintop view`'s keys and prompt: the time cursor moves, steering is refused, a live run is untouched.
+@Suite struct ViewCursorTests {
+  private func recorded(step: Int, status: TrainingStatus) -> TrainingSnapshot {
+    var s = TrainingSnapshot(
+      info: RunInfo(
+        datasetName: "digits", modelSummary: "m", isClassification: true, totalEpochs: 3, stepsPerEpoch: 100,
+        batchSize: 8))
+    s.info.isRecorded = true
+    s.step = step
+    s.status = status
+    return s
+  }
+
+  @Test func arrowsHomeAndEndMoveTheCursor() {
+    var ui = UIState()
+    ui.cursor = .end
+    let end = recorded(step: 300, status: .stopped(.epochsDone))
+    _ = ui.apply(.left, snapshot: end)
+    #expect(ui.cursor == .step(297))  // 1/100 of 300 steps
+    _ = ui.apply(.right, snapshot: end)
+    #expect(ui.cursor == .end)  // forward at the end stays at the end
+    let middle = recorded(step: 150, status: .paused)
+    _ = ui.apply(.right, snapshot: middle)
+    #expect(ui.cursor == .step(153))
+    _ = ui.apply(.home, snapshot: middle)
+    #expect(ui.cursor == .step(0))
+    _ = ui.apply(.left, snapshot: recorded(step: 0, status: .paused))
+    #expect(ui.cursor == .step(0))
+    _ = ui.apply(.end, snapshot: middle)
+    #expect(ui.cursor == .end && ui.statusMessage?.hasPrefix("time cursor: the end") == true)
+  }
+
+  @Test func steeringIsRefusedAndQuitNeedsNoQuestion() {
+    var ui = UIState()
+    ui.cursor = .end
+    let s = recorded(step: 150, status: .paused)
+    #expect(ui.apply(.character(" "), snapshot: s).isEmpty)
+    #expect(ui.statusMessage == "read-only: traintop view shows a recorded run")
+    #expect(ui.apply(.up, snapshot: s).isEmpty)
+    #expect(ui.apply(.character("q"), snapshot: s) == [.quit])
+    for character in ":lr 0.1" { _ = ui.apply(.character(character), snapshot: s) }
+    #expect(ui.apply(.enter, snapshot: s).isEmpty)
+    #expect(ui.prompt.error == "read-only: traintop view shows a recorded run")
+  }
+
+  @Test func aLiveRunKeepsItsKeys() {
+    var ui = UIState()
+    var s = recorded(step: 150, status: .running)
+    s.info.isRecorded = false
+    #expect(ui.apply(.left, snapshot: s).isEmpty && ui.cursor == nil)
+    _ = ui.apply(.end, snapshot: s)
+    #expect(ui.statusMessage == "events: newest")  // End still scrolls the events
+    #expect(ui.apply(.character(" "), snapshot: s) == [.send(.pause, .key)])
+    for character in ":goto 5" { _ = ui.apply(.character(character), snapshot: s) }
+    _ = ui.apply(.enter, snapshot: s)
+    #expect(ui.cursor == nil && ui.statusMessage == "goto moves the time cursor of traintop view")
+  }
+
+  @Test(arguments: [
+    ("goto 1200", PromptAction.setCursor(.step(1200))), ("goto step 7", .setCursor(.step(7))),
+    ("goto epoch 3", .setCursor(.epoch(3))), ("goto end", .setCursor(.end)), ("goto start", .setCursor(.step(0))),
+  ])
+  func gotoParses(line: String, action: PromptAction) throws {
+    #expect(try PromptCommand.parse(line).get() == action)
+  }
+
+  @Test(arguments: ["goto", "goto epoch 0", "goto step -1", "goto soon", "goto step 3 4"])
+  func badGotoIsRejected(line: String) {
+    #expect(throws: PromptError.self) { try PromptCommand.parse(line).get() }
+  }
+
+  @Test func headerSaysView() {
+    #expect(HeaderPane.viewState(recorded(step: 45, status: .paused)).text == "VIEW · STEP 45")
+    #expect(HeaderPane.viewState(recorded(step: 45, status: .running)).text == "VIEW · LIVE")
+    #expect(
+      HeaderPane.viewState(recorded(step: 300, status: .stopped(.epochsDone))).text == "VIEW · STOPPED (epochs done)")
+    var ui = UIState()
+    ui.cursor = .end
+    let screen = render(recorded(step: 45, status: .paused), ui, width: 200, height: 40)
+    #expect(screen.lines.joined(separator: "\n").contains("VIEW · STEP 45"))
+    #expect(
+      screen.lines.joined(separator: "\n").contains("←/→ time")
+        && !screen.lines.joined(separator: "\n").contains("space pause"))
+  }
+}
