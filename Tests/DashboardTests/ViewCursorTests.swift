@@ -87,3 +87,30 @@ import Training
         && !screen.lines.joined(separator: "\n").contains("space pause"))
   }
 }
+
+/// `:fork`, `:keep` and `w` as the prompt and key map read them.
+@Suite struct ForkPromptTests {
+  @Test func forkTakesOneChangeAndKeepALetter() throws {
+    #expect(try PromptCommand.parse("fork lr 3e-4").get() == .fork(.set(.learningRate, 3e-4)))
+    #expect(try PromptCommand.parse("fork optimizer sgd").get() == .fork(.setOptimizer(.sgd)))
+    #expect(try PromptCommand.parse("fork lr *0.5").get() == .fork(.scaleLearningRate(0.5)))
+    #expect(try PromptCommand.parse("keep b").get() == .keep("B"))
+    #expect(throws: PromptError.self) { try PromptCommand.parse("fork").get() }
+    #expect(throws: PromptError.self) { try PromptCommand.parse("fork pause").get() }
+    #expect(throws: PromptError.self) { try PromptCommand.parse("fork lr -1").get() }
+    #expect(throws: PromptError.self) { try PromptCommand.parse("keep 12").get() }
+  }
+
+  @Test func requestsReachTheApp() {
+    var ui = UIState()
+    let s = FakeSnapshot.mnist()
+    #expect(ui.apply(.character("w"), snapshot: s) == [.switchRun])
+    for character in ":fork lr 3e-4" { _ = ui.apply(.character(character), snapshot: s) }
+    #expect(ui.apply(.enter, snapshot: s) == [.fork(.set(.learningRate, 3e-4))])
+    for character in ":keep A" { _ = ui.apply(.character(character), snapshot: s) }
+    #expect(ui.apply(.enter, snapshot: s) == [.keep("A")])
+    ui.cursor = .end  // traintop view: read-only
+    for character in ":fork lr 3e-4" { _ = ui.apply(.character(character), snapshot: s) }
+    #expect(ui.apply(.enter, snapshot: s).isEmpty)
+  }
+}

@@ -78,6 +78,8 @@ public enum Action: Equatable, Sendable {
   case moveCursor(Int)
   /// `traintop view`: put the time cursor here.
   case setCursor(ViewCursor)
+  /// Focus the next live run (forks).
+  case switchRun
 }
 
 /// What the app loop must do after a key: send a command to the trainer, or leave.
@@ -86,4 +88,10 @@ public enum AppRequest: Equatable, Sendable {
   case send(TrainerCommand, CommandSource)
   /// Leave the UI loop (after sending any commands before it).
   case quit
+  /// `:fork …`: copy the focused run and continue the copy with this change beside it.
+  case fork(TrainerCommand)
+  /// `:keep B`: keep the named run, stop the others.
+  case keep(String)
+  /// `w`: send commands to (and show) the next live run.
+  case switchRun
 }

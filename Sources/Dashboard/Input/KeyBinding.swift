@@ -9,6 +9,8 @@ public enum KeyBinding: CaseIterable, Sendable {
   /// `traintop view`'s time cursor (before the events keys: End moves the cursor there).
   case cursorBack, cursorForward, cursorStart, cursorEnd
   case eventsOlder, eventsNewer
+  /// Commands go to (and the panes show) the next live run, after a `:fork`.
+  case switchRun
 
   /// The keys that trigger it.
   public var keys: [Key] {
@@ -39,6 +41,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .cursorForward: [.right]
     case .cursorStart: [.home]
     case .cursorEnd: [.end]
+    case .switchRun: [.character("w")]
     case .eventsOlder: [.pageUp]
     case .eventsNewer: [.pageDown, .end]
     case .zoom: [.enter]
@@ -60,6 +63,7 @@ public enum KeyBinding: CaseIterable, Sendable {
   public func isAvailable(in ui: UIState) -> Bool {
     switch self {
     case .cursorBack, .cursorForward, .cursorStart, .cursorEnd: ui.cursor != nil
+    case .switchRun: ui.cursor == nil
     default: true
     }
   }
@@ -148,6 +152,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .cursorForward: "view: time cursor forward 1/\(ViewCursor.movesPerRun) of the run"
     case .cursorStart: "view: time cursor to the start"
     case .cursorEnd: "view: time cursor to the end (follows a live run)"
+    case .switchRun: "switch runs after :fork"
     case .eventsOlder: "events: \(UIState.eventPage) older (scrollback)"
     case .eventsNewer: "events: \(UIState.eventPage) newer (end: newest)"
     case .zoom: "zoom / unzoom the focused pane"
@@ -187,7 +192,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .help: ("?", "help")
     case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo, .findLearningRate,
       .focusLeft, .focusDown, .focusUp, .focusRight, .eventsOlder, .eventsNewer, .cursorBack, .cursorForward,
-      .cursorStart, .cursorEnd:
+      .cursorStart, .cursorEnd, .switchRun:
       nil
     }
   }

@@ -86,6 +86,7 @@ public enum KeyMap {
     case .cursorForward: [.moveCursor(1)]
     case .cursorStart: [.setCursor(.step(0))]
     case .cursorEnd: [.setCursor(.end)]
+    case .switchRun: [.switchRun]
     case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo,
       .findLearningRate:
       []

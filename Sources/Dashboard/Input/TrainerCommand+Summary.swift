@@ -21,7 +21,21 @@ extension TrainerCommand {
     case .setEpochs(let epochs): "epochs → \(epochs)"
     case .setDropout(let rate): "dropout → " + Format.compact(rate)
     case .setBatchSize(let size): "batch → \(size)"
+    case .fork: "fork: a copy of the run continues beside it"
     case .finishLRFind(let rate): rate.map { "lr → " + Format.rate($0) + " (lr-find)" } ?? "lr-find discarded"
+    }
+  }
+}
+
+extension TrainerCommand {
+  /// True for the changes a fork may make: settings, the optimizer, the schedule, epochs, dropout,
+  /// batch size.
+  public var isForkable: Bool {
+    switch self {
+    case .set, .scaleLearningRate, .setOptimizer, .setSchedule, .setEpochs, .setDropout, .setBatchSize: true
+    case .pause, .resume, .step, .stop, .saveCheckpoint, .run, .pauseWhen, .undo, .findLearningRate, .finishLRFind,
+      .fork:
+      false
     }
   }
 }

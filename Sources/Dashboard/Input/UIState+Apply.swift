@@ -31,6 +31,8 @@ extension UIState {
       confirmingQuit = false
     case .quit:
       return [.quit]
+    case .switchRun:
+      return [.switchRun]
     case .openPrompt, .closePrompt, .submitPrompt, .editPrompt:
       return applyPrompt(action, snapshot: snapshot)
     default:
@@ -148,7 +150,7 @@ extension UIState {
       prompt.reject(line.trimmingWhitespace, error: error.message)
       return []
     case .success(let action):
-      if case .trainer = action, cursor != nil {
+      if action.steers, cursor != nil {
         prompt.reject(line.trimmingWhitespace, error: "read-only: traintop view shows a recorded run")
         return []
       }
@@ -170,6 +172,8 @@ extension UIState {
     case .setLogScale(let on): logScale = on
     case .showHelp: showsHelp = true
     case .setCursor(let target): setCursor(target)
+    case .fork(let change): return [.fork(change)]
+    case .keep(let name): return [.keep(name)]
     }
     return []
   }

@@ -28,6 +28,7 @@ extension PromptCommand {
     }
     if self == .run, arguments.isEmpty { return .success(.trainer(.resume)) }
     if self == .goto { return parseCursor(arguments) }
+    if self == .fork { return parseFork(arguments) }
     var words = arguments
     // `lr * 0.5` is read as `lr *0.5`, `until val_loss < 0.1` as `until val_loss<0.1`.
     if self == .until { words = [words.joined()] }
@@ -37,6 +38,18 @@ extension PromptCommand {
     guard let value = words.first else { return .failure(.missingArgument(self)) }
     if words.count > 1 { return .failure(.extraArgument(self, words[1])) }
     return parse(value: value)
+  }
+
+  /// `fork lr 3e-4`: the change, as the prompt would parse it alone; only settings, the optimizer,
+  /// the schedule, epochs, dropout and batch size can differ between the two runs.
+  private func parseFork(_ words: [String]) -> Result<PromptAction, PromptError> {
+    let expected = "a change such as lr 3e-4, optimizer sgd, wd 1e-4, dropout 0.2"
+    guard !words.isEmpty else { return .failure(.missingArgument(self)) }
+    switch PromptCommand.parse(words.joined(separator: " ")) {
+    case .success(.trainer(let change)) where change.isForkable: return .success(.fork(change))
+    case .failure(let error): return .failure(error)
+    default: return .failure(.invalidValue(self, expected: expected, got: words.joined(separator: " ")))
+    }
   }
 
   /// `goto 1200`, `goto step 1200`, `goto epoch 3`, `goto start`, `goto end`.
@@ -78,6 +91,13 @@ extension PromptCommand {
     case .optimizer: return name(value, as: OptimizerKind.self).map { .trainer(.setOptimizer($0)) }
     case .schedule: return name(value, as: ScheduleName.self).map { .trainer(.setSchedule($0)) }
     case .goto: return parseCursor([value])
+    case .fork: return parseFork([value])
+    case .keep:
+      let name = value.uppercased()
+      guard name.count == 1, let letter = name.first, letter.isLetter else {
+        return .failure(.invalidValue(self, expected: "a run's letter, e.g. B", got: value))
+      }
+      return .success(.keep(name))
     case .log:
       switch value.lowercased() {
       case "on": return .success(.setLogScale(true))

@@ -42,6 +42,10 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
   case log
   /// `goto step 1200`, `goto epoch 3`, `goto end` (`traintop view`'s time cursor).
   case goto
+  /// `fork lr 3e-4`: a copy of the run continues with the change beside it.
+  case fork
+  /// `keep A`, `keep B`: keep one run after a fork, stop the others.
+  case keep
   /// `help`.
   case help
 
@@ -51,7 +55,7 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
       + [
         .optimizer, .schedule, .epochs, .dropout, .batch, .save, .pause, .resume, .step, .run, .until, .undo, .lrFind,
         .stop,
-        .smoothing, .log, .goto, .help,
+        .smoothing, .log, .fork, .keep, .goto, .help,
       ]
   }
 
@@ -76,6 +80,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .smoothing: "smoothing"
     case .log: "log"
     case .goto: "goto"
+    case .fork: "fork"
+    case .keep: "keep"
     case .help: "help"
     }
   }
@@ -98,6 +104,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .smoothing: "smoothing <0…0.99>"
     case .log: "log on|off"
     case .goto: "goto <step> | goto step <N> | goto epoch <N> | goto start | goto end"
+    case .fork: "fork <change>, e.g. fork lr 3e-4, fork optimizer sgd (\(PromptCommand.runLimit) runs at most)"
+    case .keep: "keep <run>, e.g. keep B"
     case .run: "run [<steps> | <epochs>e]"
     case .epochs: "epochs <1…10000000>"
     case .dropout: "dropout <[0, 1)>"
@@ -117,6 +125,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .run: "run [N|Ne]"
     case .until: "until val_accuracy>0.98"
     case .goto: "goto step N|epoch N|end"
+    case .fork: "fork <change>"
+    case .keep: "keep A|B"
     default: usage
     }
   }
@@ -143,6 +153,8 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     case .smoothing: "loss smoothing weight"
     case .log: "loss log scale"
     case .goto: "view: move the time cursor"
+    case .fork: "race a copy with a change (\(PromptCommand.runLimit) runs max)"
+    case .keep: "keep one run, stop the other"
     case .help: "show this help"
     }
   }
@@ -167,4 +179,9 @@ public enum PromptCommand: Hashable, Sendable, CaseIterable {
     default: false
     }
   }
+}
+
+extension PromptCommand {
+  /// How many runs may train at once after `:fork` (one per core of a two-core machine).
+  public static let runLimit = 2
 }

@@ -81,7 +81,7 @@ public struct ReplayScript: Sendable, Equatable {
     case .setBatchSize(let n): ("batch-size", nil, Double(n))
     case .undo: ("undo", nil, nil)
     case .pause, .resume, .step, .stop, .scaleLearningRate, .saveCheckpoint, .run, .pauseWhen, .findLearningRate,
-      .finishLRFind:
+      .finishLRFind, .fork:
       nil
     }
   }

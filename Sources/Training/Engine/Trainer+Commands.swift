@@ -75,6 +75,13 @@ extension Trainer {
       return setDropout(rate)
     case .setBatchSize(let size):
       return setBatchSize(size)
+    case .fork:
+      do {
+        channel.deliverFork(try makeCheckpoint())
+        return .success(.forkPoint)
+      } catch {
+        return .failure(CommandRejection(reason: "cannot copy the run's state: \(error)"))
+      }
     }
   }
 
@@ -274,6 +281,7 @@ extension TrainerCommand {
     case .setEpochs: "epochs"
     case .setDropout: "dropout"
     case .setBatchSize: "batch"
+    case .fork: "fork"
     }
   }
 }

@@ -7,7 +7,8 @@ extension Trainer {
   static func isUndoable(_ command: TrainerCommand) -> Bool {
     switch command {
     case .set, .scaleLearningRate, .setOptimizer, .setSchedule, .setEpochs, .setDropout, .setBatchSize: true
-    case .pause, .resume, .step, .stop, .saveCheckpoint, .run, .pauseWhen, .undo, .findLearningRate, .finishLRFind:
+    case .pause, .resume, .step, .stop, .saveCheckpoint, .run, .pauseWhen, .undo, .findLearningRate, .finishLRFind,
+      .fork:
       false
     }
   }

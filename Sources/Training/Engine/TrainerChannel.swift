@@ -11,6 +11,7 @@ public final class TrainerChannel: Sendable {
     var snapshot: TrainingSnapshot?
     var version = 0
     var finished = false
+    var fork: Checkpoint?
   }
 
   private let state = Mutex(State())
@@ -43,6 +44,19 @@ public final class TrainerChannel: Sendable {
     state.withLock {
       $0.snapshot = snapshot
       $0.version += 1
+    }
+  }
+
+  /// Leaves the run's state for a fork (the trainer, on `.fork`); a newer one replaces an untaken one.
+  public func deliverFork(_ checkpoint: Checkpoint) {
+    state.withLock { $0.fork = checkpoint }
+  }
+
+  /// Takes the state left for a fork, if any.
+  public func takeFork() -> Checkpoint? {
+    state.withLock { s in
+      defer { s.fork = nil }
+      return s.fork
     }
   }
 

@@ -72,4 +72,7 @@ public enum TrainerCommand: Sendable, Equatable {
   case setDropout(Double)
   /// Cut batches of this size from the next epoch on, or now at an epoch boundary (`:batch 256`).
   case setBatchSize(Int)
+  /// `:fork …`: hand an exact copy of the run's state (an in-memory checkpoint) to the channel, from
+  /// which a second trainer continues with a change (`TrainerChannel.takeFork`).
+  case fork
 }

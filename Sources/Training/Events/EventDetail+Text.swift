@@ -62,6 +62,7 @@ extension EventDetail {
       return "--lr auto: lr \(Format.rate(rate)) from \(source)"
         + (others.isEmpty ? "" : "; also " + others.joined(separator: ", "))
     case .recorded(let record): return record.message
+    case .forkPoint: return "fork: a copy of this run continues beside it from here"
     }
   }
 

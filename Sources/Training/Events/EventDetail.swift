@@ -73,6 +73,8 @@ public enum EventDetail: Sendable, Equatable {
   /// An event read back from a run's `events.jsonl` (`traintop view`): its kind, text and change as
   /// they were written.
   case recorded(EventRecord)
+  /// `:fork`: the run's state was copied for a second trainer that continues beside it.
+  case forkPoint
 
   /// The class of event this is.
   public var kind: EventKind {
@@ -88,7 +90,7 @@ public enum EventDetail: Sendable, Equatable {
     case .earlyStop, .nonFiniteStop, .finished: .stop
     case .nonFiniteSkipped: .skippedStep
     case .rolledBack: .rollback
-    case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom, .replaying: .info
+    case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom, .replaying, .forkPoint: .info
     case .alert: .alert
     case .recorded(let record): record.kind
     }

@@ -61,6 +61,10 @@ final class DashboardApp {
         if handle(key) { break }
         dirty = true
       }
+      if let notice = source.takeNotice() {
+        ui.statusMessage = notice
+        dirty = true
+      }
       if let figures = sampler.sample() {
         ui.process = figures
         dirty = true
@@ -83,6 +87,9 @@ final class DashboardApp {
       switch request {
       case .send(let command, let origin): source.send(command, source: origin)
       case .quit: quit = true
+      case .fork(let change): ui.statusMessage = source.fork(change)
+      case .keep(let name): ui.statusMessage = source.keep(name)
+      case .switchRun: ui.statusMessage = source.switchRun()
       }
     }
     return quit

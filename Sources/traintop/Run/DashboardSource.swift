@@ -12,10 +12,12 @@ protocol DashboardSource: AnyObject {
   func send(_ command: TrainerCommand, source: CommandSource)
   /// The terminal went away: a live run stops as interrupted.
   func terminalClosed()
-}
-
-extension TrainerChannel: DashboardSource {
-  func version(for ui: UIState) -> Int { latest().version }
-  func snapshot(for ui: UIState) -> TrainingSnapshot? { latest().snapshot }
-  func terminalClosed() { send(.stop(.interrupted), source: .signal) }
+  /// `:fork`: copies the focused run and continues the copy with `change`; the status line's text.
+  func fork(_ change: TrainerCommand) -> String
+  /// `w`: the next run takes the panes and the commands; the status line's text.
+  func switchRun() -> String
+  /// `:keep B`: stops every run but `name`; the status line's text.
+  func keep(_ name: String) -> String
+  /// Something that happened on its own since the last call (a fork started or failed), once.
+  func takeNotice() -> String?
 }

@@ -12,6 +12,8 @@ final class RunSession {
   let trainer: Trainer
   let channel: TrainerChannel
   let runLog: RunLog
+  /// The trainers `:fork` started beside this one, with their logs (closed at the end).
+  private var forks: [(trainer: Trainer, channel: TrainerChannel, log: RunLog)] = []
 
   private init(plan: RunPlan, dataset: Dataset, trainer: Trainer, channel: TrainerChannel, runLog: RunLog) {
     self.plan = plan
@@ -230,10 +232,14 @@ final class RunSession {
     let restoredEpochs = trainer.epochs.count
     startTrainer()
     if interactive {
-      let app = DashboardApp(source: channel, signals: signals, display: plan.display)
-      if let failure = app.run() {
+      let runs = LiveRuns(channel: channel) { [unowned self] state, change, name, parent in
+        try startFork(from: state, change: change, name: name, parent: parent)
+      }
+      let app = DashboardApp(source: runs, signals: signals, display: plan.display)
+      let failure = app.run()
+      runs.stopAll()  // the forks still training (the run itself was stopped by the quit or signal)
+      if let failure {
         FileHandle.standardError.write(Data("traintop: \(failure)\n".utf8))
-        channel.send(.stop(.interrupted), source: .signal)
         waitForTrainer()
         return 74
       }
@@ -257,8 +263,40 @@ final class RunSession {
     }
   }
 
+  /// Waits for the trainer and any forks, and closes the forks' logs.
   private func waitForTrainer() {
-    while !channel.isFinished { usleep(20_000) }
+    while !channel.isFinished || forks.contains(where: { !$0.channel.isFinished }) { usleep(20_000) }
+    for fork in forks { try? fork.log.close() }
+  }
+
+  /// `:fork`: a second trainer continuing exactly from `state` (the focused run's copy, taken
+  /// between two steps) with `change` applied first, on one compute thread, logging into its own
+  /// run directory `<name>-fork-<B>` whose config.json names the parent run and step.
+  private func startFork(
+    from state: Checkpoint, change: TrainerCommand, name: String, parent parentChannel: TrainerChannel
+  ) throws -> TrainerChannel {
+    var configuration = plan.trainer
+    configuration.threads = 1
+    configuration.pauseOnRollback = true
+    let log = try RunLog(
+      root: URL(fileURLWithPath: plan.runsDirectory), name: "\(plan.name)-fork-\(name)",
+      isClassification: dataset.task.isClassification, tensorBoard: plan.tensorBoard)
+    let parent = forks.first { $0.channel === parentChannel }?.log.directory ?? runLog.directory
+    var record = try RunRecord.load(runDirectory: parent)
+    record.trainer = configuration
+    record.commandLine = CommandLine.arguments + [":fork \(change.summary)"]
+    record.parent = ParentRun(run: parent.lastPathComponent, checkpoint: "memory (:fork)", step: state.step)
+    try log.writeConfig(record)
+    let forkChannel = TrainerChannel()
+    let fork = Trainer(
+      configuration: configuration, dataset: dataset, channel: forkChannel, runLog: log,
+      augmenter: dataset.makeAugmenter(seed: configuration.seed))
+    try fork.restore(from: state)
+    forkChannel.send(change, source: .prompt)
+    forks.append((fork, forkChannel, log))
+    let owned = TrainerHandle(fork)
+    DispatchQueue(label: "traintop.fork.\(name)", qos: .userInitiated).async { owned.trainer.run() }
+    return forkChannel
   }
 
   /// The headless front end: polls snapshots and prints epoch lines, then the summary.

@@ -53,6 +53,14 @@ final class RecordingSource: DashboardSource {
 
   func terminalClosed() {}
 
+  func fork(_ change: TrainerCommand) -> String { Self.readOnly }
+  func switchRun() -> String { Self.readOnly }
+  func keep(_ name: String) -> String { Self.readOnly }
+  func takeNotice() -> String? { nil }
+
+  /// What a steering request gets.
+  static let readOnly = "read-only: traintop view shows a recorded run"
+
   private func key(_ ui: UIState) -> CacheKey {
     CacheKey(versions: [run.version] + others.map(\.version), cursor: ui.cursor)
   }
