@@ -48,6 +48,7 @@ public func render(_ snapshot: TrainingSnapshot?, _ ui: UIState, width: Int, hei
     drawStarting(ui, layout, into: &screen)
   }
   if let result = snapshot?.lrFinder { LRFinderOverlay.draw(result, ui: ui, into: &screen) }
+  if let picker = ui.comparePicker { ComparePickerOverlay.draw(picker, into: &screen) }
   if ui.showsHelp { HelpOverlay.draw(into: &screen, ui: ui) }
   return screen
 }

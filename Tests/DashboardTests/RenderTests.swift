@@ -134,7 +134,8 @@ import Training
     #expect(text.contains("optimizers: sgd momentum nesterov adagrad rmsprop adam adamw"))
     #expect(text.contains("schedules:  constant step exponential cosine cosine-restarts plateau onecycle"))
     let keys = HelpOverlay.keys(ui).map(\.key).joined(separator: " ")
-    #expect(keys == "q space, p n ↑, + ↓, - o e s u f L [ ] x r v tab shift-tab h j k l enter : ? esc pgup pgdn, end w")
+    #expect(
+      keys == "q space, p n ↑, + ↓, - o e s u f L [ ] x r v tab shift-tab h j k l enter : ? esc pgup pgdn, end w c")
     // The help reads the configured factor and step, not fixed numbers.
     #expect(text.contains("learning rate × factor (1.25)") && text.contains("smoothing + 0.1"))
     ui.learningRateFactor = 2

@@ -114,3 +114,38 @@ import Training
     #expect(ui.apply(.enter, snapshot: s).isEmpty)
   }
 }
+
+/// `c`'s list of earlier runs: keys and drawing.
+@Suite struct ComparePickerTests {
+  private func picker() -> ComparePicker {
+    ComparePicker(choices: [
+      .init(path: "/r/b", line: "b · mlp", isShown: false), .init(path: "/r/a", line: "a · mlp", isShown: true),
+    ])
+  }
+
+  @Test func keysChooseToggleAndClose() {
+    var ui = UIState()
+    let s = FakeSnapshot.mnist()
+    #expect(ui.apply(.character("c"), snapshot: s) == [.listRuns])
+    ui.comparePicker = picker()
+    #expect(ui.apply(.character(" "), snapshot: s).isEmpty)  // steering keys wait while the list is open
+    #expect(ui.apply(.enter, snapshot: s) == [.toggleComparison("/r/b")])
+    _ = ui.apply(.down, snapshot: s)
+    _ = ui.apply(.down, snapshot: s)
+    #expect(ui.comparePicker?.selection == 1)
+    #expect(ui.apply(.enter, snapshot: s) == [.toggleComparison("/r/a")])
+    _ = ui.apply(.escape, snapshot: s)
+    #expect(ui.comparePicker == nil)
+  }
+
+  @Test func theListMarksTheRunsDrawn() {
+    var ui = UIState()
+    ui.comparePicker = picker()
+    let text = render(FakeSnapshot.mnist(), ui, width: 120, height: 40).lines.joined(separator: "\n")
+    #expect(text.contains("Compare with · ↑/↓ choose · enter draws/removes · esc closes"))
+    #expect(text.contains("  b · mlp") && text.contains("● a · mlp"))
+    ui.comparePicker = ComparePicker(choices: [])
+    let empty = render(FakeSnapshot.mnist(), ui, width: 120, height: 40).lines.joined(separator: "\n")
+    #expect(empty.contains("no other runs of this dataset in the runs folder"))
+  }
+}

@@ -56,3 +56,30 @@ struct ForkEndToEndTests {
     #expect(table.standardOutput.contains(parent + "@"))
   }
 }
+
+/// `c` under tmux: the list offers an earlier run of the same dataset, Enter draws it.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct CompareKeyEndToEndTests {
+  @Test func compareKeyDrawsAnEarlierRun() throws {
+    let t = try TmuxSession()
+    defer { t.kill() }
+    let runs = URL(fileURLWithPath: t.directory + "/runs")
+    let earlier = try runHeadless(
+      ["train", "digits", "--epochs", "2", "--runs-dir", runs.path, "--name", "earlier"],
+      in: URL(fileURLWithPath: t.directory))
+    try #require(earlier.status == 0, "\(earlier.standardError)")
+    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first)
+    try startDashboard(t)
+    var r = t.waitFor { $0.contains("RUNNING") }
+    try #require(r.ok, "dashboard did not come up:\n\(r.screen)")
+    t.send("c")
+    r = t.waitFor { $0.contains("Compare with") && $0.contains(name) }
+    try #require(r.ok, "no list with the earlier run:\n\(r.screen)")
+    t.send("Enter")
+    r = t.waitFor { $0.contains("compare: \(name) drawn as ghost lines") && $0.contains("● \(name)") }
+    try #require(r.ok, "not drawn:\n\(r.screen)")
+    t.send("Escape")
+    r = t.waitFor { !$0.contains("Compare with") }
+    #expect(r.ok, "the list did not close:\n\(r.screen)")
+  }
+}

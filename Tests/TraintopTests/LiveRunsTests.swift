@@ -67,4 +67,24 @@ import Training
     #expect(runs.fork(.set(.learningRate, 1e-3)).hasPrefix("fork: not here"))
     #expect(runs.switchRun().hasPrefix("one run"))
   }
+
+  @Test func compareDrawsAnEarlierRunAndRemovesIt() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "epoch,train_loss,train_acc,val_loss,val_acc,lr,seconds,samples_per_sec\n1,0.5,0.8,0.6,0.7,0.001,1,100\n"
+      .write(to: dir.appendingPathComponent("metrics.csv"), atomically: true, encoding: .utf8)
+    let channel = TrainerChannel()
+    channel.publish(snapshot(1))
+    let runs = LiveRuns(channel: channel, earlierRuns: { [(dir.path, "old run")] }, spawn: nil)
+    #expect(runs.comparisonChoices() == [.init(path: dir.path, line: "old run", isShown: false)])
+    #expect(runs.toggleComparison(dir.path) == "compare: \(dir.lastPathComponent) drawn as ghost lines")
+    let shown = try #require(runs.snapshot(for: UIState()))
+    #expect(shown.info.comparisons.map(\.name) == [dir.lastPathComponent])
+    #expect(shown.info.comparisons.first?.epochs.first?.validationMetric == 0.7)
+    #expect(runs.comparisonChoices().first?.isShown == true)
+    #expect(runs.toggleComparison(dir.path) == "compare: \(dir.lastPathComponent) removed")
+    #expect(runs.snapshot(for: UIState())?.info.comparisons.isEmpty == true)
+    #expect(runs.toggleComparison("/nonexistent").hasPrefix("compare: cannot read"))
+  }
 }

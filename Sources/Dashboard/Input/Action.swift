@@ -80,6 +80,14 @@ public enum Action: Equatable, Sendable {
   case setCursor(ViewCursor)
   /// Focus the next live run (forks).
   case switchRun
+  /// `c`: ask for the list of earlier runs to compare with.
+  case openComparePicker
+  /// Move the compare list's highlight.
+  case moveComparePicker(Int)
+  /// Draw or remove the highlighted run.
+  case pickComparison
+  /// Close the compare list.
+  case closeComparePicker
 }
 
 /// What the app loop must do after a key: send a command to the trainer, or leave.
@@ -94,4 +102,8 @@ public enum AppRequest: Equatable, Sendable {
   case keep(String)
   /// `w`: send commands to (and show) the next live run.
   case switchRun
+  /// `c`: open the list of earlier runs of this dataset (`ui.comparePicker`).
+  case listRuns
+  /// Draw the run in this directory as ghost lines, or stop drawing it.
+  case toggleComparison(String)
 }

@@ -11,6 +11,8 @@ public enum KeyBinding: CaseIterable, Sendable {
   case eventsOlder, eventsNewer
   /// Commands go to (and the panes show) the next live run, after a `:fork`.
   case switchRun
+  /// A list of earlier runs of this dataset to draw as ghost lines.
+  case compare
 
   /// The keys that trigger it.
   public var keys: [Key] {
@@ -42,6 +44,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .cursorStart: [.home]
     case .cursorEnd: [.end]
     case .switchRun: [.character("w")]
+    case .compare: [.character("c")]
     case .eventsOlder: [.pageUp]
     case .eventsNewer: [.pageDown, .end]
     case .zoom: [.enter]
@@ -63,7 +66,7 @@ public enum KeyBinding: CaseIterable, Sendable {
   public func isAvailable(in ui: UIState) -> Bool {
     switch self {
     case .cursorBack, .cursorForward, .cursorStart, .cursorEnd: ui.cursor != nil
-    case .switchRun: ui.cursor == nil
+    case .switchRun, .compare: ui.cursor == nil
     default: true
     }
   }
@@ -153,6 +156,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .cursorStart: "view: time cursor to the start"
     case .cursorEnd: "view: time cursor to the end (follows a live run)"
     case .switchRun: "switch runs after :fork"
+    case .compare: "compare with an earlier run (a list)"
     case .eventsOlder: "events: \(UIState.eventPage) older (scrollback)"
     case .eventsNewer: "events: \(UIState.eventPage) newer (end: newest)"
     case .zoom: "zoom / unzoom the focused pane"
@@ -192,7 +196,7 @@ public enum KeyBinding: CaseIterable, Sendable {
     case .help: ("?", "help")
     case .learningRateDown, .smoothingUp, .robustRange, .focusPrevious, .close, .undo, .findLearningRate,
       .focusLeft, .focusDown, .focusUp, .focusRight, .eventsOlder, .eventsNewer, .cursorBack, .cursorForward,
-      .cursorStart, .cursorEnd, .switchRun:
+      .cursorStart, .cursorEnd, .switchRun, .compare:
       nil
     }
   }

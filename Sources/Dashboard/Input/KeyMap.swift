@@ -16,6 +16,7 @@ public enum KeyMap {
       default: return [.cancelQuit]
       }
     }
+    if ui.comparePicker != nil { return comparePickerActions(for: key) }
     if let result = snapshot?.lrFinder, let actions = lrFinderActions(for: key, ui: ui, result: result) {
       return actions
     }
@@ -39,6 +40,19 @@ public enum KeyMap {
       ]
     case .escape: return [.trainer(.finishLRFind(apply: nil), .key), .chooseSuggestion(-ui.suggestionChoice)]
     default: return nil
+    }
+  }
+
+  /// Keys of the compare list: ↑/↓ (or k/j) choose, Enter draws or removes, Esc, `c` or `q` close.
+  static func comparePickerActions(for key: Key) -> [Action] {
+    switch key {
+    case .up, .character("k"): [.moveComparePicker(-1)]
+    case .down, .character("j"): [.moveComparePicker(1)]
+    case .pageUp: [.moveComparePicker(-10)]
+    case .pageDown: [.moveComparePicker(10)]
+    case .enter: [.pickComparison]
+    case .escape, .character("c"), .character("q"): [.closeComparePicker]
+    default: []
     }
   }
 
@@ -87,6 +101,7 @@ public enum KeyMap {
     case .cursorStart: [.setCursor(.step(0))]
     case .cursorEnd: [.setCursor(.end)]
     case .switchRun: [.switchRun]
+    case .compare: [.openComparePicker]
     case .quit, .pause, .step, .learningRateUp, .learningRateDown, .nextOptimizer, .stopNow, .save, .undo,
       .findLearningRate:
       []

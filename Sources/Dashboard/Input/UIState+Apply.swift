@@ -33,6 +33,11 @@ extension UIState {
       return [.quit]
     case .switchRun:
       return [.switchRun]
+    case .openComparePicker:
+      return [.listRuns]
+    case .pickComparison:
+      guard let picker = comparePicker, picker.choices.indices.contains(picker.selection) else { return [] }
+      return [.toggleComparison(picker.choices[picker.selection].path)]
     case .openPrompt, .closePrompt, .submitPrompt, .editPrompt:
       return applyPrompt(action, snapshot: snapshot)
     default:
@@ -69,6 +74,8 @@ extension UIState {
     case .toggleZoom: zoomed = zoomed == nil ? focus : nil
     case .toggleHelp: showsHelp.toggle()
     case .status(let message): statusMessage = message
+    case .moveComparePicker(let delta): comparePicker?.move(delta)
+    case .closeComparePicker: comparePicker = nil
     case .moveCursor(let moves): moveCursor(moves, snapshot: snapshot)
     case .setCursor(let target): setCursor(target)
     default: break

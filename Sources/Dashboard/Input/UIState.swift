@@ -41,6 +41,8 @@ public struct UIState: Sendable, Equatable {
   public var statusMessage: String?
   /// `traintop view`'s time cursor; nil on a live run.
   public var cursor: ViewCursor?
+  /// `c`'s list of earlier runs to compare with, while it is open.
+  public var comparePicker: ComparePicker?
 
   /// The deepest x zoom (the newest 1/256 of a chart).
   public static let maximumXZoom = 8

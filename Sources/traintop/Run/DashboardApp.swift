@@ -90,6 +90,11 @@ final class DashboardApp {
       case .fork(let change): ui.statusMessage = source.fork(change)
       case .keep(let name): ui.statusMessage = source.keep(name)
       case .switchRun: ui.statusMessage = source.switchRun()
+      case .listRuns: ui.comparePicker = ComparePicker(choices: source.comparisonChoices())
+      case .toggleComparison(let path):
+        ui.statusMessage = source.toggleComparison(path)
+        ui.comparePicker?.choices = source.comparisonChoices()
+        ui.comparePicker?.move(0)  // keeps the highlight on the list
       }
     }
     return quit

@@ -20,4 +20,8 @@ protocol DashboardSource: AnyObject {
   func keep(_ name: String) -> String
   /// Something that happened on its own since the last call (a fork started or failed), once.
   func takeNotice() -> String?
+  /// `c`: earlier runs of this dataset to draw beside the focused run, newest first.
+  func comparisonChoices() -> [ComparePicker.Choice]
+  /// Draws the run in `path` as ghost lines, or stops drawing it; the status line's text.
+  func toggleComparison(_ path: String) -> String
 }

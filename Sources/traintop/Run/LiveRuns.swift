@@ -24,10 +24,18 @@ final class LiveRuns: DashboardSource {
   /// The change waiting for the focused trainer's copy of its state.
   private var pending: (change: TrainerCommand, from: Int)?
   private var notice: String?
+  /// The earlier runs `c` can draw (directory and list line), newest first.
+  private let earlierRuns: () -> [(path: String, line: String)]
+  /// The earlier runs drawn now, by directory.
+  private var compared: [(path: String, run: ComparisonRun)] = []
 
-  /// The live run on `channel`; `spawn` nil: forks are refused (e.g. in tests).
-  init(channel: TrainerChannel, spawn: Spawn?) {
+  /// The live run on `channel`; `spawn` nil: forks are refused (e.g. in tests). `earlierRuns`
+  /// lists the runs `c` offers.
+  init(
+    channel: TrainerChannel, earlierRuns: @escaping () -> [(path: String, line: String)] = { [] }, spawn: Spawn?
+  ) {
     runs = [Run(name: "A", label: "A", channel: channel)]
+    self.earlierRuns = earlierRuns
     self.spawn = spawn
   }
 
@@ -38,12 +46,14 @@ final class LiveRuns: DashboardSource {
     startPendingFork()
     var hasher = Hasher()
     hasher.combine(focus)
+    hasher.combine(compared.map(\.path))
     for run in runs { hasher.combine(run.channel.latest().version) }
     return hasher.finalize()
   }
 
   func snapshot(for ui: UIState) -> TrainingSnapshot? {
     guard var snapshot = runs[focus].channel.latest().snapshot else { return nil }
+    snapshot.info.comparisons += compared.map(\.run)
     guard runs.count > 1 else { return snapshot }
     snapshot.info.comparisons =
       runs.indices.filter { $0 != focus }.compactMap { index in
@@ -69,6 +79,26 @@ final class LiveRuns: DashboardSource {
   func takeNotice() -> String? {
     defer { notice = nil }
     return notice
+  }
+
+  func comparisonChoices() -> [ComparePicker.Choice] {
+    earlierRuns().map { run in
+      ComparePicker.Choice(path: run.path, line: run.line, isShown: compared.contains { $0.path == run.path })
+    }
+  }
+
+  func toggleComparison(_ path: String) -> String {
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    if let index = compared.firstIndex(where: { $0.path == path }) {
+      compared.remove(at: index)
+      return "compare: \(name) removed"
+    }
+    do {
+      compared.append((path, try ComparisonRun.load(URL(fileURLWithPath: path))))
+      return "compare: \(name) drawn as ghost lines"
+    } catch {
+      return "compare: \(error)"
+    }
   }
 
   func fork(_ change: TrainerCommand) -> String {

@@ -232,9 +232,11 @@ final class RunSession {
     let restoredEpochs = trainer.epochs.count
     startTrainer()
     if interactive {
-      let runs = LiveRuns(channel: channel) { [unowned self] state, change, name, parent in
-        try startFork(from: state, change: change, name: name, parent: parent)
-      }
+      let runs = LiveRuns(
+        channel: channel, earlierRuns: { [unowned self] in earlierRuns() },
+        spawn: { [unowned self] state, change, name, parent in
+          try startFork(from: state, change: change, name: name, parent: parent)
+        })
       let app = DashboardApp(source: runs, signals: signals, display: plan.display)
       let failure = app.run()
       runs.stopAll()  // the forks still training (the run itself was stopped by the quit or signal)
@@ -260,6 +262,17 @@ final class RunSession {
     let owned = TrainerHandle(trainer)
     DispatchQueue(label: "traintop.trainer", qos: .userInitiated).async {
       owned.trainer.run()
+    }
+  }
+
+  /// The finished and unfinished runs of this dataset under the runs folder, newest first, but not
+  /// this run or its forks: what `c` offers to compare with.
+  private func earlierRuns() -> [(path: String, line: String)] {
+    let root = URL(fileURLWithPath: plan.runsDirectory)
+    let mine = Set([runLog.directory.lastPathComponent] + forks.map(\.log.directory.lastPathComponent))
+    let name = URL(fileURLWithPath: plan.dataset.source.description).deletingPathExtension().lastPathComponent
+    return RunSummary.all(in: root).filter { $0.dataset == name && !mine.contains($0.name) }.reversed().map {
+      (root.appendingPathComponent($0.name).path, $0.pickerLine)
     }
   }
 

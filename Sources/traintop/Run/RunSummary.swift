@@ -91,3 +91,13 @@ struct RunSummary: Equatable {
     if let first = times.first, let last = times.last { duration = max(0, last - first) }
   }
 }
+
+extension RunSummary {
+  /// The run's line in the dashboard's compare list (`c`): name, model, optimizer, best validation,
+  /// test, epochs — or what is wrong with it.
+  var pickerLine: String {
+    let columns: [RunColumn] = [.name, .model, .optimizer, .bestValidation, .test, .epochs]
+    let cells = columns.map { "\($0.rawValue) \($0.cell(self))" }
+    return ([name] + cells.dropFirst()).joined(separator: " · ") + (problem.map { " · " + $0 } ?? "")
+  }
+}

@@ -57,6 +57,8 @@ final class RecordingSource: DashboardSource {
   func switchRun() -> String { Self.readOnly }
   func keep(_ name: String) -> String { Self.readOnly }
   func takeNotice() -> String? { nil }
+  func comparisonChoices() -> [ComparePicker.Choice] { [] }
+  func toggleComparison(_ path: String) -> String { Self.readOnly }
 
   /// What a steering request gets.
   static let readOnly = "read-only: traintop view shows a recorded run"
