@@ -5,6 +5,8 @@ SWIFT ?= swift
 CONFIG ?= release
 APT_PACKAGES := libdnnl-dev libncursesw5-dev zlib1g-dev tmux
 RUN_ARGS ?= train mnist
+# Python packages for the interoperability tests (safetensors, numpy, tensorboard), outside the system's.
+PYTHON_DEPS := $(CURDIR)/.build/python
 
 .PHONY: all setup build run test bench clean format lint fuzz
 
@@ -28,14 +30,13 @@ setup:
 	    fi; \
 	  fi; \
 	fi
-	@# Optional: lets a test check that Python's safetensors reads our checkpoints (skipped without it).
-	@python3 -c "import safetensors, numpy" >/dev/null 2>&1 || \
-	  python3 -m pip install -q safetensors numpy >/dev/null 2>&1 || \
-	  echo "note: python safetensors not installed; its interoperability test will be skipped"
-	@# Optional: lets a test read our event files with TensorBoard's own reader (skipped without it).
-	@python3 -c "import tensorboard" >/dev/null 2>&1 || \
-	  python3 -m pip install -q tensorboard >/dev/null 2>&1 || \
-	  echo "note: python tensorboard not installed; its reader test will be skipped"
+	@# Optional: lets tests check that Python's safetensors reads our checkpoints and TensorBoard's own
+	@# reader our event files. Debian's Python refuses pip installs into the system (PEP 668), so they
+	@# go into $(PYTHON_DEPS), which `make test` puts on PYTHONPATH; the tests skip, saying so, without them.
+	@python3 -c "import safetensors, numpy, tensorboard" >/dev/null 2>&1 || \
+	  PYTHONPATH=$(PYTHON_DEPS) python3 -c "import safetensors, numpy, tensorboard" >/dev/null 2>&1 || \
+	  python3 -m pip install -q --target $(PYTHON_DEPS) safetensors numpy tensorboard >/dev/null 2>&1 || \
+	  echo "note: python safetensors/tensorboard not installed; their interoperability tests will be skipped"
 
 ## build: release build of everything.
 build: setup
@@ -48,7 +49,7 @@ run: setup
 
 ## test: the lint check, then every test (unit, oracle, gradient checks, golden text, end to end under tmux).
 test: setup lint
-	$(SWIFT) test -c $(CONFIG)
+	PYTHONPATH="$(PYTHON_DEPS)$${PYTHONPATH:+:$$PYTHONPATH}" $(SWIFT) test -c $(CONFIG)
 
 ## format: rewrite every Swift file in the project's style (.swift-format).
 format:

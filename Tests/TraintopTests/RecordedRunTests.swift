@@ -84,6 +84,29 @@ import Training
     try steps.write(contentsOf: Data(#"norm":1,"layer_grad_norms":[1,2],"samples_per_sec":10}"#.utf8 + [10]))
     #expect(run.refresh())
     #expect(run.lastStep == 121 && run.snapshot(atStep: nil).stepLoss.pointCount == 121)
+    // A resume rewinds the log to its checkpoint: the shorter file is read again from the start.
+    let url = directory.appendingPathComponent("steps.jsonl")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(10)
+    try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+    #expect(run.refresh())
+    #expect(run.lastStep == 10 && run.steps.count == 10)
+  }
+
+  @Test func outOfRangeConfigValuesAreBadData() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let directory = try Self.makeRun(in: dir)
+    let config = directory.appendingPathComponent("config.json")
+    let text = try String(contentsOf: config, encoding: .utf8)
+    try text.replacingOccurrences(of: "\"batchSize\" : 32", with: "\"batchSize\" : -4")
+      .write(to: config, atomically: true, encoding: .utf8)
+    #expect(text.contains("\"batchSize\" : 32"))
+    do {
+      _ = try RecordedRun(directory: directory)
+      Issue.record("a negative batch size was accepted")
+    } catch let error as CLIError {
+      #expect(error.exitCode == 65 && "\(error)".contains("config.json"))
+    }
   }
 
   @Test func aDirectoryWithoutConfigIsMissingInput() throws {

@@ -43,9 +43,11 @@ extension RecordedRun {
   }
 
   private func info(upTo shown: [EventRecord]) -> RunInfo {
+    // Numbers read back from files are bounded before arithmetic (a damaged value must not trap).
     let epochsChange = shown.last { $0.setting == "epochs" }?.value.flatMap { Int(exactly: $0) }
-    let totalEpochs = epochsChange ?? record.trainer.epochs
-    let totalSteps = results?.steps ?? max(lastStep, totalEpochs * stepsPerEpoch)
+    let totalEpochs = min(max(1, epochsChange ?? record.trainer.epochs), 10_000_000)
+    let planned = totalEpochs.multipliedReportingOverflow(by: stepsPerEpoch)
+    let totalSteps = results?.steps ?? max(lastStep, planned.overflow ? Int.max : planned.partialValue)
     var info = RunInfo(
       datasetName: record.dataset.source.description, modelSummary: record.trainer.model.description,
       isClassification: isClassification, totalEpochs: totalEpochs, stepsPerEpoch: stepsPerEpoch,

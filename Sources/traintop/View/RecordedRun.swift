@@ -25,10 +25,14 @@ final class RecordedRun {
   private var eventsOffset: UInt64 = 0
   private var metricsSize = -1
 
-  /// Reads the run in `directory`: a missing or damaged config.json is an error (66/65).
+  /// Reads the run in `directory`: a missing or damaged config.json is an error (66/65), and so is
+  /// one whose values are out of range (the model is built from it for the layer names).
   init(directory: URL) throws {
     self.directory = directory
     record = try RunRecord.load(runDirectory: directory)
+    do { try record.trainer.validate() } catch {
+      throw CLIError.data("\(directory.appendingPathComponent(RunLogFile.config.rawValue).path): \(error)")
+    }
     var rng = SeededGenerator(seed: 0)
     layerNames = Sequential(spec: record.trainer.model, rng: &rng).parameterGroups.map(\.name)
     refresh()
@@ -40,10 +44,18 @@ final class RecordedRun {
   /// The last logged step (0 before any).
   var lastStep: Int { steps.step.last ?? 0 }
 
-  /// Reads whatever was added to the files since the last call; true if anything was.
+  /// Reads whatever was added to the files since the last call; true if anything was. A log that
+  /// shrank (a resume rewound it) is read again from its start.
   @discardableResult
   func refresh() -> Bool {
     var changed = false
+    if size(of: .steps) < stepsOffset || size(of: .events) < eventsOffset {
+      steps = StepLog()
+      events = []
+      stepsOffset = 0
+      eventsOffset = 0
+      changed = true
+    }
     changed = readLines(.steps, from: &stepsOffset) { steps.add(line: $0) } || changed
     changed =
       readLines(.events, from: &eventsOffset) { line in
@@ -61,6 +73,12 @@ final class RecordedRun {
   }
 
   private func url(_ file: RunLogFile) -> URL { directory.appendingPathComponent(file.rawValue) }
+
+  /// A file's size in bytes (0 when missing).
+  private func size(of file: RunLogFile) -> UInt64 {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url(file).path)
+    return (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
+  }
 
   /// Feeds the whole lines after `offset` to `body` and moves `offset` past them.
   private func readLines(_ file: RunLogFile, from offset: inout UInt64, _ body: (Substring) -> Void) -> Bool {
