@@ -153,13 +153,21 @@ import Training
   @Test func comparedRunsAreGhostLinesUnderTheLiveOnesAndNamedInTheHeader() {
     var compared = snapshot
     let old = ComparisonRun(name: "2026-12-01-090000-iris", epochs: snapshot.epochs, stepLoss: snapshot.stepLoss)
-    compared.info.comparisons = [old, old]
+    var other = old
+    other.name = "B: lr → 3.0e-4"
+    compared.info.comparisons = [old, other]
     let loss = LossPane().chart(compared, UIState())
-    #expect(loss.series.prefix(4).allSatisfy { $0.style == Palette.ghost })  // two runs: smoothed steps, val loss
+    // Two runs, each its smoothed steps and val loss, each run in its own dim colour.
+    #expect(loss.series.prefix(4).map(\.style) == [Palette.ghost, Palette.ghost, Palette.ghost(1), Palette.ghost(1)])
+    #expect(Palette.ghost(0) == Palette.ghost && Palette.ghost(1) != Palette.ghost && Palette.ghost(4) == Palette.ghost)
     #expect(loss.series.count == LossPane().chart(snapshot, UIState()).series.count + 4)
-    #expect(AccuracyPane().chart(compared, UIState()).series.first?.style == Palette.ghost)
-    #expect(HeaderPane.comparisonText(compared.info.comparisons) == "vs 2026-12-01-090000-iris +1")
-    #expect(HeaderPane.runLine(compared).map(\.text).joined().hasSuffix(" · vs 2026-12-01-090000-iris +1"))
+    #expect(
+      AccuracyPane().chart(compared, UIState()).series.prefix(2).map(\.style) == [Palette.ghost, Palette.ghost(1)])
+    #expect(LearningRatePane().chart(compared, UIState()).series[1].style == Palette.ghost(1))
+    let legend = HeaderPane.comparisonLegend(compared.info.comparisons)
+    #expect(legend.map(\.text).joined() == "vs 2026-12-01-090000-iris, B: lr → 3.0e-4")
+    #expect(legend.last?.style == Palette.ghost(1))
+    #expect(HeaderPane.runLine(compared).map(\.text).joined().hasSuffix(" · vs 2026-12-01-090000-iris, B: lr → 3.0e-4"))
   }
 
   @Test func theAlertBadgeShrinksToFit() {

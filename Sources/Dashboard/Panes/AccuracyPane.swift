@@ -23,7 +23,9 @@ public struct AccuracyPane: Pane {
   public func chart(_ snapshot: TrainingSnapshot, _ ui: UIState) -> BrailleChart {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
     return BrailleChart(
-      series: snapshot.info.comparisons.map { scale.series($0.epochs, \.validationMetric, style: Palette.ghost) } + [
+      series: snapshot.info.comparisons.enumerated().map {
+        scale.series($1.epochs, \.validationMetric, style: Palette.ghost($0))
+      } + [
         scale.series(snapshot.epochs, \.trainMetric, style: Palette.train),
         scale.series(snapshot.epochs, \.validationMetric, style: Palette.validation),
       ],

@@ -69,14 +69,18 @@ public struct HeaderPane: Pane {
       Span(snapshot.info.modelSummary), separator,
       Span(optimizerText(snapshot.optimizer, snapshot.hyperparameters), Style(.cyan)),
       separator, Span(snapshot.scheduleDescription),
-    ] + (comparisonText(snapshot.info.comparisons).map { [separator, Span($0, Palette.ghost)] } ?? [])
+    ] + (snapshot.info.comparisons.isEmpty ? [] : [separator] + comparisonLegend(snapshot.info.comparisons))
       + (computeText(snapshot).map { [separator, Span($0, Palette.secondary)] } ?? [])
   }
 
-  /// `vs 2026-12-03-101500-mnist` (`+2` more): what `--compare` draws as ghost lines.
-  public static func comparisonText(_ runs: [ComparisonRun]) -> String? {
-    guard let first = runs.first else { return nil }
-    return "vs " + first.name + (runs.count > 1 ? " +\(runs.count - 1)" : "")
+  /// `vs 2026-12-03-101500-mnist, B: lr → 3.0e-4`: the compared runs' legend, each name in the
+  /// colour of its ghost lines (the header's end is cut when it is too long).
+  public static func comparisonLegend(_ runs: [ComparisonRun]) -> [Span] {
+    guard !runs.isEmpty else { return [] }
+    return [Span("vs ", Palette.ghost)]
+      + runs.enumerated().flatMap { index, run in
+        (index > 0 ? [Span(", ", Palette.secondary)] : []) + [Span(run.name, Palette.ghost(index))]
+      }
   }
 
   /// The compute engine and its threads: `oneDNN 2.6.3 avx2 ×2`.

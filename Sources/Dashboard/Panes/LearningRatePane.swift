@@ -24,7 +24,7 @@ public struct LearningRatePane: Pane {
       xs: snapshot.upcomingLearningRate.map { scale.x(step: Double($0.step)) },
       ys: snapshot.upcomingLearningRate.map(\.rate), style: Palette.upcoming)
     return BrailleChart(
-      series: snapshot.info.comparisons.map { scale.series($0.learningRate, style: Palette.ghost) } + [
+      series: snapshot.info.comparisons.enumerated().map { scale.series($1.learningRate, style: Palette.ghost($0)) } + [
         upcoming, scale.series(snapshot.learningRate, style: Palette.learningRate),
       ],
       markers: snapshot.learningRateChanges.map {

@@ -29,11 +29,12 @@ public struct LossPane: Pane {
     let scale = XScale(mode: ui.xAxis, stepsPerEpoch: snapshot.info.stepsPerEpoch)
     let smoothed = Smoothing.ema(snapshot.stepLoss.buckets.map(\.mean), weight: ui.smoothing)
     let raw = scale.series(snapshot.stepLoss, style: Palette.raw)
-    let ghosts = snapshot.info.comparisons.flatMap { run in
-      let steps = scale.series(run.stepLoss, style: Palette.ghost)
+    let ghosts = snapshot.info.comparisons.enumerated().flatMap { index, run in
+      let style = Palette.ghost(index)
+      let steps = scale.series(run.stepLoss, style: style)
       return [
-        steps.with(ys: Smoothing.ema(run.stepLoss.buckets.map(\.mean), weight: ui.smoothing), style: Palette.ghost),
-        scale.series(run.epochs, \.validationLoss, style: Palette.ghost),
+        steps.with(ys: Smoothing.ema(run.stepLoss.buckets.map(\.mean), weight: ui.smoothing), style: style),
+        scale.series(run.epochs, \.validationLoss, style: style),
       ]
     }
     let series =

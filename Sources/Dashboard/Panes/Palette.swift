@@ -45,6 +45,12 @@ public enum Palette {
   public static let negative = Style(.red)
   /// Another run's lines (`--compare`), under the live ones.
   public static let ghost = Style(.white, dim: true)
+  /// One dim colour per compared run (`--compare`, `c`, forks, `traintop view A B`), in order, so
+  /// runs drawn together can be told apart; the header names each in its colour.
+  public static let ghosts = [ghost, Style(.yellow, dim: true), Style(.red, dim: true), Style(.green, dim: true)]
+
+  /// The colour of the `index`th compared run (they repeat after four).
+  public static func ghost(_ index: Int) -> Style { ghosts[index % ghosts.count] }
   /// Progress and per-layer bars.
   public static let bar = Style(.blue)
 }
