@@ -62,6 +62,19 @@ import Training
     #expect(runs.keep("Z").hasPrefix("keep: no run Z"))
   }
 
+  @Test func aParentThatStopsBeforeHandingOverGivesTheForkUp() {
+    let a = TrainerChannel()
+    let runs = LiveRuns(channel: a) { _, _, _, _ in
+      Issue.record("no state was handed over, so nothing may start")
+      return TrainerChannel()
+    }
+    _ = runs.fork(.set(.learningRate, 1e-2))
+    a.finish()
+    _ = runs.version(for: UIState())
+    #expect(runs.takeNotice() == "fork: run A did not hand over its state (its events say why)")
+    #expect(runs.runs.count == 1 && runs.fork(.set(.learningRate, 1e-2)) == "fork: run A has stopped")
+  }
+
   @Test func withoutSpawningForksAreRefused() {
     let runs = LiveRuns(channel: TrainerChannel(), spawn: nil)
     #expect(runs.fork(.set(.learningRate, 1e-3)).hasPrefix("fork: not here"))

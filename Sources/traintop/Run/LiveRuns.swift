@@ -22,7 +22,10 @@ final class LiveRuns: DashboardSource {
   private(set) var focus = 0
   private let spawn: Spawn?
   /// The change waiting for the focused trainer's copy of its state.
-  private var pending: (change: TrainerCommand, from: Int)?
+  private var pending: (change: TrainerCommand, from: Int, since: Date)?
+  /// How long a fork waits for its parent's state before it is given up (the parent refused,
+  /// e.g. it could not copy its state; its events say why).
+  static let forkTimeout: TimeInterval = 10
   private var notice: String?
   /// The earlier runs `c` can draw (directory and list line), newest first.
   private let earlierRuns: () -> [(path: String, line: String)]
@@ -108,7 +111,7 @@ final class LiveRuns: DashboardSource {
       return "fork: \(PromptCommand.runLimit) runs at most at once (one per core); :keep one first"
     }
     guard !runs[focus].channel.isFinished else { return "fork: run \(runs[focus].name) has stopped" }
-    pending = (change, focus)
+    pending = (change, focus, Date())
     runs[focus].channel.send(.fork, source: .prompt)
     return "fork: copying run \(runs[focus].name)…"
   }
@@ -132,9 +135,12 @@ final class LiveRuns: DashboardSource {
 
   /// Starts the fork once its parent has left its state.
   private func startPendingFork() {
-    guard let (change, from) = pending, let spawn else { return }
+    guard let (change, from, since) = pending, let spawn else { return }
     guard let state = runs[from].channel.takeFork() else {
-      if runs[from].channel.isFinished { pending = nil }
+      if runs[from].channel.isFinished || Date().timeIntervalSince(since) > Self.forkTimeout {
+        pending = nil
+        notice = "fork: run \(runs[from].name) did not hand over its state (its events say why)"
+      }
       return
     }
     pending = nil
