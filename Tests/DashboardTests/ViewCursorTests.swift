@@ -34,6 +34,18 @@ import Training
     #expect(ui.cursor == .end && ui.statusMessage?.hasPrefix("time cursor: the end") == true)
   }
 
+  /// Steps come from a run's files: a huge one moves the cursor without overflowing.
+  @Test func hugeStepsDoNotOverflow() {
+    var ui = UIState()
+    ui.cursor = .step(0)
+    var s = recorded(step: Int.max, status: .paused)
+    s.info.totalSteps = Int.max
+    _ = ui.apply(.right, snapshot: s)
+    #expect(ui.cursor == .step(1 << 62))  // clamped (Int.max / 2, rounded to a Double)
+    _ = ui.apply(.left, snapshot: s)
+    if case .step(let step) = ui.cursor { #expect(step > 0) } else { Issue.record("no step cursor") }
+  }
+
   @Test func steeringIsRefusedAndQuitNeedsNoQuestion() {
     var ui = UIState()
     ui.cursor = .end

@@ -64,6 +64,7 @@ import Training
 
     #expect(run.snapshot(atStep: 54).optimizer == .adam && run.snapshot(atStep: 55).optimizer == .sgd)
     #expect(run.snapshot(atStep: 10_000).step == 120)  // clamped
+    #expect(run.epochEndStep(Int.max) == Int.max && run.snapshot(atStep: run.epochEndStep(Int.max)).step == 120)
     #expect(run.comparison.epochs.count == 3 && run.comparison.stepLoss.pointCount == 120)
   }
 

@@ -89,7 +89,9 @@ extension UIState {
     let atEnd = snapshot.status != .paused
     if atEnd, moves > 0 { return setCursor(.end) }
     let stride = max(1, snapshot.info.totalSteps / ViewCursor.movesPerRun)
-    setCursor(.step(max(0, snapshot.step + moves * stride)))
+    // In Double: the steps come from a file and must not overflow.
+    let target = Double(snapshot.step) + Double(moves) * Double(stride)
+    setCursor(.step(Int(min(max(0, target), Double(Int.max / 2)))))
   }
 
   /// Puts `traintop view`'s cursor at `target` (ignored on a live run).

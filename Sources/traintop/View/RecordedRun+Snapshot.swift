@@ -28,9 +28,13 @@ extension RecordedRun {
     return s
   }
 
-  /// The step at which `epoch` ended: its last logged step, else where whole epochs would put it.
+  /// The step at which `epoch` ended: its last logged step, else where whole epochs would put it
+  /// (`Int.max` past any step for an epoch number too large to multiply: `:goto epoch` and
+  /// metrics.csv are input).
   func epochEndStep(_ epoch: Int) -> Int {
-    steps.epochEnd[epoch] ?? epoch * stepsPerEpoch
+    if let logged = steps.epochEnd[epoch] { return logged }
+    let end = max(0, epoch).multipliedReportingOverflow(by: stepsPerEpoch)
+    return end.overflow ? Int.max : end.partialValue
   }
 
   /// Steps in an epoch: as config.json recorded it, else the first epoch's logged steps once it

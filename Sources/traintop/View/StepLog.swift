@@ -17,10 +17,15 @@ struct StepLog {
 
   var count: Int { step.count }
 
+  /// The largest step or epoch number taken from the file (a damaged line beyond it is skipped, so
+  /// arithmetic on steps never overflows).
+  static let largest = 1 << 48
+
   /// Adds one line of steps.jsonl (non-finite numbers were written as `null`, read back as NaN).
   mutating func add(line: Substring) {
     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-      let s = object["step"] as? Int, let e = object["epoch"] as? Int, s >= (step.last ?? -1)
+      let s = object["step"] as? Int, let e = object["epoch"] as? Int, s >= (step.last ?? -1),
+      s <= Self.largest, e >= 0, e <= Self.largest
     else {
       skipped += 1
       return
