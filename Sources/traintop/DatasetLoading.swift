@@ -20,3 +20,11 @@ func loadDataset(_ options: DatasetOptions) throws -> Dataset {
     throw CLIError.data("\(error)")
   }
 }
+
+extension DatasetSource {
+  /// The source's short name: `mnist`, `digits`, or a file's name without its extension — the
+  /// default run name, `traintop runs`' dataset column and what `c` and `view` match and show.
+  var shortName: String {
+    URL(fileURLWithPath: description).deletingPathExtension().lastPathComponent
+  }
+}

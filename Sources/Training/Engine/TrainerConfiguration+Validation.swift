@@ -47,8 +47,8 @@ extension TrainerConfiguration {
     if let problem = alerts?.violation { throw ConfigurationProblem(option: problem.option, message: problem.problem) }
   }
 
-  /// The value of `knob` as stored (nil: not set, or off).
-  private func storedValue(_ knob: Hyperparameter) -> Double? {
+  /// The value of `knob` as stored, the run's starting value (nil: not set, or off).
+  public func storedValue(_ knob: Hyperparameter) -> Double? {
     switch knob {
     case .learningRate: settings.learningRate
     case .momentum: settings.momentum

@@ -73,7 +73,7 @@ struct RunPlan: Equatable {
     trainer.alerts = try Self.alertSettings(r)
     dataset.seed = trainer.seed
     runsDirectory = try r.string(.runsDir) ?? "runs"
-    name = try r.string(.name) ?? Self.runName(source)
+    name = try r.string(.name) ?? source.shortName
     headless = try r.isOn(.headless) ?? false
     if headless, let pausing = trainer.alerts?.actions.first(where: { $0.value == .pause }) {
       throw ValidationError(
@@ -157,10 +157,6 @@ struct RunPlan: Equatable {
   /// `[channels, height, width]` of the data's images, if its samples are images.
   static func imageInput(_ data: Dataset) -> [Int]? {
     data.imageShape.map { [$0.channels, $0.height, $0.width] }
-  }
-
-  private static func runName(_ source: DatasetSource) -> String {
-    URL(fileURLWithPath: source.description).deletingPathExtension().lastPathComponent
   }
 }
 

@@ -270,10 +270,10 @@ final class RunSession {
   private func earlierRuns() -> [(path: String, line: String)] {
     let root = URL(fileURLWithPath: plan.runsDirectory)
     let mine = Set([runLog.directory.lastPathComponent] + forks.map(\.log.directory.lastPathComponent))
-    let name = URL(fileURLWithPath: plan.dataset.source.description).deletingPathExtension().lastPathComponent
-    return RunSummary.all(in: root).filter { $0.dataset == name && !mine.contains($0.name) }.reversed().map {
-      (root.appendingPathComponent($0.name).path, $0.pickerLine)
-    }
+    return RunSummary.all(in: root).filter { $0.dataset == plan.dataset.source.shortName && !mine.contains($0.name) }
+      .reversed().map {
+        (root.appendingPathComponent($0.name).path, $0.pickerLine)
+      }
   }
 
   /// Waits for the trainer and any forks, and closes the forks' logs.

@@ -56,7 +56,7 @@ struct RunSummary: Equatable {
     guard let record = try? TrainingJSON.decoder().decode(RunRecord.self, from: data) else {
       return note("damaged config.json")
     }
-    dataset = URL(fileURLWithPath: record.dataset.source.description).deletingPathExtension().lastPathComponent
+    dataset = record.dataset.source.shortName
     model = record.trainer.model.description
     optimizer = record.trainer.optimizer.rawValue
     parent = record.parent.map { $0.run + ($0.step.map { "@\($0)" } ?? "") }

@@ -53,7 +53,7 @@ extension RecordedRun {
     let planned = totalEpochs.multipliedReportingOverflow(by: stepsPerEpoch)
     let totalSteps = results?.steps ?? max(lastStep, planned.overflow ? Int.max : planned.partialValue)
     var info = RunInfo(
-      datasetName: record.dataset.source.description, modelSummary: record.trainer.model.description,
+      datasetName: record.dataset.source.shortName, modelSummary: record.trainer.model.description,
       isClassification: isClassification, totalEpochs: totalEpochs, stepsPerEpoch: stepsPerEpoch,
       batchSize: record.trainer.batchSize, totalSteps: totalSteps, runDirectory: directory.path,
       computeEngine: record.blas, frozenLayers: record.trainer.freeze ?? [])
@@ -71,12 +71,7 @@ extension RecordedRun {
 
   private func fillCurves(_ s: inout TrainingSnapshot, through index: Int?) {
     guard let index else { return }
-    var history = History()
-    for i in 0...index {
-      history.record(steps.loss[i], at: steps.step[i], in: .trainLoss)
-      history.record(steps.learningRate[i], at: steps.step[i], in: .learningRate)
-      history.record(steps.gradientNorm[i], at: steps.step[i], in: .gradientNorm)
-    }
+    let history = steps.history(count: index + 1)
     s.stepLoss = history.series(.trainLoss)
     s.learningRate = history.series(.learningRate)
     s.gradientNorm = history.series(.gradientNorm)
@@ -89,7 +84,7 @@ extension RecordedRun {
   private func applySettings(_ shown: [EventRecord], to s: inout TrainingSnapshot) {
     let configuration = record.trainer
     let rate = s.hyperparameters[.learningRate]
-    for knob in Hyperparameter.allCases { s.hyperparameters[knob] = Self.startingValue(knob, configuration) }
+    for knob in Hyperparameter.allCases { s.hyperparameters[knob] = configuration.storedValue(knob) }
     s.optimizer = configuration.optimizer
     s.scheduleDescription = configuration.schedule.rawValue
     for event in shown {
@@ -103,23 +98,6 @@ extension RecordedRun {
       }
     }
     if let rate { s.hyperparameters[.learningRate] = rate }  // the logged rate, schedule included
-  }
-
-  /// A setting's value in the configuration the run started with.
-  static func startingValue(_ knob: Hyperparameter, _ c: TrainerConfiguration) -> Double? {
-    switch knob {
-    case .learningRate: c.settings.learningRate
-    case .momentum: c.settings.momentum
-    case .beta1: c.settings.beta1
-    case .beta2: c.settings.beta2
-    case .weightDecay: c.settings.weightDecay
-    case .l1: c.l1
-    case .l2: c.l2
-    case .clipNorm: c.clipNorm
-    case .clipValue: c.clipValue
-    case .patience: c.earlyStoppingEnabled ? Double(c.earlyStopping.patience) : 0
-    case .threads: Double(c.threads ?? 1)
-    }
   }
 
   /// Early stopping replayed over the epochs up to the cursor, with patience changes applied when

@@ -110,11 +110,7 @@ final class RecordedRun {
 extension RecordedRun {
   /// This run as ghost lines beside another (`traintop view A B`): its epochs, step loss and rate.
   var comparison: ComparisonRun {
-    var history = History()
-    for i in 0..<steps.count {
-      history.record(steps.loss[i], at: steps.step[i], in: .trainLoss)
-      history.record(steps.learningRate[i], at: steps.step[i], in: .learningRate)
-    }
+    let history = steps.history(count: steps.count)
     return ComparisonRun(
       name: name, epochs: epochs, stepLoss: history.series(.trainLoss), learningRate: history.series(.learningRate))
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// A run's `steps.jsonl` as columns (one entry per logged step, in step order), filled as the file
 /// grows: only complete lines are read, and a line that is not a step object is skipped.
@@ -39,6 +40,18 @@ struct StepLog {
     layerNorms.append((object["layer_grad_norms"] as? [Any])?.map { ($0 as? Double) ?? .nan } ?? [])
     samplesPerSecond.append(number("samples_per_sec"))
     epochEnd[e] = s
+  }
+
+  /// The first `count` steps as chart history (loss, rate and gradient norm by step, downsampled
+  /// as the live trainer's).
+  func history(count: Int) -> History {
+    var history = History()
+    for i in 0..<min(count, step.count) {
+      history.record(loss[i], at: step[i], in: .trainLoss)
+      history.record(learningRate[i], at: step[i], in: .learningRate)
+      history.record(gradientNorm[i], at: step[i], in: .gradientNorm)
+    }
+    return history
   }
 
   /// The index of the last logged step at or before `target`, nil when none is.
