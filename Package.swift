@@ -48,12 +48,13 @@ let package = Package(
       name: "TensorBoard", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
       exclude: ["Protos"]),
     .target(name: "Training", dependencies: ["NN", "Datasets", "Tensor", "TensorBoard"]),
+    .target(name: "Search", dependencies: ["Tensor"]),
     .target(name: "Dashboard", dependencies: ["Training", "NN", "Tensor"]),
     .target(name: "Terminal", dependencies: ["Dashboard", "CNcurses"]),
     .executableTarget(
       name: "traintop",
       dependencies: [
-        "Training", "Dashboard", "Terminal", "Datasets", "NN", "Tensor",
+        "Training", "Dashboard", "Terminal", "Datasets", "NN", "Tensor", "Search",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "Bench", dependencies: ["Training", "Datasets", "NN", "Tensor"]),
@@ -64,6 +65,7 @@ let package = Package(
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor", "TestSupport"]),
     .testTarget(name: "TensorBoardTests", dependencies: ["TensorBoard"]),
+    .testTarget(name: "SearchTests", dependencies: ["Search", "Tensor", "TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "NN", "Tensor", "TestSupport"]),
     .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Training", "NN", "Tensor", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard", "CNcurses"]),
