@@ -78,3 +78,14 @@ extension Trial {
     return copy
   }
 }
+
+@Suite struct MeanDeviationTests {
+  /// By hand: mean (0.5 + 0.75 + 1) / 3 = 0.75; deviations ±0.25 and 0, so std = √(0.125 / 3) (ddof 0).
+  @Test func byHand() {
+    let summary = MeanDeviation([0.5, 0.75, 1.0])
+    #expect(summary.mean == 0.75)
+    #expect(abs(summary.std - (0.125 / 3).squareRoot()) < 1e-15)
+    #expect(MeanDeviation([2]).std == 0)
+    #expect(MeanDeviation([]).mean.isNaN)
+  }
+}

@@ -25,6 +25,7 @@ import Training
     case .task: return [(key, .string("regression"))]
     case .scaling: return [(key, .string("minmax"))]
     case .model: return [(key, .string("4-8-3"))]
+    case .folds: return [(key, .string("5"))]
     case .inputShape: return [(key, .string("1x2x2")), (.model, .string("conv2k2-relu-flatten-dense3"))]
     // The MLP options need an MLP (mnist's default model is a convnet).
     case .activation: return [(key, .string("tanh")), (.model, .string("mlp"))]

@@ -35,7 +35,7 @@ extension Trainer {
   func endTensorBoard(reason: StopReason) {
     let succeeded: Bool
     switch reason {
-    case .epochsDone, .patienceExhausted, .manual: succeeded = failure == nil
+    case .epochsDone, .patienceExhausted, .manual, .pruned: succeeded = failure == nil
     case .divergence, .nonFinite, .interrupted, .alert: succeeded = false
     }
     writeLog { try $0.endTensorBoard(succeeded: succeeded) }

@@ -16,6 +16,8 @@ public enum StopReason: String, Codable, Sendable, CaseIterable {
   case interrupted
   /// A health alert whose `--on-alert` action is `stop`.
   case alert
+  /// A search's pruner judged the trial unpromising (`traintop search --pruner`).
+  case pruned
 }
 
 /// Where a command came from, recorded with its event.
@@ -34,6 +36,8 @@ public enum CommandSource: String, Codable, Sendable {
   case alert
   /// `--replay`: a change recorded in another run's events, applied at the same step.
   case replay
+  /// `traintop search`: its pruner, or a trial stopped from the trials table.
+  case search
 }
 
 /// A request the trainer applies between two steps, never mid-step.

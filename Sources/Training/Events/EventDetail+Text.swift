@@ -63,6 +63,11 @@ extension EventDetail {
         + (others.isEmpty ? "" : "; also " + others.joined(separator: ", "))
     case .recorded(let record): return record.message
     case .forkPoint: return "fork: a copy of this run continues beside it from here"
+    case .crossValidationFold(let fold, let folds, let trainRows, let validationRows):
+      return "cross-validation fold \(fold)/\(folds): training on \(trainRows) rows, validating on the "
+        + "\(validationRows) held out"
+    case .foldResult(let fold, let monitor, let value, let epochs):
+      return "fold \(fold): \(monitor) \(Format.fixed(value, decimals: 4)) after \(epochs) epochs"
     }
   }
 

@@ -75,6 +75,11 @@ public enum EventDetail: Sendable, Equatable {
   case recorded(EventRecord)
   /// `:fork`: the run's state was copied for a second trainer that continues beside it.
   case forkPoint
+  /// `--folds`: this run is fold `fold` (1-based) of `folds`, trained on `trainRows` and validated
+  /// on the `validationRows` held out.
+  case crossValidationFold(fold: Int, folds: Int, trainRows: Int, validationRows: Int)
+  /// `--folds`: an earlier fold's result, shown in the next fold's events (the finished folds' table).
+  case foldResult(fold: Int, monitor: String, value: Double, epochs: Int)
 
   /// The class of event this is.
   public var kind: EventKind {
@@ -90,7 +95,9 @@ public enum EventDetail: Sendable, Equatable {
     case .earlyStop, .nonFiniteStop, .finished: .stop
     case .nonFiniteSkipped: .skippedStep
     case .rolledBack: .rollback
-    case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom, .replaying, .forkPoint: .info
+    case .started, .resumedFromCheckpoint, .restoredBest, .startedFrom, .replaying, .forkPoint, .crossValidationFold,
+      .foldResult:
+      .info
     case .alert: .alert
     case .recorded(let record): record.kind
     }

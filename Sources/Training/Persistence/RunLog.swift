@@ -95,7 +95,9 @@ public final class RunLog: Sendable {
     }
   }
 
-  private static func createUniqueDirectory(in root: URL, base: String) throws -> URL {
+  /// Creates `root/base`, or `base-2`, `base-3`, … when it exists (a search's or cross-validation's
+  /// parent directory is made this way too). - Throws: `RunLogError.cannotCreate`.
+  public static func createUniqueDirectory(in root: URL, base: String) throws -> URL {
     do {
       try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     } catch {

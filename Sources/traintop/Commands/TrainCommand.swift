@@ -20,13 +20,18 @@ struct TrainCommand: ParsableCommand {
   @OptionGroup var options: TrainOptions
 
   func run() throws {
-    let session = try makeSession()
-    let code = session.execute()
+    let plan = try makePlan()
+    let code: Int32
+    if let folds = plan.folds {
+      code = try CrossValidationRun(plan: plan, folds: folds).execute()
+    } else {
+      code = try makeSession(plan).execute()
+    }
     if code != 0 { throw ExitCode(code) }
   }
 
-  /// A new run from the options, or a resumed one with `--resume`.
-  func makeSession() throws -> RunSession {
+  /// The options resolved against the config file (64 for any bad value).
+  func makePlan() throws -> RunPlan {
     let config: ConfigFile
     do {
       config = try options.config.map { try ConfigFile(path: $0) } ?? ConfigFile()
@@ -39,6 +44,11 @@ struct TrainCommand: ParsableCommand {
     } catch let error as ConfigError {
       throw CLIError.usage("\(error)")
     }
+    return plan
+  }
+
+  /// A new run from the plan, or a resumed one with `--resume`.
+  func makeSession(_ plan: RunPlan) throws -> RunSession {
     if let resume = plan.resume {
       let epochs = options.epochs == nil ? nil : plan.trainer.epochs
       return try RunSession.resuming(URL(fileURLWithPath: resume), plan: plan, epochs: epochs)

@@ -6,7 +6,7 @@ import Training
 /// hyper-parameters come from `Hyperparameter`.
 enum OptionKey: Hashable, CaseIterable {
   case dataset, trainImages, trainLabels, testImages, testLabels, labelColumn, delimiter, impute
-  case task, scaling, validationFraction, inputShape
+  case task, scaling, validationFraction, folds, inputShape
   case model, activation, dropout, batchNorm, initializer, labelSmoothing, loss
   case optimizer, amsgrad, centered
   /// A live hyper-parameter (`--lr`, `--momentum`, …).
@@ -29,7 +29,8 @@ enum OptionKey: Hashable, CaseIterable {
   static var allCases: [OptionKey] {
     [
       .dataset, .trainImages, .trainLabels, .testImages, .testLabels, .labelColumn, .delimiter, .impute,
-      .task, .scaling, .validationFraction, .inputShape, .model, .activation, .dropout, .batchNorm, .initializer,
+      .task, .scaling, .validationFraction, .folds, .inputShape, .model, .activation, .dropout, .batchNorm,
+      .initializer,
       .labelSmoothing, .loss, .optimizer, .amsgrad, .centered,
     ]
       + Hyperparameter.allCases.map(OptionKey.knob)
@@ -150,6 +151,9 @@ enum OptionKey: Hashable, CaseIterable {
       "Model: a name (\(NamedModel.allCases.map(\.rawValue).joined(separator: ", ")); see `traintop models`), "
         + "layer sizes (784-256-10) or layers (conv16k3p1-relu-maxpool2-flatten-dense10; README). "
         + "Default: per dataset (mnist cnn-small, tables mlp)."
+    case .folds:
+      "Cross-validate: stratified k-fold over train + validation (each fold a sub-run), or loo for "
+        + "leave-one-out; reports each fold and the mean ± standard deviation (default: off)."
     case .inputShape: "The shape of each CSV row as an image, CxHxW or HxW, e.g. 1x8x8 (for conv layers)."
     case .activation: "Activation (default: relu)."
     case .dropout: "Dropout rate between hidden layers (default: 0)."

@@ -35,6 +35,8 @@ struct TrainOptions: ParsableArguments {
   var scaling: Scaling?
   @Option(name: .customLong(OptionKey.validationFraction.name), help: .init(OptionKey.validationFraction.help))
   var validationFraction: Double?
+  @Option(name: .customLong(OptionKey.folds.name), help: .init(OptionKey.folds.help))
+  var folds: String?
   @Option(name: .customLong(OptionKey.inputShape.name), help: .init(OptionKey.inputShape.help))
   var inputShape: String?
 
@@ -197,6 +199,7 @@ struct TrainOptions: ParsableArguments {
     case .task: text(task?.rawValue)
     case .scaling: text(scaling?.rawValue)
     case .validationFraction: number(validationFraction)
+    case .folds: text(folds)
     case .inputShape: text(inputShape)
     case .model: text(model)
     case .activation: text(activation?.rawValue)

@@ -43,6 +43,8 @@ struct RunPlan: Equatable {
     var script: ReplayScript
     var file: String
   }
+  /// `--folds`: cross-validate instead of training once.
+  var folds: FoldCount?
   /// `--compare RUN…`: finished runs drawn as ghost lines.
   var compare: [String] = []
   var fromOptimizer = false
@@ -103,6 +105,10 @@ struct RunPlan: Equatable {
       throw ValidationError("--from-optimizer and --reset-head go with --from RUN")
     }
     trainer.freeze = try r.string(.freeze).map { $0.split(separator: ",").map(String.init) }
+    folds = try r.parsed(.folds, FoldCount.init(parsing:))
+    if folds != nil, resume != nil {
+      throw ValidationError("--folds with --resume: a cross-validation starts afresh (resume one fold's run by itself)")
+    }
   }
 
   /// Completes the model with the loaded data: an MLP's input and output widths, a layer stack's

@@ -23,10 +23,11 @@ final class RunSession {
     self.runLog = runLog
   }
 
-  /// A new run: loads the data, creates the run directory and writes config.json.
-  static func starting(_ initial: RunPlan) throws -> RunSession {
+  /// A new run: loads the data (unless given: a cross-validation fold, a search's cached data),
+  /// creates the run directory (or uses `directory`) and writes config.json.
+  static func starting(_ initial: RunPlan, dataset given: Dataset? = nil, directory: URL? = nil) throws -> RunSession {
     var plan = initial
-    let dataset = try loadDataset(plan.dataset)
+    let dataset = try given ?? loadDataset(plan.dataset)
     try requireSplits(dataset)
     try plan.complete(for: dataset)
     if plan.trainer.batchSize == 0 { plan.trainer.batchSize = max(1, dataset.train.count) }
@@ -34,9 +35,13 @@ final class RunSession {
     let parent = try plan.from.map { try loadParent($0, plan: plan) }
     let replay = try plan.replay.map { try loadReplay($0, plan: plan) }
     let comparisons = try loadComparisons(plan)
-    let log = try RunLog(
-      root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
-      isClassification: dataset.task.isClassification, tensorBoard: plan.tensorBoard)
+    let log =
+      try directory.map {
+        try RunLog(directory: $0, isClassification: dataset.task.isClassification, tensorBoard: plan.tensorBoard)
+      }
+      ?? RunLog(
+        root: URL(fileURLWithPath: plan.runsDirectory), name: plan.name,
+        isClassification: dataset.task.isClassification, tensorBoard: plan.tensorBoard)
     let record = RunRecord(
       trainer: plan.trainer, dataset: plan.dataset, preprocessing: dataset.preprocessing,
       datasetSummary: dataset.summary, blas: "\(ComputeEngine.summary), \(plan.threads) thread(s)",
@@ -198,7 +203,7 @@ final class RunSession {
 
   /// Training needs rows to learn from and a validation split to judge them on: early stopping and
   /// every val_ figure would otherwise be silently computed on the training rows.
-  private static func requireSplits(_ dataset: Dataset) throws {
+  static func requireSplits(_ dataset: Dataset) throws {
     guard dataset.train.count > 0 else { throw CLIError.data("\(dataset.name): the training split is empty") }
     guard dataset.validation.count > 0 else {
       throw CLIError.data(
