@@ -55,8 +55,8 @@ public struct GridSampler: Sendable {
       }
       let values = (0..<points).map { i -> Double in
         let t = Double(i) / Double(points - 1)
-        let x =
-          log ? exp(Foundation.log(low) + t * (Foundation.log(high) - Foundation.log(low))) : low + t * (high - low)
+        // As numpy's geomspace: powers of ten of evenly spaced exponents (1e-3, 1e-2, 1e-1 exactly).
+        let x = log ? pow(10, log10(low) + t * (log10(high) - log10(low))) : low + t * (high - low)
         let clamped = i == 0 ? low : i == points - 1 ? high : x
         return integer ? clamped.rounded() : clamped
       }

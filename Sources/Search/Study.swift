@@ -87,11 +87,13 @@ public struct Study: Sendable {
     }
   }
 
-  /// Records how trial `number` ended.
+  /// Records how trial `number` ended; `epochs` when it differs from the epochs reported (the
+  /// epochs of all its cross-validation folds).
   public mutating func finish(
-    _ number: Int, state: TrialState, objective: Double?, seconds: Double, reason: String? = nil
+    _ number: Int, state: TrialState, objective: Double?, seconds: Double, reason: String? = nil, epochs: Int? = nil
   ) {
     guard trials.indices.contains(number) else { return }
+    if let epochs { trials[number].epochs = epochs }
     trials[number].state = state
     trials[number].objective = objective
     trials[number].seconds = seconds

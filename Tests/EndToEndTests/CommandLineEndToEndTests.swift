@@ -7,6 +7,22 @@ func runHeadless(_ arguments: [String], in directory: URL) throws -> ProcessResu
   try runProcess(traintop, arguments, in: directory, environment: ["TRAINTOP_DATASETS": Fixtures.datasets.path])
 }
 
+/// Starts traintop in `directory` without waiting for it (output discarded), for tests that signal
+/// or kill it.
+func startTraintop(_ arguments: [String], in directory: URL) throws -> Process {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: traintop)
+  process.arguments = arguments
+  process.currentDirectoryURL = directory
+  var environment = ProcessInfo.processInfo.environment
+  environment["TRAINTOP_DATASETS"] = Fixtures.datasets.path
+  process.environment = environment
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  return process
+}
+
 /// Decodes `--jsonl` output into one dictionary per line.
 func jsonLines(_ text: String) throws -> [[String: Any]] {
   try text.split(separator: "\n").map { line in

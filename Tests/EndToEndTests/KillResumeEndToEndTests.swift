@@ -11,18 +11,9 @@ import Testing
 
   /// Starts a headless digits run, kills it after `delay` seconds, and returns its run directory.
   static func killedRun(in dir: URL, delay: Double) throws -> URL? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: traintop)
-    process.arguments = [
-      "train", "digits", "--epochs", "20", "--patience", "0", "--name", "k", "--headless", "--batch-size", "1",
-    ]
-    process.currentDirectoryURL = dir
-    var environment = ProcessInfo.processInfo.environment
-    environment["TRAINTOP_DATASETS"] = Fixtures.datasets.path
-    process.environment = environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try startTraintop(
+      ["train", "digits", "--epochs", "20", "--patience", "0", "--name", "k", "--headless", "--batch-size", "1"],
+      in: dir)
     usleep(useconds_t(delay * 1e6))
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()

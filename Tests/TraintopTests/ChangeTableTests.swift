@@ -112,7 +112,7 @@ import Training
     ),
     ("[[change]]\nstep = 1\nundo = false\n", "FILE:1: change table: undo: expected undo = true"),
     ("[[change]]\nstep = 1\nepochs = 0\n", "FILE:1: change table: epochs = 0: expected a whole number in 1…"),
-    ("[[changes]]\nstep = 1\n", "FILE:1: only [[model.layers]] and [[change]] tables are supported"),
+    ("[[changes]]\nstep = 1\n", "FILE:1: only [[model.layers]], [[change]] and a search's [space] tables"),
   ])
   func badTablesNameTheLineAndTheProblem(text: String, message: String) throws {
     let got = try problem(text)

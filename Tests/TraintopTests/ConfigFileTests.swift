@@ -148,11 +148,13 @@ import Testing
     ),
     (
       "[model]\n",
-      "1: only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
+      "1: only [[model.layers]], [[change]] and a search's [space] tables are supported; "
+        + "write every other option as key = value"
     ),
     (
       "[[model.layer]]\n",
-      "1: only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
+      "1: only [[model.layers]], [[change]] and a search's [space] tables are supported; "
+        + "write every other option as key = value"
     ),
   ])
   func badTablesNameTheFileAndLine(text: String, expected: String) throws {
@@ -270,11 +272,13 @@ import Testing
   @Test(arguments: [
     (
       "[{\"dataset\": \"wine\", \"batc\"schedule\": \"cosine\"}", 1,
-      "only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
+      "only [[model.layers]], [[change]] and a search's [space] tables are supported; "
+        + "write every other option as key = value"
     ),
     (
       "lr = 0.1\n[training]\nepochs = 2", 2,
-      "only [[model.layers]] and [[change]] tables are supported; write every other option as key = value"
+      "only [[model.layers]], [[change]] and a search's [space] tables are supported; "
+        + "write every other option as key = value"
     ),
     ("a.b = 1", 1, "dotted keys are not supported ('a.…')"),
     ("lr = [1, 2]", 1, "key 'lr': arrays and tables are not supported; expected a string, number or boolean"),

@@ -27,6 +27,10 @@ extension Trainer {
       record(.plateau(old: rateBefore, new: newRate))
     }
     updateEarlyStopping(monitored)
+    if stopReason == nil, let judge = epochJudge, judge(metrics) {
+      stopReason = .pruned
+      record(.stopRequested(.pruned))
+    }
     watchHealth(metrics, hasValidation: dataset.validation.count > 0)
     checkAutoPause(metrics, validation: validation)
     if configuration.onNonFinite == .rollback { rememberGoodState() }

@@ -54,6 +54,9 @@ public final class Trainer {
   var frozenLayers: [String] = []
   /// `--compare`: finished runs the dashboard draws as ghost lines.
   public var comparisons: [ComparisonRun] = []
+  /// A search's pruner: called on the trainer's thread with each epoch's metrics; true stops the
+  /// run there as `pruned`, before another step is taken.
+  public var epochJudge: (@Sendable (EpochMetrics) -> Bool)?
   /// `--replay`: another run's manual changes, applied at the steps they were made at.
   public var replay = ReplayScript()
   /// The epochs the run lasts: the configuration's, until `:epochs` changes it.

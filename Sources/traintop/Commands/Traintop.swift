@@ -7,7 +7,8 @@ struct Traintop: ParsableCommand {
     commandName: "traintop",
     abstract: "Train neural networks on the CPU and steer them live from the terminal.",
     subcommands: [
-      TrainCommand.self, EvalCommand.self, LRFindCommand.self, RunsCommand.self, ViewCommand.self, ChangesCommand.self,
+      TrainCommand.self, SearchCommand.self, EvalCommand.self, LRFindCommand.self, RunsCommand.self, ViewCommand.self,
+      ChangesCommand.self,
       DatasetsCommand.self,
       ModelsCommand.self, InfoCommand.self,
     ],

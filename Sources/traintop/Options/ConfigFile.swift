@@ -19,13 +19,30 @@ struct ConfigFile {
 
   /// Reads `path` as JSON (by extension `.json`) or TOML; unknown keys and bad values are errors.
   init(path: String) throws {
-    self.path = path
+    try self.init(path: path, raw: Self.read(path))
+  }
+
+  /// Values already checked (a search trial's: the fixed options and its sampled parameters);
+  /// `origin` names them in messages.
+  init(origin: String, values: [String: OptionValue]) {
+    path = origin
+    self.values = values
+    changes = nil
+  }
+
+  /// The file's keys and values as parsed, before they are checked (a search file holds more keys).
+  static func read(_ path: String) throws -> [String: Any] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ConfigError(path: path, message: "cannot read the file")
     }
-    var raw: [String: Any] =
-      path.lowercased().hasSuffix(".json")
+    return path.lowercased().hasSuffix(".json")
       ? try Self.parseJSON(data, path: path) : try Self.parseTOML(data, path: path)
+  }
+
+  /// The options in `raw` (read from `path`); unknown keys and bad values are errors.
+  init(path: String, raw parsed: [String: Any]) throws {
+    self.path = path
+    var raw = parsed
     try Self.joinLayerTables(&raw, path: path)
     changes = try Self.changeTables(&raw, path: path)
     var values: [String: OptionValue] = [:]

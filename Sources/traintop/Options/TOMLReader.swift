@@ -2,8 +2,10 @@ import Foundation
 
 /// Reads the TOML that config files use: one `key = value` per line, where a value is a string
 /// (`"…"` with escapes, or `'…'`), a number (TOML's integers with `_`, `0x`/`0o`/`0b`, floats,
-/// `inf`, `nan`) or a boolean; `#` comments and blank lines; and `[[model.layers]]` and `[[change]]`
-/// array-of-tables headers, after which keys belong to that table (as TOML has it). Anything else (other
+/// `inf`, `nan`) or a boolean; `#` comments and blank lines; `[[model.layers]]` and `[[change]]`
+/// array-of-tables headers, after which keys belong to that table (as TOML has it); and a search's
+/// `[space]` table, whose values may be one-line inline tables and arrays of those scalars
+/// (`lr = { log-uniform = [1e-4, 1e-1] }`). Anything else (other
 /// tables, arrays, dotted keys, multi-line strings) is an error naming the line, never a crash: the
 /// bundled C++ parser of TOMLKit aborted on inputs our fuzzer made, and config files need none of the rest.
 enum TOMLReader {
@@ -13,11 +15,15 @@ enum TOMLReader {
   static let changesKey = "change"
   /// The arrays of tables config files may use.
   static let tableKeys = [layersKey, changesKey]
+  /// A search's `[space]` table (one table, returned as a one-element `[Table]`).
+  static let spaceKey = "space"
 
   /// One `[[model.layers]]` or `[[change]]` table: where its header is, and its keys.
   struct Table {
     let line: Int
     var values: [String: Any] = [:]
+    /// The line of each key (for messages about its value).
+    var keyLines: [String: Int] = [:]
   }
 
   /// A problem at a 1-based line.
@@ -50,7 +56,8 @@ enum TOMLReader {
       cursor.skipSpaces()
       guard cursor.take("=") else { throw Problem(line: line, message: "expected '=' after the key '\(key)'") }
       cursor.skipSpaces()
-      let value = try cursor.value(line: line, key: key)
+      let inSpace = tables.last?.key == spaceKey
+      let value = inSpace ? try cursor.compound(line: line, key: key) : try cursor.value(line: line, key: key)
       cursor.skipSpaces()
       guard cursor.atEnd || cursor.peek == "#" else {
         throw Problem(line: line, message: "unexpected text after the value of '\(key)'")
@@ -61,13 +68,17 @@ enum TOMLReader {
             line: line, message: "key '\(key)' is given twice in the table of line \(tables[last].table.line)")
         }
         tables[last].table.values[key] = value
+        tables[last].table.keyLines[key] = line
         continue
       }
       guard result[key] == nil else { throw Problem(line: line, message: "key '\(key)' is given twice") }
       result[key] = value
       keyLines[key] = line
     }
-    for key in tableKeys where tables.contains(where: { $0.key == key }) {
+    if tables.filter({ $0.key == spaceKey }).count > 1 {
+      throw Problem(line: tables.last { $0.key == spaceKey }?.table.line ?? 0, message: "[space] is given twice")
+    }
+    for key in tableKeys + [spaceKey] where tables.contains(where: { $0.key == key }) {
       result[key] = tables.filter { $0.key == key }.map(\.table)
     }
     return result
@@ -102,12 +113,17 @@ enum TOMLReader {
       let rest = String(String.UnicodeScalarView(scalars[index...]))
       let text = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
       let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if trimmed.replacingOccurrences(of: " ", with: "") == "[\(TOMLReader.spaceKey)]" {
+        index = scalars.count
+        return TOMLReader.spaceKey
+      }
       let inner = trimmed.hasPrefix("[[") && trimmed.hasSuffix("]]") ? trimmed.dropFirst(2).dropLast(2) : nil
       let key = inner?.trimmingCharacters(in: .whitespaces) ?? ""
       guard TOMLReader.tableKeys.contains(key) else {
         throw Problem(
           line: line,
-          message: "only [[model.layers]] and [[change]] tables are supported; write every other option as key = value")
+          message: "only [[model.layers]], [[change]] and a search's [space] tables are supported; "
+            + "write every other option as key = value")
       }
       index = scalars.count
       return key
@@ -129,7 +145,7 @@ enum TOMLReader {
       return key
     }
 
-    mutating func value(line: Int, key: String) throws(Problem) -> Any {
+    mutating func value(line: Int, key: String, stops: Set<Unicode.Scalar> = []) throws(Problem) -> Any {
       guard let first = peek else { throw Problem(line: line, message: "key '\(key)' has no value") }
       switch first {
       case "\"", "'": return try string(line: line)
@@ -139,7 +155,7 @@ enum TOMLReader {
         )
       default:
         var word = ""
-        while let s = peek, s != " ", s != "\t", s != "#" {
+        while let s = peek, s != " ", s != "\t", s != "#", !stops.contains(s) {
           word.unicodeScalars.append(s)
           index += 1
         }
@@ -150,6 +166,43 @@ enum TOMLReader {
         }
         return number
       }
+    }
+
+    /// A `[space]` value: a scalar, an inline table `{ k = v, … }` (as `[String: Any]`) or an
+    /// array `[v, …]` (as `[Any]`) of scalars, on one line.
+    mutating func compound(line: Int, key: String) throws(Problem) -> Any {
+      skipSpaces()
+      if take("[") {
+        var items: [Any] = []
+        skipSpaces()
+        if take("]") { return items }
+        while true {
+          items.append(try value(line: line, key: key, stops: [",", "]"]))
+          skipSpaces()
+          if take("]") { return items }
+          guard take(",") else { throw Problem(line: line, message: "key '\(key)': expected ',' or ']' in the list") }
+          skipSpaces()
+        }
+      }
+      if take("{") {
+        var table: [String: Any] = [:]
+        skipSpaces()
+        if take("}") { return table }
+        while true {
+          let name = try self.key(line: line)
+          skipSpaces()
+          guard take("=") else { throw Problem(line: line, message: "key '\(key)': expected '=' after '\(name)'") }
+          skipSpaces()
+          guard table[name] == nil else { throw Problem(line: line, message: "key '\(key)': '\(name)' is given twice") }
+          table[name] =
+            peek == "[" ? try compound(line: line, key: key) : try value(line: line, key: key, stops: [",", "}"])
+          skipSpaces()
+          if take("}") { return table }
+          guard take(",") else { throw Problem(line: line, message: "key '\(key)': expected ',' or '}' in the table") }
+          skipSpaces()
+        }
+      }
+      return try value(line: line, key: key)
     }
 
     /// A TOML number: decimal with `_` between digits, `0x`/`0o`/`0b` integers, `inf`, `nan`.

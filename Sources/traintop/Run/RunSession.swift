@@ -263,7 +263,7 @@ final class RunSession {
   }
 
   /// Starts the trainer on its own queue; from here on only that queue touches it.
-  private func startTrainer() {
+  func startTrainer() {
     let owned = TrainerHandle(trainer)
     DispatchQueue(label: "traintop.trainer", qos: .userInitiated).async {
       owned.trainer.run()

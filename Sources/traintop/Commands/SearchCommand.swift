@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Search
+import Training
+
+/// `traintop search`: a hyper-parameter search (grid, random or TPE), its trials trained in parallel.
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search hyper-parameters: grid, random or TPE trials, pruned and run in parallel.",
+    discussion: """
+      Each trial is a train run with the train options given here (the fixed part) and the searched \
+      ones sampled from the space: --vary flags and/or a [space] table in --space FILE (or --config \
+      FILE), e.g.
+        [space]
+        lr = { log-uniform = [1e-4, 1e-1] }
+        dropout = { uniform = [0.0, 0.5], points = 3 }
+        optimizer = { choice = ["adam", "sgd"] }
+      The search keys (trials, strategy, metric, objective, parallel, pruner) may be in the file too; \
+      flags win. TPE follows Optuna's TPESampler (10 random startup trials, 24 candidates, gamma \
+      min(ceil(0.1 n), 25)); median is Optuna's MedianPruner (5 startup trials, no warm-up); asha is \
+      successive halving (min resource 1 epoch, reduction factor 4). The same --seed gives the same \
+      trials (with --parallel 1 for TPE, which learns from the trials finished so far).
+      The search directory runs/<time>-<name>-search/ holds search.json, trials.csv (one row per \
+      trial), best.toml (traintop train --config best.toml trains the best trial again) and one run \
+      directory per trial. --resume DIR continues an interrupted search without rerunning finished trials.
+      Exit codes: 0 done, 64 bad options or space, 65 bad data, 66 missing input, 70 no trial completed, \
+      74 cannot write, 130/143 interrupted.
+      """)
+
+  @OptionGroup var search: SearchOptions
+  @OptionGroup var options: TrainOptions
+
+  func run() throws {
+    let session: SearchSession
+    if let resume = options.resume {
+      session = try SearchSession.resuming(URL(fileURLWithPath: resume), jsonl: options.jsonl)
+    } else {
+      session = try SearchSession.starting(SearchPlan(search: search, train: options))
+    }
+    let code = session.execute()
+    if code != 0 { throw ExitCode(code) }
+  }
+}
