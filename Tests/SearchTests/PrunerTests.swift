@@ -89,3 +89,47 @@ extension Trial {
     #expect(MeanDeviation([]).mean.isNaN)
   }
 }
+
+@Suite struct ParameterImportanceTests {
+  @Test func ranksByHand() {
+    // Ties share the mean of their ranks: 10 → 1, the two 20s → 2.5, 30 → 4.
+    #expect(ParameterImportance.ranks([20, 10, 30, 20]) == [2.5, 1, 4, 2.5])
+    // A monotone but non-linear relation has ρ = 1 (Spearman), a reversed one −1.
+    #expect(ParameterImportance.spearman([1, 2, 3, 4], [1, 8, 27, 64]) == 1)
+    #expect(ParameterImportance.spearman([1, 2, 3, 4], [9, 7, 5, 1]) == -1)
+    // ranks x [1,2,3,4] and y [2,1,4,3]: Σd² = 4, ρ = 1 − 6·4 / (4·15) = 0.6.
+    #expect(abs(ParameterImportance.spearman([1, 2, 3, 4], [2, 1, 4, 3]) - 0.6) < 1e-12)
+    // Groups a: [1, 3], b: [5, 7]; mean 4; total SS 9+1+1+9 = 20; between 2·1 + 2·1... group means
+    // 2 and 6: 2·(2−4)² + 2·(6−4)² = 16; η = √(16/20).
+    #expect(
+      abs(ParameterImportance.correlationRatio(["a", "a", "b", "b"], [1, 3, 5, 7]) - (0.8).squareRoot()) < 1e-12)
+  }
+
+  @Test func ordersParametersAndSkipsUnfinishedTrials() {
+    let space = SearchSpace([
+      .init(name: "lr", distribution: .range(low: 1e-4, high: 1, log: true, integer: false, points: nil)),
+      .init(name: "noise", distribution: .range(low: 0, high: 1, log: false, integer: false, points: nil)),
+      .init(name: "optimizer", distribution: .choice([.text("adam"), .text("sgd")])),
+    ])
+    let rows: [(Double, Double, String, Double)] = [
+      (1e-4, 0.5, "adam", 0.1), (1e-3, 0.1, "sgd", 0.2), (1e-2, 0.9, "adam", 0.3), (1e-1, 0.3, "sgd", 0.4),
+    ]
+    var trials = rows.enumerated().map { i, row in
+      var t = Trial(number: i, parameters: ["lr": .number(row.0), "noise": .number(row.1), "optimizer": .text(row.2)])
+      t.state = .complete
+      t.objective = row.3
+      return t
+    }
+    var pruned = Trial(number: 4, parameters: ["lr": .number(1), "noise": .number(0), "optimizer": .text("adam")])
+    pruned.state = .pruned
+    trials.append(pruned)
+    let ranked = ParameterImportance.rank(trials, space: space)
+    #expect(ranked.map(\.name) == ["lr", "optimizer", "noise"])
+    #expect(ranked[0].importance == 1)
+    // noise ranks [3, 1, 4, 2] against [1, 2, 3, 4]: Σd² = 4+1+1+4 = 10, ρ = 1 − 60/60 = 0.
+    #expect(abs(ranked[2].importance) < 1e-12)
+    // optimizer: adam {0.1, 0.3} mean 0.2, sgd {0.2, 0.4} mean 0.3; overall 0.25; between 2·0.0025·2 = 0.01,
+    // total 0.0225+0.0025+0.0025+0.0225 = 0.05; η = √0.2.
+    #expect(abs(ranked[1].importance - (0.2).squareRoot()) < 1e-12)
+  }
+}

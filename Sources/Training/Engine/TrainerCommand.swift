@@ -36,8 +36,6 @@ public enum CommandSource: String, Codable, Sendable {
   case alert
   /// `--replay`: a change recorded in another run's events, applied at the same step.
   case replay
-  /// `traintop search`: its pruner, or a trial stopped from the trials table.
-  case search
 }
 
 /// A request the trainer applies between two steps, never mid-step.

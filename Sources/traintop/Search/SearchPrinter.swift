@@ -95,15 +95,19 @@ struct SearchPrinter {
     return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
   }
 
-  /// The counts by state and the ten best complete trials.
+  /// The counts by state, the ten best complete trials and each parameter's importance.
   func summary(_ study: Study, directory: URL) {
     let count = { (state: TrialState) in study.trials.filter { $0.state == state }.count }
     if plan.jsonl {
       let best = study.best.map { "\($0.number)" } ?? "null"
       let objective = study.best?.objective.map(HeadlessPrinter.jsonNumber) ?? "null"
+      let importance = ParameterImportance.rank(study.trials, space: study.space).map {
+        "\(jsonString($0.name)):\(HeadlessPrinter.jsonNumber($0.importance))"
+      }
       print(
         "{\"complete\":\(count(.complete)),\"pruned\":\(count(.pruned)),\"failed\":\(count(.failed)),"
-          + "\"best_trial\":\(best),\"best_objective\":\(objective)}"
+          + "\"best_trial\":\(best),\"best_objective\":\(objective),"
+          + "\"importance\":{\(importance.joined(separator: ","))}}"
       )
       return
     }
@@ -123,6 +127,12 @@ struct SearchPrinter {
               toLength: metric.count, withPad: " ", startingAt: 0) + "  "
             + "\(trial.epochs)".padding(toLength: 6, withPad: " ", startingAt: 0) + "  " + parameters(trial))
       }
+    }
+    let importance = ParameterImportance.rank(study.trials, space: study.space)
+    if !importance.isEmpty {
+      lines.append(
+        "Importance (|Spearman ρ| for numbers, correlation ratio η for choices): "
+          + importance.map { "\($0.name) \(Format.fixed($0.importance, decimals: 2))" }.joined(separator: ", "))
     }
     if let best = study.best {
       lines.append(
