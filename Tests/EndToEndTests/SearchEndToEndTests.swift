@@ -117,6 +117,15 @@ import Testing
     #expect(rows.count == 3 && rows.allSatisfy { $0["state"] == "complete" })
     #expect(rows[0] == kept, "the finished trial was run again")
     #expect(rows[1]["lr"] == interrupted[1]["lr"], "the interrupted trial keeps its parameters")
+    // --trials on --resume sets a new total: one more trial, the three kept.
+    let extended = try runHeadless(["search", "--resume", search.path, "--trials", "4", "--epochs", "2"], in: dir)
+    #expect(extended.status == 64 && extended.standardError.contains("leave out --epochs"))
+    let more = try runHeadless(["search", "--resume", search.path, "--trials", "4"], in: dir)
+    try #require(more.status == 0, "\(more.standardError)")
+    let four = try Self.trials(search)
+    #expect(four.count == 4 && Array(four.prefix(3)) == rows && four[3]["state"] == "complete")
+    let refused = try runHeadless(["search", "--resume", search.path, "--strategy", "grid"], in: dir)
+    #expect(refused.status == 64 && refused.standardError.contains("leave out --strategy"))
   }
 
   @Test func badSpacesWriteNothing() throws {

@@ -96,6 +96,23 @@ import Training
     #expect(flagged.settings.trials == 5 && flagged.settings.pruner == PrunerKind.none)
   }
 
+  @Test func aJSONSearchFileReads() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("space.json")
+    try """
+    {"trials": 5, "strategy": "random", "epochs": 2,
+     "space": {"batchnorm": {"choice": [true, false]}, "lr": {"log-uniform": [0.0001, 0.1], "points": 3}}}
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let plan = try Self.plan(["--space", file.path, "--dataset", "digits"])
+    #expect(plan.settings.trials == 5 && plan.settings.strategy == .random && plan.fixed["epochs"] == .number(2))
+    let space = try plan.searchSpace()
+    #expect(space["batchnorm"] == .choice([.text("true"), .text("false")]))
+    #expect(space["lr"] == .range(low: 1e-4, high: 0.1, log: true, integer: false, points: 3))
+    let trial = try plan.trialPlan(["batchnorm": .text("true"), "lr": .number(0.01)], origin: "trial 0")
+    #expect(trial.trainer.settings.learningRate == 0.01)
+  }
+
   @Test func badSpaceTablesNameTheLine() throws {
     let dir = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -23,7 +23,8 @@ struct SearchCommand: ParsableCommand {
       trials (with --parallel 1 for TPE, which learns from the trials finished so far).
       The search directory runs/<time>-<name>-search/ holds search.json, trials.csv (one row per \
       trial), best.toml (traintop train --config best.toml trains the best trial again) and one run \
-      directory per trial. --resume DIR continues an interrupted search without rerunning finished trials.
+      directory per trial. --resume DIR continues an interrupted search without rerunning finished trials \
+      (--trials N there sets a new total, --parallel N a new width).
       Exit codes: 0 done, 64 bad options or space, 65 bad data, 66 missing input, 70 no trial completed, \
       74 cannot write, 130/143 interrupted.
       """)
@@ -34,11 +35,29 @@ struct SearchCommand: ParsableCommand {
   func run() throws {
     let session: SearchSession
     if let resume = options.resume {
-      session = try SearchSession.resuming(URL(fileURLWithPath: resume), jsonl: options.jsonl)
+      try Self.checkResumeOptions(search, options)
+      session = try SearchSession.resuming(
+        URL(fileURLWithPath: resume), jsonl: options.jsonl, trials: search.trials, parallel: search.parallel)
     } else {
       session = try SearchSession.starting(SearchPlan(search: search, train: options))
     }
     let code = session.execute()
     if code != 0 { throw ExitCode(code) }
+  }
+
+  /// `--resume` continues the search as it was: only `--trials` (a new total) and `--parallel` may
+  /// change, and `--jsonl` or `--headless` say how it prints.
+  static func checkResumeOptions(_ search: SearchOptions, _ train: TrainOptions) throws {
+    let kept: Set<OptionKey> = [.resume, .jsonl, .headless]
+    if let key = OptionKey.allCases.first(where: { !kept.contains($0) && train.given($0) != nil }) {
+      throw CLIError.usage("--resume keeps the search's fixed options; leave out \(key.flag)")
+    }
+    let changed = SearchKey.allCases.filter { $0 != .trials && $0 != .parallel && search.given($0) != nil }
+    if let key = changed.first {
+      throw CLIError.usage("--resume keeps the search's \(key.rawValue); leave out \(key.flag)")
+    }
+    if search.space != nil || !search.vary.isEmpty {
+      throw CLIError.usage("--resume keeps the search's space; leave out --space and --vary")
+    }
   }
 }

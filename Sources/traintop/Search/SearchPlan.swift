@@ -52,8 +52,9 @@ struct SearchPlan: Codable {
       if let value = train.given(key) ?? fileValues[key.name] { fixed[key.name] = value }
     }
     for entry in entries where fixed[entry.name] != nil {
-      let place = train.given(OptionKey(name: entry.name) ?? .seed) != nil ? "on the command line" : "in a file"
-      throw CLIError.usage("\(entry.name) is given \(place) and searched: give one")
+      let onCommandLine = OptionKey(name: entry.name).flatMap { train.given($0) } != nil
+      throw CLIError.usage(
+        "\(entry.name) is given \(onCommandLine ? "on the command line" : "in a file") and searched: give one")
     }
     guard !entries.isEmpty else {
       throw CLIError.usage("nothing to search: give --vary NAME=… or a [space] table (--space FILE)")

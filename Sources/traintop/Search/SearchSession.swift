@@ -57,8 +57,9 @@ final class SearchSession {
   }
 
   /// The search in `directory` again: its plan, its finished trials kept, those that were running
-  /// run again with the same parameters.
-  static func resuming(_ directory: URL, jsonl: Bool) throws -> SearchSession {
+  /// run again with the same parameters; `trials` and `parallel`, when given, replace the plan's
+  /// (more trials extend the search).
+  static func resuming(_ directory: URL, jsonl: Bool, trials newTotal: Int?, parallel: Int?) throws -> SearchSession {
     let planURL = directory.appendingPathComponent(SearchFiles.plan)
     guard let data = FileManager.default.contents(atPath: planURL.path) else {
       throw CLIError.input("--resume \(directory.path): no \(SearchFiles.plan) (not a search directory?)")
@@ -68,6 +69,13 @@ final class SearchSession {
       throw CLIError.data("\(planURL.path): \(error)")
     }
     plan.jsonl = jsonl
+    if let newTotal { plan.settings.trials = newTotal }
+    if let parallel { plan.settings.parallel = parallel }
+    if newTotal != nil || parallel != nil {
+      do { try AtomicFile.write(try TrainingJSON.encoder(pretty: true).encode(plan), to: planURL) } catch {
+        throw CLIError.io("\(planURL.path): \(error)")
+      }
+    }
     var study = try makeStudy(plan)
     let csv = directory.appendingPathComponent(TrialsFile.name)
     let text = (try? String(contentsOf: csv, encoding: .utf8)) ?? ""
@@ -180,7 +188,7 @@ final class SearchSession {
     let snapshot = run.session.channel.latest().snapshot
     var reason: StopReason?
     if case .stopped(let r) = snapshot?.status { reason = r }
-    if reason == .interrupted || stopping.isSet {
+    if reason == .interrupted {
       running[run.number] = nil  // left as running in trials.csv: --resume runs it again
       return
     }

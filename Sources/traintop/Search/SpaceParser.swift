@@ -99,8 +99,8 @@ enum SpaceParser {
         throw SearchSpaceError(parameter: key.name, message: "points applies to a range, not to choices")
       }
       let values = list.map { item -> String in
+        if ConfigFile.isBoolean(item), let b = item as? Bool { return b ? "true" : "false" }
         if let n = item as? Double { return ParameterValue.number(n).description }
-        if let b = item as? Bool { return b ? "true" : "false" }
         return "\(item)"
       }
       return try checked(.choice(values.map { choiceValue($0, for: key) }), for: key)
