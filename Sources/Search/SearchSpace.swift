@@ -26,7 +26,7 @@ public struct SearchSpace: Equatable, Sendable {
     parameters.first { $0.name == name }?.distribution
   }
 
-  /// Adds `name`, or replaces its distribution (`:space` narrowing or widening a range).
+  /// Adds `name`, or replaces its distribution (a later file or flag naming it again).
   public mutating func set(_ name: String, to distribution: Distribution) {
     if let index = parameters.firstIndex(where: { $0.name == name }) {
       parameters[index].distribution = distribution

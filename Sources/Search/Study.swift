@@ -17,7 +17,7 @@ public struct Study: Sendable {
   public var median = MedianPruner()
   public var halving = SuccessiveHalvingPruner()
   private var grid: GridSampler?
-  /// The next grid combination (restarts at 0 when `:space` changes the grid).
+  /// The next grid combination.
   private var gridIndex = 0
 
   /// A study of `trialLimit` trials (nil: a grid's size); throws when a grid cannot be made.
@@ -41,9 +41,6 @@ public struct Study: Sendable {
 
   /// Whether every trial has been started.
   public var isExhausted: Bool { trials.count >= trialLimit }
-
-  /// The trials still training.
-  public var running: [Trial] { trials.filter { $0.state == .running } }
 
   /// The best complete trial (the earliest of equals).
   public var best: Trial? {
@@ -100,8 +97,8 @@ public struct Study: Sendable {
     trials[number].reason = reason
   }
 
-  /// Puts back a trial finished before an interruption (`--resume`): numbers must come in order, and
-  /// its rungs are rebuilt from its per-epoch values.
+  /// Puts back a trial read from trials.csv (`--resume`; finished, or running when interrupted):
+  /// numbers must come in order, and its rungs are rebuilt from its per-epoch values.
   public mutating func restore(_ trial: Trial) {
     var restored = trial
     restored.number = trials.count
@@ -113,25 +110,5 @@ public struct Study: Sendable {
     }
     trials.append(restored)
     gridIndex += 1
-  }
-
-  /// Adds `count` trials to the budget (a grid: up to its size).
-  public mutating func addTrials(_ count: Int) {
-    let room = grid.map { trials.count + $0.count - gridIndex } ?? Int.max
-    trialLimit = min(trialLimit + max(0, count), room)
-  }
-
-  /// Changes one parameter's distribution for the trials still to start (`:space`).
-  public mutating func setSpace(_ name: String, to distribution: Distribution) throws(SearchSpaceError) {
-    if let problem = distribution.problem { throw SearchSpaceError(parameter: name, message: problem) }
-    var changed = space
-    changed.set(name, to: distribution)
-    if strategy == .grid {
-      let newGrid = try GridSampler(changed)
-      grid = newGrid
-      gridIndex = 0
-      trialLimit = trials.count + newGrid.count
-    }
-    space = changed
   }
 }
