@@ -212,10 +212,14 @@ final class SearchSession {
     }
     run.foldObjectives.append(objective)
     run.foldEpochs += snapshot?.epochs.count ?? 0
+    if stopping.isSet && run.fold + 1 < run.folds {
+      running[run.number] = nil  // folds left when the search stops: --resume runs the trial again
+      return
+    }
     do {
       if try run.nextFold() { return }
     } catch {
-      return finish(run, state: .failed, reason: "fold \(run.fold + 2): \(error)")
+      return finish(run, state: .failed, reason: "fold \(run.fold + 1): \(error)")
     }
     finish(run, state: .complete, reason: nil, objective: MeanDeviation(run.foldObjectives).mean)
   }
