@@ -173,9 +173,19 @@ import Training
     #expect(back.map(\.state) == [.complete, .failed] && back[0].objective == 0.9712 && back[1].reason == b.reason)
     #expect(back.map(\.epochs) == [5, 0] && back.map(\.seconds) == [3.25, 0.5])
     #expect(throws: CLIError.self) { try TrialsFile.parse("number,state\n", space: space, path: "t.csv") }
+    #expect(throws: CLIError.self) { try TrialsFile.parse(text + "2,\"complete", space: space, path: "t.csv") }
     #expect(throws: CLIError.self) {
       try TrialsFile.parse(text.replacingOccurrences(of: "\n1,failed", with: "\n7,failed"), space: space, path: "t.csv")
     }
+  }
+
+  /// What `TOMLText` writes, `TOMLReader` reads back as it was.
+  @Test func tomlTextRoundTrips() throws {
+    for text in ["plain", "a \"quoted\" word", "back\\slash", "tab\tand\nnewline", "bell\u{7}"] {
+      let parsed = try TOMLReader.parse("key = " + TOMLText.string(text))
+      #expect(parsed["key"] as? String == text)
+    }
+    #expect(TOMLText.value(.number(0.000123456789)) == "0.000123456789" && TOMLText.value(.number(64)) == "64")
   }
 
   /// best.toml, read by `train --config`, gives the best trial's own run plan.

@@ -5,7 +5,7 @@ import Foundation
 /// Fields are byte ranges into the buffer, so reading a large file allocates per record
 /// only what the caller keeps. Blank lines are skipped. Line numbers are 1-based and
 /// count every physical line (a quoted field may span several).
-struct CSVParser {
+public struct CSVParser {
   /// One field of a record: a byte range plus how to read it.
   struct Field {
     /// First byte of the contents (after an opening quote).
@@ -187,5 +187,18 @@ struct CSVParser {
     }
     let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0
     return counts[best] > 0 ? candidates[best] : candidates[0]
+  }
+}
+
+extension CSVParser {
+  /// Every record of a small comma-separated text (traintop's own files, such as a search's
+  /// trials.csv) as strings, with the 1-based line each starts on; a malformed quote throws
+  /// `DatasetError` naming `file` and the line.
+  public static func records(_ text: String, file: String) throws -> [(line: Int, fields: [String])] {
+    var parser = CSVParser(bytes: Array(text.utf8), delimiter: UInt8(ascii: ","), file: file)
+    var fields: [Field] = []
+    var result: [(Int, [String])] = []
+    while let line = try parser.next(into: &fields) { result.append((line, fields.map(parser.string))) }
+    return result
   }
 }

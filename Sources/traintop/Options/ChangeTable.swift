@@ -84,9 +84,9 @@ enum ChangeTable {
       if setting.name == "undo" {
         value = "true"
       } else if let text = setting.text {
-        value = "\"\(text)\""
+        value = TOMLText.string(text)
       } else {
-        value = setting.value.map(Format.exact) ?? "\"off\""
+        value = setting.value.map(Format.exact) ?? TOMLText.string("off")
       }
       return "[[change]]\nstep = \(change.step)\n\(setting.name) = \(value)\n"
     }.joined(separator: "\n")

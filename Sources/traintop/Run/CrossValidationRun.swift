@@ -38,7 +38,7 @@ struct CrossValidationRun {
         plan, dataset: data, directory: parent.appendingPathComponent("fold-\(fold + 1)"))
       session.trainer.noteCrossValidation(
         fold: fold + 1, of: k,
-        finished: results.map { ($0.fold, monitorName(), monitorValue($0), $0.epochs) })
+        finished: results.map { ($0.fold, $0.monitor, $0.monitorValue, $0.epochs) })
       session.trainer.comparisons = results.compactMap {
         try? ComparisonRun.load(parent.appendingPathComponent("fold-\($0.fold)"))
       }
@@ -76,12 +76,6 @@ struct CrossValidationRun {
     } catch {
       throw CLIError.io("\(parent.path)/results.json: \(error)")
     }
-  }
-
-  private func monitorName() -> String { plan.trainer.earlyStopping.monitor.rawValue }
-
-  private func monitorValue(_ result: FoldResult) -> Double {
-    result.metrics[monitorName()] ?? result.validation["val_loss"] ?? .nan
   }
 
   /// "5 stratified folds of the 1527 train + validation rows: val_ = each fold's held-out rows; …".

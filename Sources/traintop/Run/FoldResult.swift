@@ -11,6 +11,9 @@ struct FoldResult: Codable, Equatable {
   var stopReason: String
   /// The epoch whose validation metrics are reported: early stopping's best, else the last.
   var reportedEpoch: Int
+  /// Early stopping's monitor (`val_loss`, `train_loss`, …) and its best value, as the events show them.
+  var monitor: String
+  var monitorValue: Double
   /// `val_loss` and `val_accuracy` (or `val_r2`) at `reportedEpoch`, on the fold's held-out rows.
   var validation: [String: Double]
   /// The test split's metrics of the fold's final model.
@@ -26,6 +29,8 @@ struct FoldResult: Codable, Equatable {
     let best = snapshot.earlyStopping?.bestEpoch
     let row = snapshot.epochs.last { $0.epoch == best } ?? snapshot.epochs.last
     reportedEpoch = row?.epoch ?? 0
+    monitor = snapshot.earlyStopping?.monitor ?? EarlyStoppingMonitor.validationLoss.rawValue
+    monitorValue = snapshot.earlyStopping?.bestValue ?? row?.validationLoss ?? .nan
     let metric = snapshot.info.isClassification ? "val_accuracy" : "val_r2"
     validation = row.map { ["val_loss": $0.validationLoss, metric: $0.validationMetric] } ?? [:]
     test = Dictionary(snapshot.testMetrics.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })

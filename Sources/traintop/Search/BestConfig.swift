@@ -17,33 +17,8 @@ enum BestConfig {
     values[OptionKey.name.name] = .string("\(plan.name)-best")
     let order = OptionKey.allCases.map(\.name)
     let lines = values.sorted { (order.firstIndex(of: $0.key) ?? 0) < (order.firstIndex(of: $1.key) ?? 0) }
-      .map { "\($0.key) = \(toml($0.value))" }
+      .map { "\($0.key) = \(TOMLText.value($0.value))" }
     return "# The best trial (\(trial.number)) of the search \(plan.name): \(objective).\n"
       + "# traintop train --config best.toml trains it again.\n" + lines.joined(separator: "\n") + "\n"
-  }
-
-  /// A TOML value: a quoted, escaped string; a number in its shortest round-trip form; a boolean.
-  static func toml(_ value: OptionValue) -> String {
-    switch value {
-    case .bool(let b): return b ? "true" : "false"
-    case .number(let x): return ParameterValue.number(x).description
-    case .string(let s):
-      var escaped = ""
-      for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": escaped += "\\\""
-        case "\\": escaped += "\\\\"
-        case "\n": escaped += "\\n"
-        case "\t": escaped += "\\t"
-        default:
-          if scalar.value < 0x20 || scalar.value == 0x7F {
-            escaped += String(format: "\\u%04X", scalar.value)
-          } else {
-            escaped.unicodeScalars.append(scalar)
-          }
-        }
-      }
-      return "\"" + escaped + "\""
-    }
   }
 }

@@ -89,10 +89,9 @@ struct SearchPrinter {
     return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
   }
 
+  /// `text` as a JSON string literal.
   private func jsonString(_ text: String) -> String {
-    let data =
-      (try? JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])) ?? Data("[\"\"]".utf8)
-    return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
+    (try? JSONEncoder().encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
   }
 
   /// The counts by state, the ten best complete trials and each parameter's importance.

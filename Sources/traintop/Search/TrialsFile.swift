@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Search
 import Training
@@ -23,16 +24,17 @@ enum TrialsFile {
 
   /// The trials in `text`, their parameters read by `space`; a malformed row names its line.
   static func parse(_ text: String, space: SearchSpace, path: String) throws -> [Trial] {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-    guard let headerLine = lines.first else { return [] }
-    let header = fields(headerLine)
+    let records: [(line: Int, fields: [String])]
+    do { records = try CSVParser.records(text, file: path) } catch { throw CLIError.data("\(error)") }
+    guard let header = records.first?.fields else { return [] }
     let expected = ["number", "state"] + space.names + ["objective", "epochs", "seconds", "reason"]
     guard header == expected else {
-      throw CLIError.data("\(path):1: expected the columns \(expected.joined(separator: ",")), found \(headerLine)")
+      throw CLIError.data(
+        "\(path):1: expected the columns \(expected.joined(separator: ",")), found \(header.joined(separator: ","))")
     }
-    return try lines.dropFirst().enumerated().map { offset, line in
-      let row = fields(line)
-      let fail = { (what: String) in CLIError.data("\(path):\(offset + 2): \(what)") }
+    return try records.dropFirst().enumerated().map { offset, record in
+      let row = record.fields
+      let fail = { (what: String) in CLIError.data("\(path):\(record.line): \(what)") }
       guard row.count == header.count else { throw fail("expected \(header.count) fields, found \(row.count)") }
       guard let number = Int(row[0]), number == offset else { throw fail("expected trial number \(offset)") }
       guard let state = TrialState(rawValue: row[1]) else { throw fail("unknown state '\(row[1])'") }
@@ -68,36 +70,5 @@ enum TrialsFile {
   static func quoted(_ field: String) -> String {
     guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-
-  /// The fields of one CSV line (quotes as `quoted` writes them).
-  static func fields(_ line: String) -> [String] {
-    var result: [String] = []
-    var field = ""
-    var inQuotes = false
-    var characters = Array(line)[...]
-    while let c = characters.popFirst() {
-      if inQuotes {
-        if c == "\"" {
-          if characters.first == "\"" {
-            field.append("\"")
-            characters.removeFirst()
-          } else {
-            inQuotes = false
-          }
-        } else {
-          field.append(c)
-        }
-      } else if c == "\"" {
-        inQuotes = true
-      } else if c == "," {
-        result.append(field)
-        field = ""
-      } else {
-        field.append(c)
-      }
-    }
-    result.append(field)
-    return result
   }
 }
