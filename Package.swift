@@ -49,7 +49,7 @@ let package = Package(
       exclude: ["Protos"]),
     .target(name: "Training", dependencies: ["NN", "Datasets", "Tensor", "TensorBoard"]),
     .target(name: "Search", dependencies: ["Tensor"]),
-    .target(name: "Dashboard", dependencies: ["Training", "NN", "Tensor"]),
+    .target(name: "Dashboard", dependencies: ["Training", "NN", "Tensor", "Search"]),
     .target(name: "Terminal", dependencies: ["Dashboard", "CNcurses"]),
     .executableTarget(
       name: "traintop",
@@ -67,7 +67,8 @@ let package = Package(
     .testTarget(name: "TensorBoardTests", dependencies: ["TensorBoard"]),
     .testTarget(name: "SearchTests", dependencies: ["Search", "Tensor", "TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "NN", "Tensor", "TestSupport"]),
-    .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Training", "NN", "Tensor", "TestSupport"]),
+    .testTarget(
+      name: "DashboardTests", dependencies: ["Dashboard", "Training", "NN", "Tensor", "Search", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard", "CNcurses"]),
     .testTarget(
       name: "TraintopTests",

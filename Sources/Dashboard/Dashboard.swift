@@ -10,6 +10,17 @@ public enum Dashboard {
     "terminal too small: need \(minimumSize.width)×\(minimumSize.height), have \(width)×\(height)"
   }
 
+  /// The frame that only says the terminal is too small, or nil when `width` × `height` is large
+  /// enough to lay out (the run and the trials dashboards alike).
+  public static func tooSmallScreen(width: Int, height: Int) -> Screen? {
+    guard width < minimumSize.width || height < minimumSize.height else { return nil }
+    var screen = Screen(width: width, height: height)
+    let message = tooSmallMessage(width: width, height: height)
+    let spot = screen.bounds.centered(width: message.count, height: 1)
+    screen.put(message, x: spot.x, y: spot.y, style: Palette.error)
+    return screen
+  }
+
   /// The pane drawn for each pane identifier.
   public static func pane(_ id: PaneID) -> any Pane {
     switch id {
@@ -34,13 +45,8 @@ public enum Dashboard {
 ///   - height: the terminal's rows.
 /// - Returns: the frame; below 60×16 it only says the terminal is too small.
 public func render(_ snapshot: TrainingSnapshot?, _ ui: UIState, width: Int, height: Int) -> Screen {
+  if let tooSmall = Dashboard.tooSmallScreen(width: width, height: height) { return tooSmall }
   var screen = Screen(width: width, height: height)
-  guard width >= Dashboard.minimumSize.width, height >= Dashboard.minimumSize.height else {
-    let message = Dashboard.tooSmallMessage(width: width, height: height)
-    let spot = screen.bounds.centered(width: message.count, height: 1)
-    screen.put(message, x: spot.x, y: spot.y, style: Palette.error)
-    return screen
-  }
   let layout = DashboardLayout(width: width, height: height, zoomed: ui.zoomed, grid: ui.page.grid(for: snapshot))
   if let snapshot {
     drawDashboard(snapshot, ui, layout, into: &screen)

@@ -97,6 +97,29 @@ public struct Study: Sendable {
     trials[number].reason = reason
   }
 
+  /// Gives `name` a new distribution (a range narrowed or widened mid-search): trials started from
+  /// now on sample from it, and TPE learns only from earlier values that lie inside it. A grid's
+  /// combinations are fixed when it starts, so a grid refuses; so does a name not searched.
+  public mutating func changeSpace(_ name: String, to distribution: Distribution) throws(SearchSpaceError) {
+    guard strategy != .grid else {
+      throw SearchSpaceError(parameter: name, message: "a grid's combinations are fixed when it starts")
+    }
+    guard space[name] != nil else {
+      throw SearchSpaceError(
+        parameter: name, message: "not searched (searched: \(space.names.joined(separator: ", ")))")
+    }
+    if let problem = distribution.problem { throw SearchSpaceError(parameter: name, message: problem) }
+    space.set(name, to: distribution)
+  }
+
+  /// Sets how many trials the search runs: at least those already started, at most a grid's size;
+  /// returns the limit now in force.
+  @discardableResult
+  public mutating func setTrialLimit(_ limit: Int) -> Int {
+    trialLimit = max(trials.count, min(limit, grid?.count ?? Int.max))
+    return trialLimit
+  }
+
   /// Puts back a trial read from trials.csv (`--resume`; finished, or running when interrupted):
   /// numbers must come in order, and its rungs are rebuilt from its per-epoch values.
   public mutating func restore(_ trial: Trial) {

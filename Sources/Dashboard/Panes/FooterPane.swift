@@ -50,13 +50,7 @@ public struct FooterPane: Pane {
   /// Draws the footer for a UI state (also used before the first snapshot).
   public static func draw(_ ui: UIState, paused: Bool, into screen: inout Screen, in area: Rect) {
     guard !area.isEmpty else { return }
-    if ui.prompt.isOpen { return drawPrompt(ui.prompt, into: &screen, in: area) }
-    if let error = ui.prompt.error {
-      screen.put(error.truncated(to: area.width), x: area.x, y: area.y, style: Palette.error)
-      return
-    }
-    if ui.confirmingQuit {
-      screen.put(quitQuestion.truncated(to: area.width), x: area.x, y: area.y, style: Style(.yellow, bold: true))
+    if drawPromptOrQuestion(ui.prompt, question: ui.confirmingQuit ? quitQuestion : nil, into: &screen, in: area) {
       return
     }
     var spans: [Span] = []
@@ -74,6 +68,23 @@ public struct FooterPane: Pane {
       screen.put(spans.truncated(to: max(0, area.width - help.width)), x: area.x, y: area.y)
       screen.put(help, x: area.maxX - help.width, y: area.y)
     }
+  }
+
+  /// What takes the footer's place instead of the keys: the open prompt, the last command's error,
+  /// or a question; false when none of them is shown.
+  static func drawPromptOrQuestion(
+    _ prompt: PromptState, question: String?, into screen: inout Screen, in area: Rect
+  ) -> Bool {
+    if prompt.isOpen {
+      drawPrompt(prompt, into: &screen, in: area)
+    } else if let error = prompt.error {
+      screen.put(error.truncated(to: area.width), x: area.x, y: area.y, style: Palette.error)
+    } else if let question {
+      screen.put(question.truncated(to: area.width), x: area.x, y: area.y, style: Style(.yellow, bold: true))
+    } else {
+      return false
+    }
+    return true
   }
 
   /// `:lr 3e-4▏` with the cursor in reverse video, then the error (red) or completion hint (gray).

@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
     } else {
       session = try SearchSession.starting(SearchPlan(search: search, train: options))
     }
-    let code = session.execute()
+    let code = session.execute(headless: options.headless)
     if code != 0 { throw ExitCode(code) }
   }
 

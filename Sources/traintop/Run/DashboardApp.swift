@@ -9,12 +9,15 @@ import Training
 /// mailbox) and redraws at most when a key arrives or a new snapshot is published
 /// (the trainer publishes at most 20 times a second). `traintop view` runs the same loop on a
 /// recorded run (`RecordingSource`).
-final class DashboardApp {
+final class DashboardApp: TerminalContent {
   private let source: any DashboardSource
   private let signals: SignalHandler
   private var ui = UIState()
   private var lastVersion = -1
   private var sampler = ProcessSampler()
+  /// Whether a confirmed quit stops the run first (false in a search's trial view: quitting leaves
+  /// the trial to the search, which stops it as interrupted for `--resume`).
+  var quitStopsRun = true
 
   /// Colour, theme and mouse: the flags (or the run's config file), else the user config.
   private let colorMode: ColorMode
@@ -42,48 +45,43 @@ final class DashboardApp {
 
   /// Opens the terminal and loops until the user quits or a signal arrives; returns a failure message.
   func run() -> String? {
-    let terminal: Terminal
-    do {
-      terminal = try Terminal(colorMode: colorMode, theme: theme, mouse: mouse)
-    } catch {
-      return "\(error)"
+    TerminalLoop.run(self, signals: signals, colorMode: colorMode, theme: theme, mouse: mouse)
+  }
+
+  func tick() -> Bool {
+    var changed = false
+    if let notice = source.takeNotice() {
+      ui.statusMessage = notice
+      changed = true
     }
-    signals.onImmediateExit { Terminal.emergencyRestore() }
-    defer { terminal.restore() }
-    var dirty = true
-    while signals.receivedSignal == 0 {
-      guard terminal.isConnected else {
-        signals.noteHangup()
-        source.terminalClosed()
-        break
-      }
-      if let key = terminal.readKey(timeoutMilliseconds: 50) {
-        if handle(key) { break }
-        dirty = true
-      }
-      if let notice = source.takeNotice() {
-        ui.statusMessage = notice
-        dirty = true
-      }
-      if let figures = sampler.sample() {
-        ui.process = figures
-        dirty = true
-      }
-      let version = source.version(for: ui)
-      if version != lastVersion || dirty {
-        lastVersion = version
-        draw(terminal)
-        dirty = false
-      }
+    if let figures = sampler.sample() {
+      ui.process = figures
+      changed = true
     }
-    return nil
+    let version = source.version(for: ui)
+    if version != lastVersion {
+      lastVersion = version
+      changed = true
+    }
+    return changed
+  }
+
+  func terminalClosed() { source.terminalClosed() }
+
+  /// Whether Esc (or q) is free to leave this dashboard: no prompt, overlay, zoom or question is
+  /// open that the key would close first (the search's trial view returns to its table).
+  var isAtRest: Bool {
+    !ui.prompt.isOpen && !ui.showsHelp && ui.zoomed == nil && ui.comparePicker == nil && !ui.confirmingQuit
+      && source.snapshot(for: ui)?.lrFinder == nil
   }
 
   /// Applies a key; true when the loop should end.
-  private func handle(_ key: Key) -> Bool {
+  func handle(_ key: Key) -> Bool {
     let snapshot = source.snapshot(for: ui)
     var quit = false
-    for request in ui.apply(key, snapshot: snapshot) {
+    var requests = ui.apply(key, snapshot: snapshot)
+    if !quitStopsRun && requests.contains(.quit) { requests = [.quit] }
+    for request in requests {
       switch request {
       case .send(let command, let origin): source.send(command, source: origin)
       case .quit: quit = true
@@ -100,11 +98,9 @@ final class DashboardApp {
     return quit
   }
 
-  private func draw(_ terminal: Terminal) {
-    let size = terminal.size
-    ui.screenWidth = size.width
-    ui.screenHeight = size.height
-    let screen = render(source.snapshot(for: ui), ui, width: size.width, height: size.height)
-    terminal.draw(screen)
+  func frame(width: Int, height: Int) -> Screen {
+    ui.screenWidth = width
+    ui.screenHeight = height
+    return render(source.snapshot(for: ui), ui, width: width, height: height)
   }
 }

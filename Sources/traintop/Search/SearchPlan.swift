@@ -94,14 +94,18 @@ struct SearchPlan: Codable {
     return space
   }
 
-  /// The run plan of a trial with `parameters`; throws what the options' resolver finds wrong.
-  func trialPlan(_ parameters: [String: ParameterValue], origin: String) throws -> RunPlan {
+  /// The run plan of a trial with `parameters`; throws what the options' resolver finds wrong. A
+  /// trial trains on one compute thread unless the fixed options say otherwise; a `promoted` one is
+  /// a run of its own (the fixed options' threads, else all cores).
+  func trialPlan(_ parameters: [String: ParameterValue], origin: String, promoted: Bool = false) throws -> RunPlan {
     var values = fixed
     for (name, value) in parameters {
       guard let key = OptionKey(name: name) else { continue }
       values[key.name] = SpaceParser.optionValue(value, for: key)
     }
-    if values[OptionKey.knob(.threads).name] == nil { values[OptionKey.knob(.threads).name] = .number(1) }
+    if !promoted && values[OptionKey.knob(.threads).name] == nil {
+      values[OptionKey.knob(.threads).name] = .number(1)
+    }
     var plan = try RunPlan(options: TrainOptions.parse([]), config: ConfigFile(origin: origin, values: values))
     plan.headless = true
     return plan
@@ -111,26 +115,29 @@ struct SearchPlan: Codable {
   /// so that a bad space is refused before any trial runs.
   private func check() throws {
     let space = try searchSpace()
-    let probes: [(String, [ParameterValue])] = space.parameters.map { parameter in
-      switch parameter.distribution {
-      case .choice(let values): (parameter.name, values)
-      case .range(let low, let high, _, _, _): (parameter.name, [.number(low), .number(high)])
-      }
-    }
     do { _ = try trialPlan([:], origin: "the search's fixed options") } catch let error as ConfigError {
       throw CLIError.usage("\(error)")
     }
-    for (name, values) in probes {
-      for value in values {
-        do { _ = try trialPlan([name: value], origin: "search space") } catch let error as ConfigError {
-          throw CLIError.usage("search space: \(name) = \(value): \(error.message)")
-        } catch {
-          throw CLIError.usage("search space: \(name) = \(value): \(error)")
-        }
-      }
-    }
+    for parameter in space.parameters { try probe(parameter.name, parameter.distribution) }
     if settings.strategy == .grid {
       do { _ = try GridSampler(space) } catch { throw CLIError.usage("search space: \(error)") }
+    }
+  }
+
+  /// Resolves a trial with `name` at each bound or choice of `distribution`: a usage error naming
+  /// the value the options refuse (also what `:space` checks a new range with).
+  func probe(_ name: String, _ distribution: Distribution) throws {
+    let values: [ParameterValue] =
+      switch distribution {
+      case .choice(let values): values
+      case .range(let low, let high, _, _, _): [.number(low), .number(high)]
+      }
+    for value in values {
+      do { _ = try trialPlan([name: value], origin: "search space") } catch let error as ConfigError {
+        throw CLIError.usage("search space: \(name) = \(value): \(error.message)")
+      } catch {
+        throw CLIError.usage("search space: \(name) = \(value): \(error)")
+      }
     }
   }
 }

@@ -36,22 +36,22 @@ struct SearchPrinter {
     print("traintop: resuming: \(kept) finished trials kept, \(again) interrupted run again")
   }
 
-  /// `Trial 3 complete: val_accuracy 0.9712 (best 0.9750, trial 1) - lr 0.0012, dropout 0.21 - 5 epochs, 3.2s`.
+  /// Prints `trial`'s line, or its JSON object with `--jsonl`.
   func trial(_ trial: Trial, study: Study) {
-    if plan.jsonl {
-      print(json(trial))
-    } else {
-      let outcome: String
-      switch trial.state {
-      case .complete: outcome = "complete: \(objectiveText(trial))"
-      case .pruned, .failed, .running: outcome = "\(trial.state.rawValue): \(trial.reason ?? "")"
-      }
-      let best = study.best.map { " (best \(Format.fixed($0.objective ?? .nan, decimals: 4)), trial \($0.number))" }
-      print(
-        "Trial \(trial.number) \(outcome)\(trial.state == .complete ? best ?? "" : "") - \(parameters(trial)) - "
-          + "\(trial.epochs) epochs, \(String(format: "%.1fs", trial.seconds))")
-    }
+    print(plan.jsonl ? json(trial) : line(trial, study: study))
     fflush(nil)
+  }
+
+  /// `Trial 3 complete: val_accuracy 0.9712 (best 0.9750, trial 1) - lr 0.0012, dropout 0.21 - 5 epochs, 3.2s`.
+  func line(_ trial: Trial, study: Study) -> String {
+    let outcome: String
+    switch trial.state {
+    case .complete: outcome = "complete\(trial.reason.map { " (\($0))" } ?? ""): \(objectiveText(trial))"
+    case .pruned, .failed, .running: outcome = "\(trial.state.rawValue): \(trial.reason ?? "")"
+    }
+    let best = study.best.map { " (best \(Format.fixed($0.objective ?? .nan, decimals: 4)), trial \($0.number))" }
+    return "Trial \(trial.number) \(outcome)\(trial.state == .complete ? best ?? "" : "") - \(parameters(trial)) - "
+      + "\(trial.epochs) epochs, \(String(format: "%.1fs", trial.seconds))"
   }
 
   /// `val_accuracy 0.9712`.

@@ -1,3 +1,4 @@
+import Dashboard
 import Datasets
 import Foundation
 import Search
@@ -9,7 +10,8 @@ import Training
 /// (`search.json`, `trials.csv`, `best.toml`, one run directory per trial). The loop runs on the
 /// main thread and is the only one touching the study.
 final class SearchSession {
-  let plan: SearchPlan
+  /// Changed by the dashboard's `:trials`, `:parallel` and `:space` (and saved in search.json).
+  var plan: SearchPlan
   let directory: URL
   /// The study, shared with the trainers' threads (each reports its epochs to it and asks the pruner).
   private let box: StudyBox
@@ -21,6 +23,16 @@ final class SearchSession {
   private var datasets: [(options: DatasetOptions, dataset: Dataset)] = []
   private let stopping = StopFlag()
   private var printer: SearchPrinter
+  /// The trials dashboard is open: trial lines go to `events`, not to stdout.
+  private var interactive = false
+  /// No new trial starts (`p` on the trials dashboard); the running ones were sent `pause`.
+  var paused = false
+  /// What the search did, oldest first (the dashboard's events box): trials ended, changes made.
+  private(set) var events: [String] = []
+  /// Counts changes the dashboard draws (events, pauses, settings), for its redraws.
+  private var changes = 0
+  /// `P`: trials trained again as full runs of their own beside the search.
+  var promoted: [(number: Int, session: RunSession, ended: Bool)] = []
 
   private init(plan: SearchPlan, directory: URL, study: Study) {
     self.plan = plan
@@ -106,22 +118,106 @@ final class SearchSession {
     }
   }
 
-  /// Runs the search to its end; returns the exit code (0; 70 when no trial completed; 128 + signal).
-  func execute() -> Int32 {
+  /// Runs the search to its end; returns the exit code (0; 70 when no trial completed; 74 when the
+  /// terminal could not be opened; 128 + signal). In a terminal (not `--headless`, not `--jsonl`)
+  /// the trials dashboard shows it and stays open until quit; otherwise it prints a line per trial.
+  func execute(headless: Bool) -> Int32 {
     let signals = SignalHandler { [stopping] in stopping.set() }
-    printer.header(study: study, directory: directory)
-    while true {
-      if stopping.isSet { stopAll() }
-      startTrials()
-      poll()
-      if running.isEmpty && (stopping.isSet || (queued.isEmpty && box.withLock { $0.isExhausted })) { break }
-      usleep(20_000)
+    interactive = !headless && !plan.jsonl && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    var failure: String?
+    if interactive {
+      failure = SearchApp(session: self, signals: signals).run()
+      stopping.set()
+      for entry in promoted where !entry.session.channel.isFinished {
+        entry.session.channel.send(.stop(.interrupted), source: .signal)
+      }
+      while !step() || promoted.contains(where: { !$0.session.channel.isFinished }) { usleep(20_000) }
+      for entry in promoted { try? entry.session.runLog.close() }
+    } else {
+      printer.header(study: study, directory: directory)
+      while !step() { usleep(20_000) }
     }
     writeFiles()
+    if let failure {
+      FileHandle.standardError.write(Data("traintop: \(failure)\n".utf8))
+      return 74
+    }
     printer.summary(study, directory: directory)
     if let code = signals.exitCode { return code }
     return study.best == nil ? 70 : 0
   }
+
+  /// One turn of the search's loop: starts trials (unless paused), collects those that ended and
+  /// the promoted runs that ended; true when the search is over (every trial ended, or it stopped).
+  @discardableResult
+  func step() -> Bool {
+    if stopping.isSet { stopAll() }
+    if !paused { startTrials() }
+    poll()
+    pollPromoted()
+    return isOver
+  }
+
+  /// Every trial has ended, or the search was stopped and its running trials have.
+  var isOver: Bool {
+    running.isEmpty && (stopping.isSet || (queued.isEmpty && box.withLock { $0.isExhausted }))
+  }
+
+  /// Adds a line to the events (the dashboard's) and counts a change.
+  func note(_ event: String) {
+    events.append(event)
+    if events.count > Self.eventLimit { events.removeFirst(events.count - Self.eventLimit) }
+    changes += 1
+  }
+
+  /// The most events kept.
+  static let eventLimit = 500
+
+  /// Changes whenever the dashboard's frame may differ: a trial's progress, an event, a setting.
+  var version: Int {
+    var hasher = Hasher()
+    hasher.combine(changes)
+    for (number, run) in running.sorted(by: { $0.key < $1.key }) {
+      hasher.combine(number)
+      hasher.combine(run.session.channel.latest().version)
+    }
+    return hasher.finalize()
+  }
+
+  /// The search as the trials dashboard draws it.
+  func snapshot() -> SearchSnapshot {
+    var progress: [Int: TrialProgress] = [:]
+    for (number, run) in running {
+      guard let latest = run.session.channel.latest().snapshot else { continue }
+      progress[number] = TrialProgress(
+        epoch: latest.epoch, epochs: latest.info.totalEpochs, fold: run.folds > 1 ? (run.fold + 1, run.folds) : nil)
+    }
+    return SearchSnapshot(
+      study: study, metric: plan.settings.metric.rawValue, name: directory.lastPathComponent,
+      parallel: plan.settings.parallel, paused: paused, finished: isOver, progress: progress, events: events)
+  }
+
+  /// The trials training now, by number.
+  var runningTrials: [TrialRun] { running.values.sorted { $0.number < $1.number } }
+
+  /// Changes the study under its lock (the trainers report to it from their threads).
+  func withStudy<R>(_ body: (inout Study) -> R) -> R {
+    changes += 1
+    return box.withLock(body)
+  }
+
+  /// Writes search.json again (after a change `--resume` must keep).
+  func savePlan() {
+    do {
+      try AtomicFile.write(
+        try TrainingJSON.encoder(pretty: true).encode(plan), to: directory.appendingPathComponent(SearchFiles.plan))
+    } catch {
+      note("cannot write \(SearchFiles.plan): \(error)")
+    }
+  }
+
+  /// The running trial `number`'s channel (its fold now training), for its own dashboard.
+  func channel(of number: Int) -> TrainerChannel? { running[number]?.session.channel }
 
   /// Starts trials until `parallel` are running or none are left.
   private func startTrials() {
@@ -159,7 +255,7 @@ final class SearchSession {
     }
   }
 
-  private func cachedDataset(_ options: DatasetOptions) throws -> Dataset {
+  func cachedDataset(_ options: DatasetOptions) throws -> Dataset {
     if let found = datasets.first(where: { $0.options == options }) { return found.dataset }
     let dataset = try loadDataset(options)
     try RunSession.requireSplits(dataset)
@@ -221,7 +317,8 @@ final class SearchSession {
     } catch {
       return finish(run, state: .failed, reason: "fold \(run.fold + 1): \(error)")
     }
-    finish(run, state: .complete, reason: nil, objective: MeanDeviation(run.foldObjectives).mean)
+    let stopped = reason == .manual ? "stopped by hand after epoch \(snapshot?.epochs.count ?? 0)" : nil
+    finish(run, state: .complete, reason: stopped, objective: MeanDeviation(run.foldObjectives).mean)
   }
 
   private func finish(_ run: TrialRun, state: TrialState, reason: String?, objective: Double? = nil) {
@@ -239,7 +336,12 @@ final class SearchSession {
       return $0
     }
     writeFiles()
-    if let trial = study.trials.first(where: { $0.number == number }) { printer.trial(trial, study: study) }
+    guard let trial = study.trials.first(where: { $0.number == number }) else { return }
+    if interactive {
+      note(printer.line(trial, study: study))
+    } else {
+      printer.trial(trial, study: study)
+    }
   }
 
   /// Asks every running trial to stop (a signal): they end as interrupted and stay to be run again.
@@ -261,7 +363,12 @@ final class SearchSession {
         try AtomicFile.write(Data(text.utf8), to: directory.appendingPathComponent(BestConfig.name))
       }
     } catch {
-      printer.writeFailed("\(error)")
+      let message = "cannot write the search's files: \(error)"
+      if interactive {
+        if events.last != message { note(message) }
+      } else {
+        printer.writeFailed("\(error)")
+      }
     }
   }
 
