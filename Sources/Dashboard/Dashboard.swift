@@ -47,7 +47,9 @@ public enum Dashboard {
 public func render(_ snapshot: TrainingSnapshot?, _ ui: UIState, width: Int, height: Int) -> Screen {
   if let tooSmall = Dashboard.tooSmallScreen(width: width, height: height) { return tooSmall }
   var screen = Screen(width: width, height: height)
-  let layout = DashboardLayout(width: width, height: height, zoomed: ui.zoomed, grid: ui.page.grid(for: snapshot))
+  let layout = DashboardLayout(
+    width: width, height: height, zoomed: ui.zoomed, grid: ui.page.grid(for: snapshot),
+    folds: snapshot?.info.crossValidation != nil)
   if let snapshot {
     drawDashboard(snapshot, ui, layout, into: &screen)
   } else {
@@ -78,6 +80,11 @@ private func drawDashboard(
     let pane = EarlyStoppingPane()
     screen.title(pane.title(snapshot, ui), on: early)
     pane.render(snapshot, ui, into: &screen, in: early.inset(by: 1))
+  }
+  if let folds = layout.folds, let status = snapshot.info.crossValidation {
+    screen.border(folds, style: Palette.border)
+    screen.title(FoldsPane.title(status), on: folds)
+    FoldsPane.draw(status, into: &screen, in: folds.inset(by: 1))
   }
   if let message = ui.statusMessage { screen.bottomTitle([Span(message, Style(.yellow))], on: layout.body) }
   FooterPane().render(snapshot, ui, into: &screen, in: layout.footer)

@@ -10,15 +10,21 @@ public struct DashboardLayout: Equatable, Sendable {
   public var panes: [PaneID: Rect]
   /// The early-stopping box, unless a pane is zoomed.
   public var earlyStopping: Rect?
+  /// The cross-validation folds table beside the events (`--folds`, 80 columns or more).
+  public var folds: Rect?
+
+  /// The folds table's width, borders included.
+  static let foldsWidth = 36
 
   /// The layout for `width` × `height` (at least `Dashboard.minimumSize`), with one pane zoomed or none.
   ///
   /// The 2×2 grid (by default loss | accuracy / learning rate | gradient norm; `grid` names its four
   /// panes in reading order) gets what the header (2 lines), footer (1), early-stopping line and
-  /// events (1–8 lines, growing with the height) leave.
+  /// events (1–8 lines, growing with the height) leave; with `folds`, the folds table takes the
+  /// right end of the events' row.
   public init(
     width: Int, height: Int, zoomed: PaneID? = nil,
-    grid: [PaneID] = DashboardPage.training.grid(for: nil)
+    grid: [PaneID] = DashboardPage.training.grid(for: nil), folds: Bool = false
   ) {
     header = Rect(x: 0, y: 0, width: width, height: 2)
     footer = Rect(x: 0, y: height - 1, width: width, height: 1)
@@ -34,6 +40,11 @@ public struct DashboardLayout: Equatable, Sendable {
     let middle = rows[1].split(.horizontal, [.ratio(1), .ratio(1)], overlap: 1)
     let cells = [top[0], top[1], middle[0], middle[1]]
     panes = [.events: rows[3]]
+    if folds && width >= 80 {
+      let bottom = rows[3].split(.horizontal, [.ratio(1), .fixed(Self.foldsWidth)], overlap: 1)
+      panes[.events] = bottom[0]
+      self.folds = bottom[1]
+    }
     for (id, cell) in zip(grid, cells) { panes[id] = cell }
     earlyStopping = rows[2]
   }

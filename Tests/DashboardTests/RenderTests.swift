@@ -179,3 +179,32 @@ import Training
     #expect(screen.cell(x: 16, y: 1).style == Style(.red, bold: true))
   }
 }
+
+/// `--folds`: the folds table beside the events.
+@Suite struct FoldsPaneTests {
+  @Test func finishedFoldsThisFoldAndTheMean() {
+    var snapshot = FakeSnapshot.mnist()
+    snapshot.info.crossValidation = CrossValidationStatus(
+      fold: 3, folds: 5,
+      finished: [
+        .init(fold: 1, monitor: "val_loss", value: 0.25, epochs: 12),
+        .init(fold: 2, monitor: "val_loss", value: 0.75, epochs: 9),
+      ])
+    let lines = render(snapshot, UIState(), width: 120, height: 40).lines
+    // The events box ends where the folds box (36 columns, sharing its left border) begins.
+    #expect(lines[31].hasPrefix("├ Events ─"))
+    #expect(lines[31].contains("┬ Folds · 3/5 ─"))
+    #expect(Array(lines[31])[84] == "┬")
+    let folds = lines[32...37].map { String(Array($0)[85..<119]) }
+    #expect(folds[0].hasPrefix("fold  val_loss  epochs"))
+    #expect(folds[1].hasPrefix("1     0.2500    12"))
+    #expect(folds[2].hasPrefix("2     0.7500    9"))
+    #expect(folds[3].hasPrefix("3     training…"))
+    // Mean 0.5 and population std 0.25 of 0.25 and 0.75.
+    #expect(folds[4].hasPrefix("mean  0.5000 ± 0.2500"))
+    #expect(
+      DashboardLayout(width: 120, height: 40, folds: true).panes[.events] == Rect(x: 0, y: 31, width: 85, height: 8))
+    // Narrow screens keep the events whole.
+    #expect(DashboardLayout(width: 79, height: 40, folds: true).folds == nil)
+  }
+}

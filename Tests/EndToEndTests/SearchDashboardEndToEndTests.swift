@@ -72,6 +72,14 @@ struct SearchDashboardEndToEndTests {
     #expect(csv.contains("0,complete,"), "\(csv)")
     #expect(csv.contains("stopped by hand"), "\(csv)")
 
+    // Enter on the finished trial 0 shows its recorded run, as traintop view does; Esc returns.
+    t.send("Enter")
+    r = t.waitFor { $0.contains("trial 0 · esc: back to the trials") && $0.contains("VIEW") }
+    try #require(r.ok, "finished trial did not open as a recording:\n\(r.screen)")
+    t.send("Escape")
+    r = t.waitFor { $0.contains("trials · sorted by #") }
+    try #require(r.ok, "esc did not return from the recording:\n\(r.screen)")
+
     // p pauses the search; P promotes trial 0 to a full run of its own.
     t.send("p")
     r = t.waitFor { $0.contains("PAUSED") && $0.contains("search paused") }

@@ -15,7 +15,8 @@ extension KeyMap {
       return actions(for: key, ui: ui, snapshot: snapshot)
     }
     let layout = DashboardLayout(
-      width: ui.screenWidth, height: ui.screenHeight, zoomed: ui.zoomed, grid: ui.page.grid(for: snapshot))
+      width: ui.screenWidth, height: ui.screenHeight, zoomed: ui.zoomed, grid: ui.page.grid(for: snapshot),
+      folds: snapshot?.info.crossValidation != nil)
     guard let pane = layout.panes.first(where: { $0.value.contains(x: event.x, y: event.y) })?.key else { return [] }
     switch event.kind {
     case .click: return [.focusPane(pane)]

@@ -54,6 +54,8 @@ public final class Trainer {
   var frozenLayers: [String] = []
   /// `--compare`: finished runs the dashboard draws as ghost lines.
   public var comparisons: [ComparisonRun] = []
+  /// `--folds`: this run's fold and the finished folds (set by `noteCrossValidation`).
+  public internal(set) var crossValidation: CrossValidationStatus?
   /// A search's pruner: called on the trainer's thread with each epoch's metrics; true stops the
   /// run there as `pruned`, before another step is taken.
   public var epochJudge: (@Sendable (EpochMetrics) -> Bool)?
@@ -143,6 +145,7 @@ public final class Trainer {
       runDirectory: runLog?.directory.path, computeEngine: ComputeEngine.summary, classNames: dataset.classNames,
       hasImages: dataset.imageShape != nil, frozenLayers: frozenLayers)
     info.comparisons = comparisons
+    info.crossValidation = crossValidation
     return info
   }
 

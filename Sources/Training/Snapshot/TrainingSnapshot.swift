@@ -59,6 +59,8 @@ public struct RunInfo: Sendable, Equatable {
   public var frozenLayers: [String]
   /// Finished runs drawn as ghost lines beside this one (`--compare`).
   public var comparisons: [ComparisonRun] = []
+  /// `--folds`: this fold and the finished ones; nil for a run that is not cross-validated.
+  public var crossValidation: CrossValidationStatus?
   /// True for a run read back from its files (`traintop view`): the header says VIEW and the
   /// steering keys are refused.
   public var isRecorded = false

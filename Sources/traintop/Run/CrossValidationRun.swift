@@ -37,8 +37,11 @@ struct CrossValidationRun {
       let session = try RunSession.starting(
         plan, dataset: data, directory: parent.appendingPathComponent("fold-\(fold + 1)"))
       session.trainer.noteCrossValidation(
-        fold: fold + 1, of: k,
-        finished: results.map { ($0.fold, $0.monitor, $0.monitorValue, $0.epochs) })
+        CrossValidationStatus(
+          fold: fold + 1, folds: k,
+          finished: results.map {
+            CrossValidationStatus.Fold(fold: $0.fold, monitor: $0.monitor, value: $0.monitorValue, epochs: $0.epochs)
+          }))
       session.trainer.comparisons = results.compactMap {
         try? ComparisonRun.load(parent.appendingPathComponent("fold-\($0.fold)"))
       }

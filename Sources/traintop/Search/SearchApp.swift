@@ -12,7 +12,7 @@ final class SearchApp: TerminalContent {
   private let user: UserConfig.Loaded
   private let display: DisplayFlags
   /// The trial whose dashboard is open, and that dashboard.
-  private var opened: (number: Int, channel: TrainerChannel, app: DashboardApp)?
+  private var opened: (number: Int, channel: TrainerChannel?, app: DashboardApp)?
   private var lastVersion = -1
 
   init(session: SearchSession, signals: SignalHandler, user: UserConfig.Loaded = UserConfig.load()) {
@@ -49,14 +49,23 @@ final class SearchApp: TerminalContent {
     return false
   }
 
-  /// Shows trial `number`'s own dashboard, if it is training.
+  /// Shows trial `number`'s own dashboard: live while it trains, else its recorded run (as
+  /// `traintop view`, at its end; a cross-validated trial's last fold).
   private func open(_ number: Int) {
-    guard let channel = session.channel(of: number) else {
-      state.statusMessage = "trial \(number) is not training (its run directory keeps its logs: traintop view)"
-      return
+    let source: any DashboardSource
+    let channel = session.channel(of: number)
+    if let channel {
+      source = LiveRuns(channel: channel, spawn: nil)
+    } else {
+      do {
+        source = RecordingSource(run: try RecordedRun(directory: session.recordedDirectory(of: number)), others: [])
+      } catch {
+        state.statusMessage = "trial \(number): \(error)"
+        return
+      }
     }
     let app = DashboardApp(
-      source: LiveRuns(channel: channel, spawn: nil), signals: signals, display: display, user: user)
+      source: source, signals: signals, display: display, cursor: channel == nil ? .end : nil, user: user)
     app.quitStopsRun = false
     opened = (number, channel, app)
     state.statusMessage = nil
@@ -65,9 +74,11 @@ final class SearchApp: TerminalContent {
   func tick() -> Bool {
     session.step()
     if let opened {
-      // A cross-validated trial's next fold trains on a new channel: follow it.
-      if let channel = session.channel(of: opened.number), channel !== opened.channel { open(opened.number) }
-      return opened.app.tick()
+      // A cross-validated trial's next fold trains on a new channel: follow it (a recorded one stays).
+      if opened.channel != nil, let channel = session.channel(of: opened.number), channel !== opened.channel {
+        open(opened.number)
+      }
+      return self.opened?.app.tick() ?? true
     }
     let version = session.version
     defer { lastVersion = version }

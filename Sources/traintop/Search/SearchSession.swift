@@ -216,6 +216,19 @@ final class SearchSession {
     }
   }
 
+  /// Trial `number`'s run directory (its folds in `fold-N/` under it).
+  func trialDirectory(_ number: Int) -> URL {
+    directory.appendingPathComponent(String(format: "trial-%04d", number))
+  }
+
+  /// The run directory `traintop view` would show for trial `number`: its own, or its last fold's.
+  func recordedDirectory(of number: Int) -> URL {
+    let folder = trialDirectory(number)
+    let folds = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .compactMap { $0.hasPrefix("fold-") ? Int($0.dropFirst(5)) : nil }
+    return folds.max().map { folder.appendingPathComponent("fold-\($0)") } ?? folder
+  }
+
   /// The running trial `number`'s channel (its fold now training), for its own dashboard.
   func channel(of number: Int) -> TrainerChannel? { running[number]?.session.channel }
 
@@ -235,7 +248,7 @@ final class SearchSession {
   }
 
   private func start(_ trial: Trial) {
-    let folder = directory.appendingPathComponent(String(format: "trial-%04d", trial.number))
+    let folder = trialDirectory(trial.number)
     try? FileManager.default.removeItem(at: folder)  // a trial run again starts afresh
     do {
       let trialPlan = try plan.trialPlan(trial.parameters, origin: "trial \(trial.number)")
@@ -374,8 +387,7 @@ final class SearchSession {
 
   /// A finished trial's per-epoch metric, read back from its metrics.csv (for the pruners after `--resume`).
   private func intermediateValues(of number: Int) -> [Int: Double] {
-    let folder = directory.appendingPathComponent(String(format: "trial-%04d", number))
-    guard let run = try? ComparisonRun.load(folder) else { return [:] }
+    guard let run = try? ComparisonRun.load(trialDirectory(number)) else { return [:] }
     var values: [Int: Double] = [:]
     for metrics in run.epochs { values[metrics.epoch] = plan.settings.metric.value(in: metrics) ?? .nan }
     return values

@@ -51,7 +51,9 @@ final class TrialRun {
     let data = folds > 1 ? dataset.crossValidationFold(fold, of: folds, seed: plan.trainer.seed) : dataset
     let place = folds > 1 ? directory.appendingPathComponent("fold-\(fold + 1)") : directory
     let session = try RunSession.starting(plan, dataset: data, directory: place)
-    if folds > 1 { session.trainer.noteCrossValidation(fold: fold + 1, of: folds, finished: []) }
+    if folds > 1 {
+      session.trainer.noteCrossValidation(CrossValidationStatus(fold: fold + 1, folds: folds, finished: []))
+    }
     session.trainer.epochJudge = judge
     session.startTrainer()
     return session
