@@ -12,8 +12,8 @@ enum ImportancePane {
     [Span("importance", Palette.paneName), Span(" · \(method)", Palette.secondary)]
   }
 
-  static func draw(_ snapshot: SearchSnapshot, into screen: inout Screen, in area: Rect) {
-    let ranking = ParameterImportance.rank(snapshot.study.trials, space: snapshot.study.space)
+  /// Draws `ranking` (`ParameterImportance.rank` of the trials so far).
+  static func draw(_ ranking: [(name: String, importance: Double)], into screen: inout Screen, in area: Rect) {
     guard !ranking.isEmpty else {
       screen.put("after 3 complete trials".truncated(to: area.width), x: area.x, y: area.y, style: .faint)
       return

@@ -20,9 +20,10 @@ public enum TrialsView {
     TrialCurvesPane.draw(snapshot, state, into: &screen, in: layout.curves.inset(by: 1))
     screen.title(BestSoFarPane.title(snapshot), on: layout.history)
     BestSoFarPane.draw(snapshot, into: &screen, in: layout.history.inset(by: 1))
-    drawScatters(snapshot, state, layout, into: &screen)
+    let importance = ParameterImportance.rank(snapshot.study.trials, space: snapshot.study.space)
+    drawScatters(snapshot, state, layout, importance: importance, into: &screen)
     screen.title(ImportancePane.title(), on: layout.importance)
-    ImportancePane.draw(snapshot, into: &screen, in: layout.importance.inset(by: 1))
+    ImportancePane.draw(importance, into: &screen, in: layout.importance.inset(by: 1))
     if let events = layout.events {
       screen.title([Span("events", Palette.paneName)], on: events)
       drawEvents(snapshot, into: &screen, in: events.inset(by: 1))
@@ -65,12 +66,11 @@ public enum TrialsView {
 
   /// As many parameter scatters as fit, from `state.firstScatter` on.
   static func drawScatters(
-    _ snapshot: SearchSnapshot, _ state: TrialsState, _ layout: TrialsLayout, into screen: inout Screen
+    _ snapshot: SearchSnapshot, _ state: TrialsState, _ layout: TrialsLayout,
+    importance ranking: [(name: String, importance: Double)], into screen: inout Screen
   ) {
     let parameters = snapshot.study.space.parameters
-    let importance = Dictionary(
-      ParameterImportance.rank(snapshot.study.trials, space: snapshot.study.space).map { ($0.name, $0.importance) },
-      uniquingKeysWith: { a, _ in a })
+    let importance = Dictionary(ranking.map { ($0.name, $0.importance) }, uniquingKeysWith: { a, _ in a })
     let first = min(state.firstScatter, max(0, parameters.count - layout.scatters.count))
     for (rect, parameter) in zip(layout.scatters, parameters.dropFirst(first)) {
       screen.title(ParameterScatterPane.title(parameter, importance: importance[parameter.name]), on: rect)

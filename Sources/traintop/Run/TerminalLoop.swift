@@ -13,10 +13,19 @@ protocol TerminalContent: AnyObject {
   func frame(width: Int, height: Int) -> Screen
   /// The terminal went away: whatever runs stops as interrupted.
   func terminalClosed()
+  /// How long the loop waits for a key before its next turn.
+  var turnMilliseconds: Int { get }
+  /// The least time between two frames drawn for `tick` (a key is always drawn at once).
+  var frameInterval: Double { get }
 }
 
-/// Opens the terminal, then reads keys (50 ms at most), lets the content do its work and draws
-/// when something changed, until the content quits, a signal arrives or the terminal goes away.
+extension TerminalContent {
+  var turnMilliseconds: Int { 50 }
+  var frameInterval: Double { 0 }
+}
+
+/// Opens the terminal, then reads keys (`turnMilliseconds` at most), lets the content do its work
+/// and draws when something changed (at most once per `frameInterval`, but at once after a key), until the content quits, a signal arrives or the terminal goes away.
 /// The terminal is restored on every way out (an immediate exit included).
 enum TerminalLoop {
   /// Runs `content`; returns a failure message (the terminal could not be opened).
@@ -32,21 +41,24 @@ enum TerminalLoop {
     signals.onImmediateExit { Terminal.emergencyRestore() }
     defer { terminal.restore() }
     var dirty = true
+    var keyed = true
+    var lastFrame = 0.0
     while signals.receivedSignal == 0 {
       guard terminal.isConnected else {
         signals.noteHangup()
         content.terminalClosed()
         break
       }
-      if let key = terminal.readKey(timeoutMilliseconds: 50) {
+      if let key = terminal.readKey(timeoutMilliseconds: content.turnMilliseconds) {
         if content.handle(key) { break }
-        dirty = true
+        keyed = true
       }
       if content.tick() { dirty = true }
-      if dirty {
+      let now = ProcessInfo.processInfo.systemUptime
+      if keyed || (dirty && now - lastFrame >= content.frameInterval) {
         let size = terminal.size
         terminal.draw(content.frame(width: size.width, height: size.height))
-        dirty = false
+        (dirty, keyed, lastFrame) = (false, false, now)
       }
     }
     return nil
