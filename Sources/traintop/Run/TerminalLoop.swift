@@ -25,7 +25,8 @@ extension TerminalContent {
 }
 
 /// Opens the terminal, then reads keys (`turnMilliseconds` at most), lets the content do its work
-/// and draws when something changed (at most once per `frameInterval`, but at once after a key), until the content quits, a signal arrives or the terminal goes away.
+/// and draws when something changed (at most once per `frameInterval`, but at once after a key),
+/// until the content quits, a signal arrives or the terminal goes away.
 /// The terminal is restored on every way out (an immediate exit included).
 enum TerminalLoop {
   /// Runs `content`; returns a failure message (the terminal could not be opened).
