@@ -90,6 +90,14 @@ struct SearchDashboardEndToEndTests {
     let promoted = (try? FileManager.default.contentsOfDirectory(atPath: runs))?.filter { $0.hasSuffix("-trial0") }
     #expect(promoted?.count == 1, "\(String(describing: promoted))")
 
+    // + adds a trial and > one more at once: the header shows both, and search.json keeps them.
+    t.send("+")
+    t.send(">")
+    r = t.waitFor { $0.contains("/5 trials") && $0.contains("· parallel 2") }
+    try #require(r.ok, "+ and > not applied:\n\(r.screen)")
+    let changed = try String(contentsOf: search.appendingPathComponent("search.json"), encoding: .utf8)
+    #expect(changed.contains("\"trials\" : 5") && changed.contains("\"parallel\" : 2"), "\(changed)")
+
     // q asks while trials run; y quits, the terminal is restored and the search can resume.
     t.send("q")
     r = t.waitFor { $0.contains("Stop the search (--resume continues it) and quit?") }
