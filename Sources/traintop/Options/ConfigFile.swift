@@ -35,8 +35,12 @@ struct ConfigFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ConfigError(path: path, message: "cannot read the file")
     }
-    return path.lowercased().hasSuffix(".json")
-      ? try Self.parseJSON(data, path: path) : try Self.parseTOML(data, path: path)
+    return try parse(data, path: path)
+  }
+
+  /// `data` as the file `path` holds it: JSON for a `.json` name, else TOML.
+  static func parse(_ data: Data, path: String) throws -> [String: Any] {
+    path.lowercased().hasSuffix(".json") ? try Self.parseJSON(data, path: path) : try Self.parseTOML(data, path: path)
   }
 
   /// The options in `raw` (read from `path`); unknown keys and bad values are errors.
