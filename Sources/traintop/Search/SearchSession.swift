@@ -118,15 +118,17 @@ final class SearchSession {
     }
   }
 
-  /// Runs the search to its end; returns the exit code (0; 70 when no trial completed; 74 when the
-  /// terminal could not be opened; 128 + signal). In a terminal (not `--headless`, not `--jsonl`)
+  /// Runs the search to its end; returns the exit code (0, also when the dashboard is quit before
+  /// the end; 70 when no trial completed; 74 when the terminal could not be opened; 128 + signal). In a terminal (not `--headless`, not `--jsonl`)
   /// the trials dashboard shows it and stays open until quit; otherwise it prints a line per trial.
   func execute(headless: Bool) -> Int32 {
     let signals = SignalHandler { [stopping] in stopping.set() }
     interactive = !headless && !plan.jsonl && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
     var failure: String?
+    var quitEarly = false
     if interactive {
       failure = SearchApp(session: self, signals: signals).run()
+      quitEarly = !isOver
       stopping.set()
       for entry in promoted where !entry.session.channel.isFinished {
         entry.session.channel.send(.stop(.interrupted), source: .signal)
@@ -144,7 +146,8 @@ final class SearchSession {
     }
     printer.summary(study, directory: directory)
     if let code = signals.exitCode { return code }
-    return study.best == nil ? 70 : 0
+    // Quitting the dashboard mid-search is the user's choice (as q on a run): 0, and --resume goes on.
+    return study.best == nil && !quitEarly ? 70 : 0
   }
 
   /// One turn of the search's loop: starts trials (unless paused), collects those that ended and
