@@ -25,8 +25,9 @@ struct SearchCommand: ParsableCommand {
       trial), best.toml (traintop train --config best.toml trains the best trial again) and one run \
       directory per trial. --resume DIR continues an interrupted search without rerunning finished trials \
       (--trials N there sets a new total, --parallel N a new width).
-      Exit codes: 0 done (or the dashboard quit; --resume goes on), 64 bad options or space, 65 bad data, 66 missing input, 70 no trial completed, \
-      74 cannot write, 130/143 interrupted.
+      In a terminal the trials dashboard shows the search (? lists its keys); --headless prints lines.
+      Exit codes: 0 done (or the dashboard quit; --resume goes on), 64 bad options or space, 65 bad data, \
+      66 missing input, 70 no trial completed, 74 cannot write, 129 terminal lost, 130/143 interrupted.
       """)
 
   @OptionGroup var search: SearchOptions

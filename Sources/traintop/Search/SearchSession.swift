@@ -119,8 +119,9 @@ final class SearchSession {
   }
 
   /// Runs the search to its end; returns the exit code (0, also when the dashboard is quit before
-  /// the end; 70 when no trial completed; 74 when the terminal could not be opened; 128 + signal). In a terminal (not `--headless`, not `--jsonl`)
-  /// the trials dashboard shows it and stays open until quit; otherwise it prints a line per trial.
+  /// the end; 70 when no trial completed; 74 when the terminal could not be opened; 128 + signal).
+  /// In a terminal (not `--headless`, not `--jsonl`) the trials dashboard shows it and stays open
+  /// until quit; otherwise it prints a line per trial.
   func execute(headless: Bool) -> Int32 {
     let signals = SignalHandler { [stopping] in stopping.set() }
     interactive = !headless && !plan.jsonl && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
