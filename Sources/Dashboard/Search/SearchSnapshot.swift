@@ -41,21 +41,14 @@ public struct SearchSnapshot: Sendable {
   public func count(_ state: TrialState) -> Int { study.trials.filter { $0.state == state }.count }
 }
 
-/// How far a running trial has got: the epoch it trains of how many, and its fold when cross-validated.
+/// How far a running trial has got: the epoch it trains, of how many (a cross-validated trial:
+/// in the fold training now).
 public struct TrialProgress: Sendable, Equatable {
   public var epoch: Int
   public var epochs: Int
-  /// The fold now training (1-based) and how many there are; nil without `--folds`.
-  public var fold: (number: Int, of: Int)?
 
-  public init(epoch: Int, epochs: Int, fold: (number: Int, of: Int)? = nil) {
+  public init(epoch: Int, epochs: Int) {
     self.epoch = epoch
     self.epochs = epochs
-    self.fold = fold
   }
-
-  public static func == (a: TrialProgress, b: TrialProgress) -> Bool {
-    a.epoch == b.epoch && a.epochs == b.epochs && a.fold?.number == b.fold?.number && a.fold?.of == b.fold?.of
-  }
-
 }

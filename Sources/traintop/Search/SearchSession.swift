@@ -193,8 +193,7 @@ final class SearchSession {
     var progress: [Int: TrialProgress] = [:]
     for (number, run) in running {
       guard let latest = run.session.channel.latest().snapshot else { continue }
-      progress[number] = TrialProgress(
-        epoch: latest.epoch, epochs: latest.info.totalEpochs, fold: run.folds > 1 ? (run.fold + 1, run.folds) : nil)
+      progress[number] = TrialProgress(epoch: latest.epoch, epochs: latest.info.totalEpochs)
     }
     return SearchSnapshot(
       study: study, metric: plan.settings.metric.rawValue, name: directory.lastPathComponent,
