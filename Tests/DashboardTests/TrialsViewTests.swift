@@ -155,4 +155,22 @@ import Testing
     #expect(text.contains("importance"))
     #expect(!text.contains("events"))
   }
+
+  /// Every size from the smallest up, with trials and with none yet: every line is as wide as the
+  /// screen (nothing drawn outside it), and the header always names the search.
+  @Test func everySizeDraws() throws {
+    let full = try Self.snapshot()
+    var empty = full
+    empty.study = try Study(
+      space: full.study.space, direction: .minimize, strategy: .random, pruner: .none, trials: 5, seed: 0)
+    for snapshot in [full, empty] {
+      for width in stride(from: 60, through: 200, by: 7) {
+        for height in stride(from: 16, through: 60, by: 5) {
+          let lines = TrialsView.render(snapshot, TrialsState(), width: width, height: height).lines
+          #expect(lines.count == height && lines.allSatisfy { $0.count == width })
+          #expect(lines[0].hasPrefix("traintop search"), "\(width)×\(height)")
+        }
+      }
+    }
+  }
 }

@@ -39,6 +39,7 @@ struct DotChart {
     let bottom = Format.compact(yRange.lowerBound, significantDigits: 3)
     let labelWidth = max(top.count, bottom.count)
     let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: area.height - 1)
+    guard plot.width >= 2 else { return }
     screen.put(top.leftPadded(to: labelWidth), x: area.x, y: plot.y, style: Palette.secondary)
     screen.put(bottom.leftPadded(to: labelWidth), x: area.x, y: plot.maxY - 1, style: Palette.secondary)
     for row in plot.y..<plot.maxY { screen.put("│", x: plot.x - 1, y: row, style: Palette.border) }
