@@ -43,6 +43,13 @@ import Testing
       let metrics = search.appendingPathComponent(String(format: "trial-%04d/metrics.csv", number))
       #expect(FileManager.default.fileExists(atPath: metrics.path))
     }
+    // traintop runs lists the trials, named by their path under the runs folder.
+    let listed = try runHeadless(["runs", "--runs-dir", runs.path], in: dir)
+    try #require(listed.status == 0, "\(listed.standardError)")
+    for number in 0..<6 {
+      #expect(
+        listed.standardOutput.contains("\(search.lastPathComponent)/trial-000\(number)"), "\(listed.standardOutput)")
+    }
     // The best row holds the largest objective, and best.toml trains it again to the same number.
     let best = try #require(rows.max { Double($0["objective"] ?? "") ?? 0 < Double($1["objective"] ?? "") ?? 0 })
     let bestText = try String(contentsOf: search.appendingPathComponent("best.toml"), encoding: .utf8)

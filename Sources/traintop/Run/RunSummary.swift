@@ -5,7 +5,8 @@ import Training
 /// `results.json`, `metrics.csv`, `events.jsonl`). A directory whose files are missing or damaged
 /// is still a row, with `problem` saying what is wrong; reading never throws.
 struct RunSummary: Equatable {
-  /// The directory's name (`2026-12-03-101500-mnist`).
+  /// The directory's path under the runs folder (`2026-12-03-101500-mnist`, or a search's
+  /// `2026-12-03-101500-digits-search/trial-0003`).
   var name: String
   var dataset: String?
   var model: String?
@@ -35,15 +36,29 @@ struct RunSummary: Equatable {
     if problem == nil, stopReason == nil { problem = "unfinished (running, or killed)" }
   }
 
-  /// Every run directory under `root` (folders holding a `config.json` or a `metrics.csv`), by name.
-  static func all(in root: URL) -> [RunSummary] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-    return names.sorted().compactMap { name in
-      let url = root.appendingPathComponent(name)
+  /// Every run directory under `root` (folders holding a `config.json` or a `metrics.csv`), by name;
+  /// the runs inside a search's or a cross-validation's folder too (`…-search/trial-0003`,
+  /// `…-cv/fold-2`, a cross-validated trial's `trial-0003/fold-2`), named by their path under `root`.
+  static func all(in root: URL) -> [RunSummary] { all(in: root, prefix: "", depth: 0) }
+
+  /// How deep `all` looks inside folders that are not runs themselves.
+  private static let nestingLimit = 2
+
+  private static func all(in folder: URL, prefix: String, depth: Int) -> [RunSummary] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().flatMap { name -> [RunSummary] in
+      let url = folder.appendingPathComponent(name)
       let files = [RunLogFile.config.rawValue, RunLogFile.metrics.rawValue]
-      guard files.contains(where: { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) })
-      else { return nil }
-      return RunSummary(directory: url)
+      if files.contains(where: { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }) {
+        var summary = RunSummary(directory: url)
+        summary.name = prefix + name
+        return [summary]
+      }
+      var isDirectory: ObjCBool = false
+      guard depth < nestingLimit, FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else { return [] }
+      return all(in: url, prefix: prefix + name + "/", depth: depth + 1)
     }
   }
 
