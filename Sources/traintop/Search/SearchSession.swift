@@ -328,12 +328,19 @@ final class SearchSession {
       running[run.number] = nil  // folds left when the search stops: --resume runs the trial again
       return
     }
-    do {
-      if try run.nextFold() { return }
-    } catch {
-      return finish(run, state: .failed, reason: "fold \(run.fold + 1): \(error)")
+    // A trial stopped by hand ends here, its objective the folds trained so far.
+    if reason != .manual {
+      do {
+        if try run.nextFold() { return }
+      } catch {
+        return finish(run, state: .failed, reason: "fold \(run.fold + 1): \(error)")
+      }
     }
-    let stopped = reason == .manual ? "stopped by hand after epoch \(snapshot?.epochs.count ?? 0)" : nil
+    var stopped: String?
+    if reason == .manual {
+      let fold = run.folds > 1 ? " of fold \(run.fold + 1)/\(run.folds)" : ""
+      stopped = "stopped by hand after epoch \(snapshot?.epochs.count ?? 0)\(fold)"
+    }
     finish(run, state: .complete, reason: stopped, objective: MeanDeviation(run.foldObjectives).mean)
   }
 
