@@ -51,10 +51,14 @@ public enum HelpOverlay {
 
   /// Draws the overlay centred on `screen`, clearing what is under it.
   public static func draw(into screen: inout Screen, ui: UIState) {
-    let maximumInner = max(0, screen.width - 4)
-    let content = lines(width: maximumInner, ui: ui)
-    let innerWidth = min(maximumInner, content.map(\.width).max() ?? 0)
-    let box = screen.bounds.centered(width: innerWidth + 4, height: content.count + 2)
+    drawBox(lines(width: max(0, screen.width - 4), ui: ui), into: &screen)
+  }
+
+  /// A centred `Help` box holding `content` (cut to the screen), clearing what is under it; the
+  /// trials dashboard's help uses it too.
+  static func drawBox(_ content: [[Span]], into screen: inout Screen) {
+    let innerWidth = min(max(0, screen.width - 4), content.map(\.width).max() ?? 0)
+    let box = screen.bounds.centered(width: innerWidth + 4, height: min(screen.height, content.count + 2))
     screen.fill(box)
     screen.border(box, style: Palette.focus)
     screen.title([Span("Help", Palette.paneName), Span(" · ? or esc closes", Palette.secondary)], on: box)

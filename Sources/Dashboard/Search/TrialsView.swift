@@ -123,13 +123,6 @@ public enum TrialsView {
     let lines =
       [[Span("Keys", Palette.focus)]] + keyLines + [[Span("esc, q  (in a trial) back to the table")]] + [[]]
       + [[Span("Commands", Palette.focus)]] + commandLines
-    let innerWidth = min(screen.width - 4, lines.map(\.width).max() ?? 0)
-    let box = screen.bounds.centered(width: innerWidth + 4, height: min(screen.height, lines.count + 2))
-    screen.fill(box)
-    screen.border(box, style: Palette.focus)
-    screen.title([Span("Help", Palette.paneName), Span(" · ? or esc closes", Palette.secondary)], on: box)
-    for (row, line) in lines.prefix(box.height - 2).enumerated() {
-      screen.put(line, x: box.x + 2, y: box.y + 1 + row, maxWidth: box.width - 4)
-    }
+    HelpOverlay.drawBox(lines, into: &screen)
   }
 }

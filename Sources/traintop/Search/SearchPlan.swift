@@ -94,6 +94,12 @@ struct SearchPlan: Codable {
     return space
   }
 
+  /// Writes the plan as the search directory's search.json (atomically), which `--resume` reads.
+  func save(in directory: URL) throws {
+    try AtomicFile.write(
+      try TrainingJSON.encoder(pretty: true).encode(self), to: directory.appendingPathComponent(SearchFiles.plan))
+  }
+
   /// The run plan of a trial with `parameters`; throws what the options' resolver finds wrong. A
   /// trial trains on one compute thread unless the fixed options say otherwise; a `promoted` one is
   /// a run of its own (the fixed options' threads, else all cores).

@@ -58,8 +58,7 @@ final class SearchSession {
     let directory: URL
     do {
       directory = try RunLog.createUniqueDirectory(in: URL(fileURLWithPath: plan.runsDirectory), base: base)
-      let data = try TrainingJSON.encoder(pretty: true).encode(plan)
-      try AtomicFile.write(data, to: directory.appendingPathComponent(SearchFiles.plan))
+      try plan.save(in: directory)
     } catch {
       throw CLIError.io("\(error)")
     }
@@ -84,7 +83,7 @@ final class SearchSession {
     if let newTotal { plan.settings.trials = newTotal }
     if let parallel { plan.settings.parallel = parallel }
     if newTotal != nil || parallel != nil {
-      do { try AtomicFile.write(try TrainingJSON.encoder(pretty: true).encode(plan), to: planURL) } catch {
+      do { try plan.save(in: directory) } catch {
         throw CLIError.io("\(planURL.path): \(error)")
       }
     }
@@ -212,8 +211,7 @@ final class SearchSession {
   /// Writes search.json again (after a change `--resume` must keep).
   func savePlan() {
     do {
-      try AtomicFile.write(
-        try TrainingJSON.encoder(pretty: true).encode(plan), to: directory.appendingPathComponent(SearchFiles.plan))
+      try plan.save(in: directory)
     } catch {
       note("cannot write \(SearchFiles.plan): \(error)")
     }
