@@ -1,4 +1,5 @@
-/// The layout of an image sample: `height × width × channels`, row-major, channels last.
+/// The layout of an image sample: `channels × height × width`, row-major, channels first (PyTorch's
+/// order; IDX files store colour images channels last and are reordered when read).
 public struct ImageShape: Codable, Sendable, Equatable, CustomStringConvertible {
   /// Rows of pixels.
   public var height: Int
@@ -16,8 +17,8 @@ public struct ImageShape: Codable, Sendable, Equatable, CustomStringConvertible 
   /// `height * width * channels`.
   public var featureCount: Int { height * width * channels }
 
-  /// `28x28` or `32x32x3`.
+  /// `28x28` or `3x32x32` (as `--input-shape` writes it).
   public var description: String {
-    channels == 1 ? "\(height)x\(width)" : "\(height)x\(width)x\(channels)"
+    channels == 1 ? "\(height)x\(width)" : "\(channels)x\(height)x\(width)"
   }
 }

@@ -121,6 +121,32 @@ import Testing
     #expect(sawBackground)
   }
 
+  /// A colour image is held channels first: a shift or a flip moves every channel's plane alike.
+  @Test func shiftAndFlipMoveEveryChannelOfAColourImageTogether() {
+    // Two 3×4 channels: channel 0 holds 0…11, channel 1 holds 100…111 (row by row).
+    let shape = ImageShape(height: 3, width: 4, channels: 2)
+    let planes = [(0..<12).map(Float.init), (100..<112).map(Float.init)]
+    var batch = Batch()
+    batch.inputs = Tensor(shape: [64, 24], storage: Array(repeating: planes[0] + planes[1], count: 64).flatMap { $0 })
+    batch.labels = Array(repeating: 0, count: 64)
+    var augmenter = Augmenter(
+      options: AugmentationOptions(shiftPixels: 1, horizontalFlip: true), imageShape: shape,
+      background: [Float](repeating: -1, count: 24), seed: 3)
+    augmenter.apply(to: &batch, epoch: 0, batch: 0)
+    var moved = 0
+    for row in 0..<64 {
+      let out = image(batch.inputs, row, size: 24)
+      let (first, second) = (Array(out[0..<12]), Array(out[12..<24]))
+      // Channel 1 is channel 0 + 100 wherever channel 0 came from inside the image, and both took
+      // the background at the same pixels.
+      for pixel in 0..<12 {
+        #expect(first[pixel] == -1 ? second[pixel] == -1 : second[pixel] == first[pixel] + 100)
+      }
+      if first != planes[0] { moved += 1 }
+    }
+    #expect(moved > 32)
+  }
+
   /// Row `row` of `tensor`, as an array.
   func image(_ tensor: Tensor, _ row: Int, size: Int = 784) -> [Float] {
     Array(tensor.storage[(row * size)..<((row + 1) * size)])

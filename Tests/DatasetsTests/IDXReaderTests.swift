@@ -51,6 +51,26 @@ func loadIDX(_ source: DatasetSource) throws -> Dataset {
     #expect(test.inputs.storage == TinyIDX.testPixels.map { Float($0) / 255 })
   }
 
+  /// An IDX file of `N × H × W × C` bytes (colour, channels last) is read channels first.
+  @Test func colourImagesAreReorderedChannelsFirst() throws {
+    let files = try TestFiles()
+    defer { files.remove() }
+    // One 2×2 image of 3 channels, stored pixel by pixel: (r, g, b) = (10p, 10p + 1, 10p + 2).
+    var pixels: [UInt8] = []
+    for p in 0..<4 { pixels += [UInt8(10 * p), UInt8(10 * p + 1), UInt8(10 * p + 2)] }
+    try files.write(
+      "colour/train-images-idx3-ubyte",
+      bytes: TestFiles.idx(type: 0x08, dimensions: [2, 2, 2, 3], payload: pixels + pixels))
+    try files.write(
+      "colour/train-labels-idx1-ubyte", bytes: TestFiles.idx(type: 0x08, dimensions: [2], payload: [0, 1]))
+    let dataset = try loadIDX(.path(files.url("colour").path))
+    #expect(dataset.imageShape == ImageShape(height: 2, width: 2, channels: 3))
+    #expect(dataset.imageShape?.description == "3x2x2")
+    let values: [Float] = Array(allRows(dataset.train).inputs.storage[0..<12])
+    let first = values.map { (value: Float) -> Int in Int((value * 255).rounded()) }
+    #expect(first == [0, 10, 20, 30, 1, 11, 21, 31, 2, 12, 22, 32])
+  }
+
   @Test func explicitPathsWithoutTestFilesCarveATestSplit() throws {
     let files = try TestFiles()
     defer { files.remove() }

@@ -80,9 +80,10 @@ import Testing
   }
 
   @Test func greyLevelsAverageChannelsAndSpanTheImagesRange() {
-    // A 1×2 image with 2 channels: pixel means 1.5 and 3.5 → 0 and 1.
-    let grey = ImageSamples.greyLevels([1, 2, 3, 4], ImageShape(height: 1, width: 2, channels: 2))
-    #expect(grey == [0, 1])
+    // A 1×2 image with 2 channels, channels first (channel 0 = [1, 2], channel 1 = [5, 2]): pixel
+    // means 3 and 2 → 1 and 0 (read channels last, it would be 1.5 and 3.5 → 0 and 1).
+    let grey = ImageSamples.greyLevels([1, 2, 5, 2], ImageShape(height: 1, width: 2, channels: 2))
+    #expect(grey == [1, 0])
     // A flat image (no range) is all 0; NaN becomes 0.
     #expect(ImageSamples.greyLevels([5, 5, .nan], ImageShape(height: 1, width: 3)) == [0, 0, 0])
   }

@@ -27,6 +27,26 @@ import Training
     #expect(printer.lastEventSequence == 301)
   }
 
+  /// A long run's snapshot thins its older epochs (`EpochHistory`): lines follow epoch numbers.
+  @Test func epochsArePrintedByNumberOnceEach() {
+    var printer = HeadlessPrinter(jsonl: false, skipEpochs: 100)
+    var s = Self.snapshot(events: 1...1)
+    s.epochs = [1, 50, 99, 100, 101, 102].map {
+      EpochMetrics(
+        epoch: $0, trainLoss: 1, trainMetric: 0, validationLoss: 1, validationMetric: 0, learningRate: 1e-3,
+        seconds: 1, samplesPerSecond: 1)
+    }
+    #expect(printer.newLines(s).map { $0.prefix(13) } == ["Epoch 101/3 -", "Epoch 102/3 -"])
+    s.epochs.removeFirst(2)  // thinned
+    #expect(printer.newLines(s).isEmpty)
+    s.epochs.append(
+      EpochMetrics(
+        epoch: 103, trainLoss: 1, trainMetric: 0, validationLoss: 1, validationMetric: 0, learningRate: 1e-3,
+        seconds: 1, samplesPerSecond: 1))
+    #expect(printer.newLines(s).map { $0.prefix(13) } == ["Epoch 103/3 -"])
+    #expect(s.epochsDone == 103)
+  }
+
   @Test func epochLinesAreKerasLike() {
     let printer = HeadlessPrinter(jsonl: false)
     let m = EpochMetrics(

@@ -96,7 +96,17 @@ import Testing
     #expect(try RunPlan.imageShape(text) == ImageShape(height: side, width: side))
   }
 
-  @Test(arguments: ["3x8x8", "8", "0x8", "1x8x8x1", "axb"])
+  /// A colour image: `CxHxW`, as PyTorch orders an image's values.
+  @Test func colourInputShape() throws {
+    #expect(try RunPlan.imageShape("3x32x16") == ImageShape(height: 32, width: 16, channels: 3))
+    // iris's 4 features read as a 4-channel 1×1 image.
+    let model = try plan(["iris", "--input-shape", "4x1x1", "--model", "conv2k1-relu-flatten-dense"]).trainer.model
+    #expect(model.inputShape == [4, 1, 1])
+    // conv2k1 on 4 channels: 2·4 weights + 2 biases; dense 2→3: 6 + 3.
+    #expect(try model.parameterCount() == 10 + 9)
+  }
+
+  @Test(arguments: ["8", "0x8", "1x8x8x1", "axb", "3x8x0"])
   func badInputShapes(text: String) {
     #expect(throws: ValidationError.self) { try RunPlan.imageShape(text) }
   }

@@ -135,10 +135,10 @@ public struct Augmenter: Sendable {
               let y0 = Int(sy.rounded(.down))
               let fx = Float(sx - Double(x0))
               let fy = Float(sy - Double(y0))
-              for k in 0..<c {
-                let out = (y * w + x) * c + k
+              for k in 0..<c {  // channels first: plane k holds channel k
+                let out = (k * h + y) * w + x
                 func pixel(_ px: Int, _ py: Int) -> Float {
-                  px >= 0 && px < w && py >= 0 && py < h ? source[(py * w + px) * c + k] : empty[out]
+                  px >= 0 && px < w && py >= 0 && py < h ? source[(k * h + py) * w + px] : empty[out]
                 }
                 let top = pixel(x0, y0) * (1 - fx) + (fx == 0 ? 0 : pixel(x0 + 1, y0) * fx)
                 let bottom = fy == 0 ? 0 : pixel(x0, y0 + 1) * (1 - fx) + (fx == 0 ? 0 : pixel(x0 + 1, y0 + 1) * fx)

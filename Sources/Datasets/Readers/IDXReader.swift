@@ -56,14 +56,16 @@ struct IDXReader {
         file: labels.path,
         "has \(labelValues.count) labels, but \(images.path) has \(count) images; expected one label per image")
     }
+    let dims = Array(imageArray.dimensions.dropFirst())
     let features: FeatureValues
     switch imageArray.values {
-    case .bytes(let bytes): features = .bytes(bytes)
-    case .numbers(let numbers): features = .floats(try finiteFloats(numbers, file: images.path))
+    case .bytes(let bytes): features = .bytes(Self.channelsFirst(bytes, dims))
+    case .numbers(let numbers):
+      features = .floats(Self.channelsFirst(try finiteFloats(numbers, file: images.path), dims))
     }
     let block = SampleBlock(
       features: features, featureCount: imageArray.sampleSize, labels: labelValues, targets: [], count: count)
-    return (block, Array(imageArray.dimensions.dropFirst()))
+    return (block, dims)
   }
 
   /// Labels: a 1-D (or `[n, 1]`) array of an integer type.
@@ -125,12 +127,32 @@ struct IDXReader {
     return classNames ?? (0..<classCount).map(String.init)
   }
 
+  /// Samples of `height × width × channels` (how files store colour images, channels last) as
+  /// `ImageShape`s, whose values `channelsFirst` has put channels first.
   private func imageShape(_ dims: [Int]) -> ImageShape? {
     switch dims.count {
     case 2: return ImageShape(height: dims[0], width: dims[1])
     case 3: return ImageShape(height: dims[0], width: dims[1], channels: dims[2])
     default: return nil
     }
+  }
+
+  /// Each sample's values reordered from `height × width × channels` to `channels × height × width`
+  /// (PyTorch's order, which convolutions read); other sample dimensions are returned as they are.
+  /// The one copy is made while loading, never per batch.
+  static func channelsFirst<Value>(_ values: [Value], _ dims: [Int]) -> [Value] {
+    guard dims.count == 3, dims[2] > 1 else { return values }
+    let (plane, channels) = (dims[0] * dims[1], dims[2])
+    let size = plane * channels
+    var result = values
+    for sample in stride(from: 0, to: values.count - size + 1, by: size) {
+      for pixel in 0..<plane {
+        for channel in 0..<channels {
+          result[sample + channel * plane + pixel] = values[sample + pixel * channels + channel]
+        }
+      }
+    }
+    return result
   }
 
   private func featureNames(_ dims: [Int]) -> [String] {

@@ -76,14 +76,6 @@ public enum LayerSpec: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  /// Whether this layer needs an image input (convolution and pooling).
-  public var readsImages: Bool {
-    switch self {
-    case .conv, .pool, .globalAveragePool: true
-    case .batchNorm, .activation, .dropout, .flatten, .dense: false
-    }
-  }
-
   /// Whether this layer has weights (convolution, dense, batch norm).
   public var hasParameters: Bool {
     switch self {

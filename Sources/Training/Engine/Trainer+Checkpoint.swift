@@ -44,7 +44,7 @@ extension Trainer {
       progress: progress, rng: rng, optimizer: optimizer.kind, settings: optimizer.settings,
       optimizerSteps: optimizer.stepCount, schedule: schedule, earlyStopping: earlyStopping,
       regularization: regularization, accumulator: accumulator,
-      epochs: Array(epochMetrics.suffix(Self.resumeHistoryLimit)),
+      epochs: Array(epochHistory.records.suffix(Self.resumeHistoryLimit)),
       learningRateChanges: learningRateChanges,
       batchSize: sampler.batchSize == configuration.batchSize ? nil : sampler.batchSize,
       dropoutRates: dropoutLayers.isEmpty ? nil : dropoutLayers.map(\.rate))
@@ -81,7 +81,7 @@ extension Trainer {
     accumulator = state.accumulator
     accumulator.startTime = Date().timeIntervalSince1970
     accumulator.pausedSeconds = 0
-    epochMetrics = state.epochs
+    epochHistory = EpochHistory(restoring: state.epochs)
     learningRateChanges = state.learningRateChanges
     record(.resumedFromCheckpoint(epoch: progress.epoch, step: progress.step))
   }

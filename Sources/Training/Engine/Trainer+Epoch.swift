@@ -16,7 +16,7 @@ extension Trainer {
         samples: dataset.imageShape.map { ImageSamples(validation.samples, split: split, shape: $0) })
     }
     let metrics = epochMetrics(validation: validation)
-    epochMetrics.append(metrics)
+    epochHistory.append(metrics)
     writeLog { try $0.appendEpoch(metrics, extra: extraMetrics(validation)) }
     let monitored = monitoredValue(metrics, validation: validation)
     let finishedEpoch = progress.epoch

@@ -29,7 +29,7 @@ extension Trainer {
     var names: [String]?
     if case .classification(let classNames) = dataset.task { names = classNames }
     let results = RunResults(
-      stopReason: reason.rawValue, epochs: epochMetrics.count, steps: progress.step,
+      stopReason: reason.rawValue, epochs: progress.epoch, steps: progress.step,
       bestEpoch: status.bestEpoch, bestValue: status.bestValue, monitor: status.monitor,
       testMetrics: Dictionary(testMetrics.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
       classNames: names, confusionMatrix: confusion)

@@ -26,7 +26,7 @@ extension Trainer {
     s.upcomingLearningRate = schedule.upcomingRates(fromStep: progress.step, points: 200)
     s.learningRateChanges = learningRateChanges
     s.layerGradientNorms = model.layerGradientNorms()
-    s.epochs = epochMetrics
+    s.epochs = epochHistory.records
     s.earlyStopping = configuration.earlyStoppingEnabled ? earlyStopping.status : nil
     s.events = recorder.recent
     s.testMetrics = testMetrics
@@ -51,7 +51,7 @@ extension Trainer {
   func currentSamplesPerSecond() -> Double {
     let wall = Date().timeIntervalSince1970 - accumulator.startTime - accumulator.pausedSeconds
     if accumulator.samples > 0, wall > 0 { return Double(accumulator.samples) / wall }
-    return epochMetrics.last?.samplesPerSecond ?? 0
+    return epochHistory.last?.samplesPerSecond ?? 0
   }
 
   /// Seconds to the end of the run at the current speed.

@@ -68,7 +68,7 @@ public final class Trainer {
   var accumulator = EpochAccumulator()
   var guardState = NonFiniteGuardState()
   var bestWeights: [String: Tensor]?
-  var epochMetrics: [EpochMetrics] = []
+  var epochHistory = EpochHistory()
   var learningRateChanges: [Int] = []
   var testMetrics: [(name: String, value: Double)] = []
   var publishClock = PublishClock()
@@ -172,8 +172,8 @@ public final class Trainer {
   /// Why training stopped, once it has.
   public var finalStopReason: StopReason? { stopReason }
 
-  /// The per-epoch metrics so far.
-  public var epochs: [EpochMetrics] { epochMetrics }
+  /// The per-epoch metrics so far: every recent epoch, older ones thinned (`EpochHistory`).
+  public var epochs: [EpochMetrics] { epochHistory.records }
 
   /// The final test metrics, once training has stopped.
   public var finalTestMetrics: [(name: String, value: Double)] { testMetrics }
@@ -290,7 +290,7 @@ public final class Trainer {
       fail("no step could be taken: every loss or gradient was non-finite (try a smaller --lr, --l1 or --l2)")
     } else if let bad = testMetrics.first(where: { !$0.value.isFinite }) {
       fail("the final \(bad.name) is \(Format.compact(bad.value)): the model diverged")
-    } else if let last = epochMetrics.last, !last.trainLoss.isFinite {
+    } else if let last = epochHistory.last, !last.trainLoss.isFinite {
       fail("the final training loss is \(Format.compact(last.trainLoss)): the model diverged")
     }
   }

@@ -41,11 +41,12 @@ public struct ImageSamples: Sendable, Equatable {
     self.init(height: shape.height, width: shape.width, images: images)
   }
 
-  /// One image's values (`height × width × channels`) as grey levels scaled to `[0, 1]`.
+  /// One image's values (`channels × height × width`) as grey levels (the mean over channels) scaled
+  /// to `[0, 1]`.
   static func greyLevels(_ values: [Float], _ shape: ImageShape) -> [Float] {
-    let c = shape.channels
-    var grey = (0..<(shape.height * shape.width)).map { pixel in
-      (0..<c).reduce(Float(0)) { $0 + values[pixel * c + $1] } / Float(c)
+    let (c, plane) = (shape.channels, shape.height * shape.width)
+    var grey = (0..<plane).map { pixel in
+      (0..<c).reduce(Float(0)) { $0 + values[$1 * plane + pixel] } / Float(c)
     }
     let finite = grey.filter(\.isFinite)
     let low = finite.min() ?? 0

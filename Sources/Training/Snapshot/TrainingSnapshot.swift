@@ -159,8 +159,11 @@ public struct TrainingSnapshot: Sendable, Equatable {
   public var learningRateChanges: [Int] = []
   /// The latest per-layer gradient norms, as (layer name, norm).
   public var layerGradientNorms: [(name: String, norm: Double)] = []
-  /// Per-epoch metrics, oldest first.
+  /// Per-epoch metrics, oldest first: every recent epoch, older ones thinned (`EpochHistory`), so
+  /// count epochs with `epochsDone`.
   public var epochs: [EpochMetrics] = []
+  /// Epochs finished, a resumed run's earlier ones included: the newest record's epoch number.
+  public var epochsDone: Int { epochs.last?.epoch ?? 0 }
   /// Early stopping's state, if enabled.
   public var earlyStopping: EarlyStoppingStatus?
   /// The most recent events, oldest first (bounded).

@@ -3,7 +3,7 @@ import NN
 
 /// Training defaults that suit each built-in dataset (and a generic fallback for the user's own data).
 struct DatasetDefaults {
-  /// The model; `nil` decides by the data: `cnn-small` for one-channel images of at least 4×4
+  /// The model; `nil` decides by the data: `cnn-small` for images of at least 4×4
   /// (any IDX folder), else `mlp`.
   var model: NamedModel?
   /// Hidden layer sizes between the data's inputs and outputs, for `mlp`.

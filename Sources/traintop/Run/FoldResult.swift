@@ -24,7 +24,7 @@ struct FoldResult: Codable, Equatable {
     self.fold = fold
     self.trainRows = trainRows
     self.validationRows = validationRows
-    epochs = snapshot.epochs.count
+    epochs = snapshot.epochsDone
     if case .stopped(let reason) = snapshot.status { stopReason = reason.rawValue } else { stopReason = "unknown" }
     let best = snapshot.earlyStopping?.bestEpoch
     let row = snapshot.epochs.last { $0.epoch == best } ?? snapshot.epochs.last

@@ -5,29 +5,35 @@ import Training
 struct HeadlessPrinter {
   /// Print JSON objects instead of text.
   let jsonl: Bool
-  private var printedEpochs = 0
+  /// The newest epoch printed.
+  private var printedEpoch = 0
   /// The sequence number of the newest event printed.
   private(set) var lastEventSequence = 0
 
-  /// Creates a printer; `skipEpochs` epochs (restored by a resume) are not printed again.
+  /// Creates a printer; epochs up to `skipEpochs` (restored by a resume) are not printed again.
   init(jsonl: Bool, skipEpochs: Int = 0) {
     self.jsonl = jsonl
-    printedEpochs = skipEpochs
+    printedEpoch = skipEpochs
   }
 
   /// Prints whatever is new in `snapshot` since the last call.
   mutating func update(_ snapshot: TrainingSnapshot) {
-    for metrics in snapshot.epochs.dropFirst(printedEpochs) {
-      print(jsonl ? json(metrics, snapshot) : line(metrics, snapshot))
-    }
-    printedEpochs = snapshot.epochs.count
+    for line in newLines(snapshot) { print(line) }
+    fflush(nil)
+  }
+
+  /// The lines for what is new in `snapshot` since the last call: epochs by number, events by sequence.
+  mutating func newLines(_ snapshot: TrainingSnapshot) -> [String] {
+    let firstNewEpoch = snapshot.epochs.lastIndex { $0.epoch <= printedEpoch }.map { $0 + 1 } ?? 0
+    var lines = snapshot.epochs[firstNewEpoch...].map { jsonl ? json($0, snapshot) : line($0, snapshot) }
+    printedEpoch = max(printedEpoch, snapshot.epochsDone)
     // The new events are at the end: find where they start without reading the whole scrollback.
     let firstNew = snapshot.events.lastIndex { $0.sequence <= lastEventSequence }.map { $0 + 1 } ?? 0
     for event in snapshot.events[firstNew...] {
       lastEventSequence = event.sequence
-      if !jsonl && Self.printable(event.kind) { print(eventLine(event)) }
+      if !jsonl && Self.printable(event.kind) { lines.append(eventLine(event)) }
     }
-    fflush(nil)
+    return lines
   }
 
   /// `  [stop] step 120: early stop: …`.
@@ -77,7 +83,7 @@ struct HeadlessPrinter {
     let test =
       s.testMetrics.isEmpty
       ? "no test split" : s.testMetrics.map { "\($0.name): \(f4($0.value))" }.joined(separator: " - ")
-    return "Stopped: \(reason) after \(s.epochs.count) epochs, \(s.step) steps\(best)\n"
+    return "Stopped: \(reason) after \(s.epochsDone) epochs, \(s.step) steps\(best)\n"
       + "Test: \(test)"
   }
 

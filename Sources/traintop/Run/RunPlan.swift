@@ -114,7 +114,7 @@ struct RunPlan: Equatable {
   /// Completes the model with the loaded data: an MLP's input and output widths, a layer stack's
   /// input shape and output count; then checks that the model fits the data.
   mutating func complete(for data: Dataset) throws {
-    if modelFromData, let image = Self.imageInput(data), image[1] >= 4, image[2] >= 4, image[0] == 1 {
+    if modelFromData, let image = Self.imageInput(data), image[1] >= 4, image[2] >= 4 {
       trainer.model = ModelSpec(layers: NamedModel.cnnSmall.layers ?? [], initializer: trainer.model.initializer)
       defaultHidden = nil
     }
@@ -145,11 +145,6 @@ struct RunPlan: Equatable {
   private mutating func completeLayers(for data: Dataset) throws {
     guard var layers = trainer.model.layers else { return }
     let image = Self.imageInput(data)
-    if let image, image[0] > 1, layers.contains(where: \.readsImages) {
-      throw ValidationError(
-        "--model \(trainer.model): \(data.name) has \(image[0])-channel images stored channels-last; "
-          + "conv and pooling layers read one-channel images for now")
-    }
     for index in layers.indices where layers[index] == .dense(nil) {
       guard index == layers.count - 1 else {
         throw ValidationError("--model \(trainer.model): only the last layer may be a bare dense (layer \(index + 1))")
@@ -210,17 +205,16 @@ extension RunPlan {
     return d
   }
 
-  /// `1x8x8` (channels × height × width) or `8x8`; one channel only, as conv layers read them.
+  /// `3x8x8` (channels × height × width; a CSV row then holds channel 0's pixels row by row, then
+  /// channel 1's, as PyTorch flattens an image) or `8x8` (one channel).
   static func imageShape(_ text: String) throws -> ImageShape {
     let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
     let usage = "--input-shape \(text): expected CxHxW or HxW with sides 1…65536, e.g. 1x8x8"
     guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.map { (1...65_536).contains($0) } ?? false })
     else { throw ValidationError(usage) }
     let sides = parts.compactMap { $0 }
-    guard parts.count == 2 || sides[0] == 1 else {
-      throw ValidationError("--input-shape \(text): only one-channel images (1xHxW) are read for now")
-    }
-    return ImageShape(height: sides[sides.count - 2], width: sides[sides.count - 1])
+    return ImageShape(
+      height: sides[sides.count - 2], width: sides[sides.count - 1], channels: sides.count == 3 ? sides[0] : 1)
   }
 
   /// What `--model` asks for: a named architecture or a description.

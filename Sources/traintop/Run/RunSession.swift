@@ -234,7 +234,7 @@ final class RunSession {
           + "batch \(plan.trainer.batchSize); run directory \(runLog.directory.path)"
       )
     }
-    let restoredEpochs = trainer.epochs.count
+    let restoredEpochs = trainer.completedEpochs
     startTrainer()
     if interactive {
       let runs = LiveRuns(

@@ -122,7 +122,7 @@ extension SearchSession {
       let latest = entry.session.channel.latest().snapshot
       let value = latest?.epochs.last.flatMap { plan.settings.metric.value(in: $0) }
       note(
-        "promoted trial \(entry.number) ended after \(latest?.epochs.count ?? 0) epochs"
+        "promoted trial \(entry.number) ended after \(latest?.epochsDone ?? 0) epochs"
           + (value.map { ", \(plan.settings.metric.rawValue) \(Format.fixed($0, decimals: 4))" } ?? "")
           + " (\(entry.session.runLog.directory.lastPathComponent))")
     }

@@ -309,7 +309,7 @@ final class SearchSession {
     case .pruned:
       return finish(
         run, state: .pruned,
-        reason: "pruned after epoch \(snapshot?.epochs.count ?? 0) (\(plan.settings.pruner.rawValue))")
+        reason: "pruned after epoch \(snapshot?.epochsDone ?? 0) (\(plan.settings.pruner.rawValue))")
     case .nonFinite, .divergence, .alert:
       return finish(run, state: .failed, reason: "stopped: \(reason?.rawValue ?? "")")
     default: break
@@ -321,7 +321,7 @@ final class SearchSession {
       return finish(run, state: .failed, reason: "no finite \(plan.settings.metric.rawValue)")
     }
     run.foldObjectives.append(objective)
-    run.foldEpochs += snapshot?.epochs.count ?? 0
+    run.foldEpochs += snapshot?.epochsDone ?? 0
     if stopping.isSet && run.fold + 1 < run.folds {
       running[run.number] = nil  // folds left when the search stops: --resume runs the trial again
       return
@@ -337,7 +337,7 @@ final class SearchSession {
     var stopped: String?
     if reason == .manual {
       let fold = run.folds > 1 ? " of fold \(run.fold + 1)/\(run.folds)" : ""
-      stopped = "stopped by hand after epoch \(snapshot?.epochs.count ?? 0)\(fold)"
+      stopped = "stopped by hand after epoch \(snapshot?.epochsDone ?? 0)\(fold)"
     }
     finish(run, state: .complete, reason: stopped, objective: MeanDeviation(run.foldObjectives).mean)
   }
