@@ -9,14 +9,15 @@ import Testing
   static let peer = "conv16k3p1-relu-maxpool2-conv32k3p1-relu-maxpool2-flatten-dense10"
 
   @Test func parsesEveryToken() throws {
-    let spec = try ModelSpec(parsing: "conv8k5s2p2-bn-leaky_relu-maxpool3s2p1-avgpool2-gap-dropout0.25-flatten-dense")
+    let text = "conv8k5s2p2-bn-leaky_relu-dropout2d0.1-maxpool3s2p1-avgpool2-gap-dropout0.25-flatten-dense"
+    let spec = try ModelSpec(parsing: text)
     #expect(
       spec.layers == [
         .conv(filters: 8, kernel: 5, stride: 2, padding: 2), .batchNorm, .activation(.leakyRelu),
-        .pool(.max, kernel: 3, stride: 2, padding: 1), .pool(.average, kernel: 2, stride: 2, padding: 0),
-        .globalAveragePool, .dropout(0.25), .flatten, .dense(nil),
+        .spatialDropout(0.1), .pool(.max, kernel: 3, stride: 2, padding: 1),
+        .pool(.average, kernel: 2, stride: 2, padding: 0), .globalAveragePool, .dropout(0.25), .flatten, .dense(nil),
       ])
-    #expect(spec.description == "conv8k5s2p2-bn-leaky_relu-maxpool3s2p1-avgpool2-gap-dropout0.25-flatten-dense")
+    #expect(spec.description == text)
   }
 
   /// Shapes through the peer on MNIST: 16×28×28, pooled to 14, 32×14×14, pooled to 7, 1568, 10;
@@ -73,6 +74,10 @@ import Testing
     ),
     ("conv8k3-relu", [1, 8, 8], "the model must end flat (e.g. flatten-dense10), ends with 8×6×6"),
     ("maxpool3-flatten-dense2", [1, 2, 2], "maxpool3 needs at least 3×3 input, has 2×2 at the input (layer 1)"),
+    (
+      "conv8k3-flatten-dropout2d0.2-dense2", [1, 4, 4],
+      "dropout2d0.2 needs an image input [channels, height, width], has 32 features after flatten (layer 3)"
+    ),
   ])
   func shapeErrors(text: String, input: [Int], message: String) throws {
     var spec = try ModelSpec(parsing: text)
@@ -104,6 +109,7 @@ import Testing
       )
     ),
     ("dropout1.5", .badLayer("dropout1.5", "expected dropout<rate> with a rate in [0, 1), e.g. dropout0.25")),
+    ("dropout2d1", .badLayer("dropout2d1", "expected dropout2d<rate> with a rate in [0, 1), e.g. dropout2d0.2")),
     (
       "dense99999999999999999999",
       .badLayer("dense99999999999999999999", "expected dense<outputs> with 1…65536 outputs, e.g. dense10")

@@ -126,8 +126,8 @@ import Testing
     ),
     (
       "[[model.layers]]\ntype = \"swish\"\n",
-      "1: layer table: unknown layer type 'swish': expected conv, maxpool, avgpool, gap, bn, dropout, flatten, "
-        + "dense or relu, leaky_relu, prelu, elu, sigmoid, tanh"
+      "1: layer table: unknown layer type 'swish': expected conv, maxpool, avgpool, gap, bn, dropout, dropout2d, "
+        + "flatten, dense or relu, leaky_relu, prelu, elu, sigmoid, tanh"
     ),
     (
       "[[model.layers]]\nfilters = 3\n",

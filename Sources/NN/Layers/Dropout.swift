@@ -7,6 +7,11 @@ import Tensor
 /// evaluation: y = x,  dx = g
 /// ```
 /// The mask is drawn from the `rng` passed to `forward` and kept (pre-scaled) for `backward`.
+///
+/// Spatial dropout (`channels` > 0; PyTorch's `Dropout2d`, Keras's `SpatialDropout2D`) draws one
+/// keep-or-drop per channel of each image and applies it to the whole channel, so neighbouring
+/// pixels, which are strongly correlated, are dropped together. It reads the image in either
+/// layout: plain NCHW or channel-blocked (`block` channels innermost, as oneDNN keeps them).
 public final class Dropout: Layer {
   /// The probability p of dropping an element, in [0, 1); the trainer changes it between steps (`:dropout`).
   public var rate: Double {
@@ -16,15 +21,32 @@ public final class Dropout: Layer {
   public private(set) var mask = Tensor(shape: [0])
   /// Whether the last forward applied `mask` (training with p > 0) or was the identity.
   private var maskApplied = false
+  /// Spatial dropout's image: channels (0 for element-wise dropout), positions per channel, and
+  /// the channel block of its layout (0: plain).
+  private let channels: Int, spatialSize: Int, block: Int
+  /// One image's per-channel scale (0 or 1/(1 − p)), reused.
+  private var channelScale: [Float] = []
 
   /// Creates the layer dropping elements with probability `rate`.
   public init(rate: Double) {
     precondition(rate >= 0 && rate < 1, "dropout rate must be in [0, 1), got \(rate)")
     self.rate = rate
+    (channels, spatialSize, block) = (0, 0, 0)
   }
 
-  /// `dropout <p>`.
-  public var summary: String { "dropout \(rate)" }
+  /// Creates spatial dropout of `[channels, h, w]` images (`spatialSize` = h·w) stored in blocks
+  /// of `block` channels (0: plain), dropping whole channels with probability `rate`.
+  public init(rate: Double, channels: Int, spatialSize: Int, block: Int) {
+    precondition(rate >= 0 && rate < 1, "dropout rate must be in [0, 1), got \(rate)")
+    precondition(channels > 0 && spatialSize > 0, "spatial dropout of \(channels) channels × \(spatialSize)")
+    precondition(block == 0 || channels % block == 0, "spatial dropout: \(channels) channels, block \(block)")
+    self.rate = rate
+    (self.channels, self.spatialSize, self.block) = (channels, spatialSize, block)
+    channelScale = [Float](repeating: 0, count: channels)
+  }
+
+  /// `dropout <p>` or `dropout2d <p>`.
+  public var summary: String { channels > 0 ? "dropout2d \(rate)" : "dropout \(rate)" }
 
   /// Draws a fresh mask and applies it in training; copies the input in evaluation.
   public func forward(
@@ -38,10 +60,41 @@ public final class Dropout: Layer {
     if mask.shape != input.shape { mask.resize(to: input.shape) }
     let threshold = Float(rate)
     let scale = Float(1 / (1 - rate))
-    mask.withUnsafeMutableBufferPointer { m in
-      for i in 0..<m.count { m[i] = rng.nextUniform() >= threshold ? scale : 0 }
+    if channels > 0 {
+      drawChannelMask(images: input.count / (channels * spatialSize), threshold: threshold, scale: scale, rng: &rng)
+    } else {
+      mask.withUnsafeMutableBufferPointer { m in
+        for i in 0..<m.count { m[i] = rng.nextUniform() >= threshold ? scale : 0 }
+      }
     }
     applyMask(input, into: &output)
+  }
+
+  /// Fills `mask` with one draw per channel of each image, spread over the channel's positions
+  /// (image n, channel c at position s: plain `(n·C + c)·S + s`; blocked
+  /// `((n·C/B + c/B)·S + s)·B + c mod B`).
+  private func drawChannelMask(images: Int, threshold: Float, scale: Float, rng: inout SeededGenerator) {
+    let perImage = channels * spatialSize
+    let blockWidth = max(block, 1)
+    mask.withUnsafeMutableBufferPointer { m in
+      for image in 0..<images {
+        for c in 0..<channels { channelScale[c] = rng.nextUniform() >= threshold ? scale : 0 }
+        let base = image * perImage
+        if block == 0 {
+          for c in 0..<channels {
+            let value = channelScale[c]
+            for s in 0..<spatialSize { m[base + c * spatialSize + s] = value }
+          }
+          continue
+        }
+        for group in 0..<(channels / blockWidth) {
+          for s in 0..<spatialSize {
+            let start = base + (group * spatialSize + s) * blockWidth
+            for inner in 0..<blockWidth { m[start + inner] = channelScale[group * blockWidth + inner] }
+          }
+        }
+      }
+    }
   }
 
   /// Applies a given 0/1 keep `keepMask` (1 = keep) as a training forward would, for reproducing a reference.

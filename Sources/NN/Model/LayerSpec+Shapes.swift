@@ -14,7 +14,7 @@ extension LayerSpec {
     -> [Int]
   {
     let place = "(layer \(position))"
-    let origin = previous.map { "after \($0)" } ?? "at the input"
+    let origin = previous.map { "after \($0)" } ?? Self.inputOrigin
     switch self {
     case .conv(let filters, let kernel, let stride, let padding):
       let (height, width) = try image(input, place: place, origin: origin)
@@ -37,15 +37,22 @@ extension LayerSpec {
       return [outputs]
     case .batchNorm, .activation, .dropout:
       return input
+    case .spatialDropout:
+      _ = try image(input, place: place, origin: origin)
+      return input
     }
   }
 
-  /// The input's height and width, or an error if it is not an image.
+  /// Where the first layer's input comes from, in messages.
+  private static let inputOrigin = "at the input"
+
+  /// The input's height and width, or an error if it is not an image (at the model's input, the
+  /// error says how to give one).
   private func image(_ input: [Int], place: String, origin: String) throws(ModelSpecError) -> (Int, Int) {
     guard input.count == 3 else {
       throw .badShape(
         "\(self) needs an image input [channels, height, width], has \(Self.text(input)) \(origin) \(place)"
-          + (input.count == 1 ? "; image data or --input-shape gives one" : ""))
+          + (input.count == 1 && origin == Self.inputOrigin ? "; image data or --input-shape gives one" : ""))
     }
     return (input[1], input[2])
   }
@@ -67,7 +74,7 @@ extension LayerSpec {
   /// The layer, for input samples of `input` (a shape `outputShape` accepted) stored in the
   /// layout `inputBlock` (0: plain; else the channel block, see `ComputeEngine.channelBlock`),
   /// and the layout of its output. Convolutions choose the engine's fastest layout for their
-  /// output; pooling, batch norm, activations and dropout keep their input's; flatten and global
+  /// output; pooling, batch norm, activations and both dropouts keep their input's; flatten and global
   /// pooling end plain.
   public func makeLayer(
     input: [Int], inputBlock: Int, initializer: Initializer, rng: inout SeededGenerator
@@ -101,6 +108,8 @@ extension LayerSpec {
       return (layer, inputBlock)
     case .activation(let kind): return (kind.makeLayer(shape: input, block: inputBlock), inputBlock)
     case .dropout(let rate): return (Dropout(rate: rate), inputBlock)
+    case .spatialDropout(let rate):
+      return (Dropout(rate: rate, channels: input[0], spatialSize: input[1] * input[2], block: inputBlock), inputBlock)
     case .flatten:
       let layer =
         input.count == 3 && inputBlock > 0
@@ -121,7 +130,7 @@ extension LayerSpec {
     case .conv(let filters, let kernel, _, _): return Double(filters) * (Double(input[0] * kernel * kernel) + 1)
     case .dense: return (inputs + 1) * Double(output[0])
     case .batchNorm: return 2 * Double(input[0])
-    case .pool, .globalAveragePool, .activation, .dropout, .flatten: return 0
+    case .pool, .globalAveragePool, .activation, .dropout, .spatialDropout, .flatten: return 0
     }
   }
 }

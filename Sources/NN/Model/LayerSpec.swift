@@ -12,6 +12,7 @@
 /// | `bn` | batch norm per channel (images) or feature | `BatchNorm2d` / `BatchNorm1d` |
 /// | `relu`, `tanh`, … | an `ActivationKind` | `ReLU()`, … |
 /// | `dropout<R>` | dropout with rate R | `Dropout(R)` |
+/// | `dropout2d<R>` | spatial dropout: whole channels of an image, rate R | `Dropout2d(R)`, Keras `SpatialDropout2D` |
 /// | `flatten` | `[C,H,W] → [C·H·W]` | `Flatten()` |
 /// | `dense<N>` | fully connected to N; bare `dense` = the data's outputs | `Linear(in, N)` |
 public enum LayerSpec: Sendable, Equatable, CustomStringConvertible {
@@ -27,6 +28,8 @@ public enum LayerSpec: Sendable, Equatable, CustomStringConvertible {
   case activation(ActivationKind)
   /// Dropout with this rate, in [0, 1).
   case dropout(Double)
+  /// Spatial dropout: each channel of each image dropped whole, with this rate in [0, 1).
+  case spatialDropout(Double)
   /// `[C,H,W] → [C·H·W]`.
   case flatten
   /// A fully connected layer; `nil` outputs means "as many as the data's outputs".
@@ -71,6 +74,7 @@ public enum LayerSpec: Sendable, Equatable, CustomStringConvertible {
     case .batchNorm: "bn"
     case .activation(let kind): kind.rawValue
     case .dropout(let rate): "dropout\(rate)"
+    case .spatialDropout(let rate): "dropout2d\(rate)"
     case .flatten: "flatten"
     case .dense(let outputs): outputs.map { "dense\($0)" } ?? "dense"
     }
@@ -80,7 +84,7 @@ public enum LayerSpec: Sendable, Equatable, CustomStringConvertible {
   public var hasParameters: Bool {
     switch self {
     case .conv, .dense, .batchNorm: true
-    case .pool, .globalAveragePool, .activation, .dropout, .flatten: false
+    case .pool, .globalAveragePool, .activation, .dropout, .spatialDropout, .flatten: false
     }
   }
 }
@@ -107,6 +111,12 @@ extension LayerSpec {
   }
 
   private static func parametrized(_ word: String, token: String) throws(ModelSpecError) -> LayerSpec {
+    if word.hasPrefix("dropout2d") {
+      guard let rate = Double(word.dropFirst("dropout2d".count)), rate >= 0, rate < 1 else {
+        throw .badLayer(token, "expected dropout2d<rate> with a rate in [0, 1), e.g. dropout2d0.2")
+      }
+      return .spatialDropout(rate)
+    }
     if word.hasPrefix("dropout") {
       guard let rate = Double(word.dropFirst("dropout".count)), rate >= 0, rate < 1 else {
         throw .badLayer(token, "expected dropout<rate> with a rate in [0, 1), e.g. dropout0.25")

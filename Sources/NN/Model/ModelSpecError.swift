@@ -33,7 +33,8 @@ public enum ModelSpecError: Error, Equatable, Sendable, CustomStringConvertible 
     case .invalidDropout(let rate): "dropout rate \(rate) must be in [0, 1)"
     case .unknownLayer(let token):
       "unknown layer '\(token)': expected conv<C>k<K>[s<S>][p<P>], maxpool<K>, avgpool<K>, gap, bn, "
-        + "\(ActivationKind.allCases.map(\.rawValue).joined(separator: ", ")), dropout<rate>, flatten or dense<N>"
+        + "\(ActivationKind.allCases.map(\.rawValue).joined(separator: ", ")), dropout<rate>, dropout2d<rate>, "
+        + "flatten or dense<N>"
     case .badLayer(let token, let expected): "bad layer '\(token)': \(expected)"
     case .badShape(let message): message
     }

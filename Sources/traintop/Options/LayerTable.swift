@@ -4,7 +4,7 @@ import NN
 /// `"model": {"layers": […]}` in JSON), turned into its token of the layer language.
 ///
 /// `type` names the layer as the language does (`conv`, `maxpool`, `avgpool`, `gap`, `bn`,
-/// `dropout`, `flatten`, `dense`, or an activation such as `relu`); the other keys are Keras's
+/// `dropout`, `dropout2d`, `flatten`, `dense`, or an activation such as `relu`); the other keys are Keras's
 /// words where they fit: `filters`, `kernel`, `stride`, `padding`, `rate`, `units`.
 enum LayerTable {
   /// The keys each type takes: required first, then optional.
@@ -12,7 +12,7 @@ enum LayerTable {
     switch type {
     case "conv": (["filters", "kernel"], ["stride", "padding"])
     case "maxpool", "avgpool": (["kernel"], ["stride", "padding"])
-    case "dropout": (["rate"], [])
+    case "dropout", "dropout2d": (["rate"], [])
     case "dense": ([], ["units"])
     case "gap", "bn", "flatten": ([], [])
     default: ActivationKind(rawValue: type) == nil ? nil : ([], [])
@@ -26,7 +26,7 @@ enum LayerTable {
     }
     guard let keys = keys(for: type) else {
       throw Problem(
-        "unknown layer type '\(type)': expected conv, maxpool, avgpool, gap, bn, dropout, flatten, dense or "
+        "unknown layer type '\(type)': expected conv, maxpool, avgpool, gap, bn, dropout, dropout2d, flatten, dense or "
           + ActivationKind.allCases.map(\.rawValue).joined(separator: ", "))
     }
     let allowed = Set(keys.required + keys.optional + ["type"])
@@ -58,11 +58,11 @@ enum LayerTable {
     case "maxpool", "avgpool":
       return try "\(type)\(whole("kernel", values))" + optional("s", "stride", values)
         + optional("p", "padding", values)
-    case "dropout":
+    case "dropout", "dropout2d":
       guard let rate = values["rate"] as? Double, rate.isFinite else {
-        throw Problem("dropout's rate must be a number")
+        throw Problem("\(type)'s rate must be a number")
       }
-      return "dropout\(rate)"
+      return "\(type)\(rate)"
     case "dense":
       return try values["units"] == nil ? "dense" : "dense\(whole("units", values))"
     default:
