@@ -8,7 +8,7 @@ RUN_ARGS ?= train mnist
 # Python packages for the interoperability tests (safetensors, numpy, tensorboard), outside the system's.
 PYTHON_DEPS := $(CURDIR)/.build/python
 
-.PHONY: all setup build run test bench clean format lint fuzz
+.PHONY: all setup build run test bench clean format lint fuzz libfuzzer
 
 all: build
 
@@ -65,6 +65,18 @@ lint:
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test -c $(CONFIG) --filter Fuzz
+
+## libfuzzer: coverage-guided fuzzing (libFuzzer + AddressSanitizer, a debug build of its own) of one
+## reader, FUZZ_TARGET = model, prompt, safetensors, csv or idx, for FUZZ_SECONDS; the corpus grows in
+## .build/libfuzzer/TARGET and a crash is written beside it (.build/libfuzzer/TARGET-crash-…), which
+## `TRAINTOP_FUZZ=TARGET .build/debug/traintop-fuzz FILE` replays in an ordinary build.
+FUZZ_TARGET ?= model
+libfuzzer: setup
+	$(SWIFT) build -c debug --sanitize fuzzer --sanitize address -Xswiftc -DLIBFUZZER \
+		--product traintop-fuzz --scratch-path .build/libfuzzer-build
+	mkdir -p .build/libfuzzer/$(FUZZ_TARGET)
+	TRAINTOP_FUZZ=$(FUZZ_TARGET) .build/libfuzzer-build/debug/traintop-fuzz .build/libfuzzer/$(FUZZ_TARGET) \
+		-max_total_time=$(FUZZ_SECONDS) -artifact_prefix=.build/libfuzzer/$(FUZZ_TARGET)-
 
 ## bench: the benchmark table (not a test).
 bench: setup

@@ -10,6 +10,7 @@ let package = Package(
   products: [
     .executable(name: "traintop", targets: ["traintop"]),
     .executable(name: "traintop-bench", targets: ["Bench"]),
+    .executable(name: "traintop-fuzz", targets: ["Fuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,6 +59,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "Bench", dependencies: ["Training", "Datasets", "NN", "Tensor"]),
+    // Coverage-guided fuzzing: `make libfuzzer` builds it with -sanitize=fuzzer,address and -DLIBFUZZER.
+    .executableTarget(name: "Fuzz", dependencies: ["Dashboard", "Datasets", "NN", "Training"]),
 
     // Tests.
     .target(name: "TestSupport", dependencies: ["NN", "Tensor"], path: "Sources/TestSupport"),

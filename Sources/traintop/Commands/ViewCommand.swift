@@ -22,14 +22,7 @@ struct ViewCommand: ParsableCommand {
   @Argument(help: "Run directories; the first is shown, the others overlaid.")
   var runs: [String]
 
-  @Option(name: .customLong(OptionKey.color.name), help: .init(OptionKey.color.help))
-  var color: ColorMode?
-
-  @Option(name: .customLong(OptionKey.theme.name), help: .init(OptionKey.theme.help))
-  var theme: Theme?
-
-  @Flag(name: .customLong(OptionKey.noMouse.name), help: .init(OptionKey.noMouse.help))
-  var noMouse = false
+  @OptionGroup var display: DisplayOptions
 
   func validate() throws {
     guard !runs.isEmpty else { throw ValidationError("give at least one run directory") }
@@ -46,7 +39,7 @@ struct ViewCommand: ParsableCommand {
     let source = RecordingSource(run: recorded[0], others: Array(recorded.dropFirst()))
     let signals = SignalHandler {}
     let app = DashboardApp(
-      source: source, signals: signals, display: DisplayFlags(colorMode: color, theme: theme, noMouse: noMouse),
+      source: source, signals: signals, display: display.flags,
       cursor: .end)
     if let failure = app.run() { throw CLIError.io(failure) }
     if let code = signals.exitCode { throw ExitCode(code) }

@@ -173,12 +173,7 @@ struct TrainOptions: ParsableArguments {
   var keepCheckpoints: Double?
   @Option(name: .customLong(OptionKey.tensorboard.name), help: .init(OptionKey.tensorboard.help))
   var tensorboard: OnOff?
-  @Option(name: .customLong(OptionKey.color.name), help: .init(OptionKey.color.help))
-  var color: ColorMode?
-  @Option(name: .customLong(OptionKey.theme.name), help: .init(OptionKey.theme.help))
-  var theme: Theme?
-  @Flag(name: .customLong(OptionKey.noMouse.name), help: .init(OptionKey.noMouse.help))
-  var noMouse = false
+  @OptionGroup var display: DisplayOptions
   @Option(help: "Read options from a TOML or JSON file; command-line flags override it.")
   var config: String?
 
@@ -256,9 +251,9 @@ struct TrainOptions: ParsableArguments {
     case .saveEvery: number(saveEvery)
     case .keepCheckpoints: number(keepCheckpoints)
     case .tensorboard: text(tensorboard?.rawValue)
-    case .color: text(color?.rawValue)
-    case .theme: text(theme?.rawValue)
-    case .noMouse: on(noMouse)
+    case .color: text(display.color?.rawValue)
+    case .theme: text(display.theme?.rawValue)
+    case .noMouse: on(display.noMouse)
     case .augmentShift: number(augment.augmentShift)
     case .augmentRotate: number(augment.augmentRotate)
     case .augmentZoom: number(augment.augmentZoom)
