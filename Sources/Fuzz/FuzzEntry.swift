@@ -31,8 +31,3 @@ import Foundation
     }
   }
 #endif
-
-extension FuzzTarget {
-  /// `model|prompt|…`.
-  static var names: String { allCases.map(\.rawValue).joined(separator: "|") }
-}

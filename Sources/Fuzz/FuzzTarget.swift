@@ -19,6 +19,9 @@ enum FuzzTarget: String, CaseIterable {
   /// An IDX images file with a fixed labels file, loaded as an IDX folder would be.
   case idx
 
+  /// `model|prompt|…`.
+  static var names: String { allCases.map(\.rawValue).joined(separator: "|") }
+
   /// The target named by `TRAINTOP_FUZZ`.
   static var fromEnvironment: FuzzTarget? {
     ProcessInfo.processInfo.environment["TRAINTOP_FUZZ"].flatMap(FuzzTarget.init(rawValue:))

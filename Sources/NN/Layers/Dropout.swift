@@ -70,9 +70,9 @@ public final class Dropout: Layer {
     applyMask(input, into: &output)
   }
 
-  /// Fills `mask` with one draw per channel of each image, spread over the channel's positions
-  /// (image n, channel c at position s: plain `(n·C + c)·S + s`; blocked
-  /// `((n·C/B + c/B)·S + s)·B + c mod B`).
+  /// Fills `mask` with one draw per channel of each image, spread over the channel's positions:
+  /// image n, channel c at position s is at `((n·C/B + c/B)·S + s)·B + c mod B` with B the block,
+  /// which for the plain layout (B = 1) is `(n·C + c)·S + s`.
   private func drawChannelMask(images: Int, threshold: Float, scale: Float, rng: inout SeededGenerator) {
     let perImage = channels * spatialSize
     let blockWidth = max(block, 1)
@@ -80,13 +80,6 @@ public final class Dropout: Layer {
       for image in 0..<images {
         for c in 0..<channels { channelScale[c] = rng.nextUniform() >= threshold ? scale : 0 }
         let base = image * perImage
-        if block == 0 {
-          for c in 0..<channels {
-            let value = channelScale[c]
-            for s in 0..<spatialSize { m[base + c * spatialSize + s] = value }
-          }
-          continue
-        }
         for group in 0..<(channels / blockWidth) {
           for s in 0..<spatialSize {
             let start = base + (group * spatialSize + s) * blockWidth

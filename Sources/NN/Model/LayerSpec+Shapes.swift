@@ -14,18 +14,18 @@ extension LayerSpec {
     -> [Int]
   {
     let place = "(layer \(position))"
-    let origin = previous.map { "after \($0)" } ?? Self.inputOrigin
+    let origin = previous.map { "after \($0)" } ?? "at the input"
     switch self {
     case .conv(let filters, let kernel, let stride, let padding):
-      let (height, width) = try image(input, place: place, origin: origin)
+      let (height, width) = try image(input, place: place, origin: origin, atInput: previous == nil)
       try fits(kernel, padding, height, width, place: place, origin: origin)
       return [filters, (height + 2 * padding - kernel) / stride + 1, (width + 2 * padding - kernel) / stride + 1]
     case .pool(_, let kernel, let stride, let padding):
-      let (height, width) = try image(input, place: place, origin: origin)
+      let (height, width) = try image(input, place: place, origin: origin, atInput: previous == nil)
       try fits(kernel, padding, height, width, place: place, origin: origin)
       return [input[0], (height + 2 * padding - kernel) / stride + 1, (width + 2 * padding - kernel) / stride + 1]
     case .globalAveragePool:
-      _ = try image(input, place: place, origin: origin)
+      _ = try image(input, place: place, origin: origin, atInput: previous == nil)
       return [input[0], 1, 1]
     case .flatten:
       return [input.reduce(1, *)]
@@ -38,21 +38,20 @@ extension LayerSpec {
     case .batchNorm, .activation, .dropout:
       return input
     case .spatialDropout:
-      _ = try image(input, place: place, origin: origin)
+      _ = try image(input, place: place, origin: origin, atInput: previous == nil)
       return input
     }
   }
 
-  /// Where the first layer's input comes from, in messages.
-  private static let inputOrigin = "at the input"
-
   /// The input's height and width, or an error if it is not an image (at the model's input, the
   /// error says how to give one).
-  private func image(_ input: [Int], place: String, origin: String) throws(ModelSpecError) -> (Int, Int) {
+  private func image(_ input: [Int], place: String, origin: String, atInput: Bool) throws(ModelSpecError)
+    -> (Int, Int)
+  {
     guard input.count == 3 else {
       throw .badShape(
         "\(self) needs an image input [channels, height, width], has \(Self.text(input)) \(origin) \(place)"
-          + (input.count == 1 && origin == Self.inputOrigin ? "; image data or --input-shape gives one" : ""))
+          + (input.count == 1 && atInput ? "; image data or --input-shape gives one" : ""))
     }
     return (input[1], input[2])
   }
