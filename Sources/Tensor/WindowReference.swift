@@ -7,21 +7,8 @@ enum WindowReference {
   static func convolutionForward(
     _ w: Window2D, _ input: Tensor, _ weight: Tensor, _ bias: Tensor, _ output: inout Tensor
   ) {
-    for n in 0..<w.batch {
-      for o in 0..<w.outChannels {
-        for y in 0..<w.outHeight {
-          for x in 0..<w.outWidth {
-            var sum = bias.storage[o]
-            forEachTap(w, y, x) { c, iy, ix, i, j in
-              sum +=
-                weight.storage[((o * w.channels + c) * w.kernelHeight + i) * w.kernelWidth + j]
-                * input.storage[((n * w.channels + c) * w.height + iy) * w.width + ix]
-            }
-            output.storage[((n * w.outChannels + o) * w.outHeight + y) * w.outWidth + x] = sum
-          }
-        }
-      }
-    }
+    forEachOutput(w) { o, out in output.storage[out] = bias.storage[o] }
+    forEachTap(w) { out, i, k in output.storage[out] += weight.storage[k] * input.storage[i] }
   }
 
   /// `gradInput[n,c,iy,ix] = Σ weight[o,c,i,j]·gradOutput[n,o,y,x]` over the windows that read it.
@@ -29,19 +16,7 @@ enum WindowReference {
     _ w: Window2D, _ gradOutput: Tensor, _ weight: Tensor, _ gradInput: inout Tensor
   ) {
     gradInput.fill(0)
-    for n in 0..<w.batch {
-      for o in 0..<w.outChannels {
-        for y in 0..<w.outHeight {
-          for x in 0..<w.outWidth {
-            let g = gradOutput.storage[((n * w.outChannels + o) * w.outHeight + y) * w.outWidth + x]
-            forEachTap(w, y, x) { c, iy, ix, i, j in
-              gradInput.storage[((n * w.channels + c) * w.height + iy) * w.width + ix] +=
-                weight.storage[((o * w.channels + c) * w.kernelHeight + i) * w.kernelWidth + j] * g
-            }
-          }
-        }
-      }
-    }
+    forEachTap(w) { out, i, k in gradInput.storage[i] += weight.storage[k] * gradOutput.storage[out] }
   }
 
   /// `dW[o,c,i,j] = Σ_{n,y,x} gradOutput[n,o,y,x]·input[n,c,…]`, `db[o] = Σ_{n,y,x} gradOutput[n,o,y,x]`.
@@ -49,36 +24,40 @@ enum WindowReference {
     _ w: Window2D, _ input: Tensor, _ gradOutput: Tensor, _ weightGradient: inout Tensor,
     _ biasGradient: inout Tensor
   ) {
-    weightGradient.fill(0)
     biasGradient.fill(0)
+    forEachOutput(w) { o, out in biasGradient.storage[o] += gradOutput.storage[out] }
+    weightGradient.fill(0)
+    forEachTap(w) { out, i, k in weightGradient.storage[k] += input.storage[i] * gradOutput.storage[out] }
+  }
+
+  /// Calls `body(o, out)` for every output element `[n,o,y,x]`, in NCHW order; `out` is its flat index.
+  private static func forEachOutput(_ w: Window2D, _ body: (_ o: Int, _ out: Int) -> Void) {
     for n in 0..<w.batch {
       for o in 0..<w.outChannels {
         for y in 0..<w.outHeight {
-          for x in 0..<w.outWidth {
-            let g = gradOutput.storage[((n * w.outChannels + o) * w.outHeight + y) * w.outWidth + x]
-            biasGradient.storage[o] += g
-            forEachTap(w, y, x) { c, iy, ix, i, j in
-              weightGradient.storage[((o * w.channels + c) * w.kernelHeight + i) * w.kernelWidth + j] +=
-                input.storage[((n * w.channels + c) * w.height + iy) * w.width + ix] * g
-            }
-          }
+          for x in 0..<w.outWidth { body(o, ((n * w.outChannels + o) * w.outHeight + y) * w.outWidth + x) }
         }
       }
     }
   }
 
-  /// Calls `body(c, iy, ix, i, j)` for each in-bounds input position of output `(y, x)`'s window.
-  private static func forEachTap(
-    _ w: Window2D, _ y: Int, _ x: Int, _ body: (Int, Int, Int, Int, Int) -> Void
-  ) {
-    for c in 0..<w.channels {
-      for i in 0..<w.kernelHeight {
-        let iy = y * w.stride - w.padding + i
-        guard iy >= 0 && iy < w.height else { continue }
-        for j in 0..<w.kernelWidth {
-          let ix = x * w.stride - w.padding + j
-          guard ix >= 0 && ix < w.width else { continue }
-          body(c, iy, ix, i, j)
+  /// Calls `body(out, input, weight)` for every output element and each in-bounds tap of its
+  /// window, in NCHW order then (c, i, j): the flat indices of the output element, the input element
+  /// it reads and the weight it multiplies.
+  private static func forEachTap(_ w: Window2D, _ body: (_ out: Int, _ input: Int, _ weight: Int) -> Void) {
+    for n in 0..<w.batch {
+      for o in 0..<w.outChannels {
+        for y in 0..<w.outHeight {
+          for x in 0..<w.outWidth {
+            let out = ((n * w.outChannels + o) * w.outHeight + y) * w.outWidth + x
+            for c in 0..<w.channels {
+              forEachInBounds(w, y, x) { iy, ix, i, j in
+                body(
+                  out, ((n * w.channels + c) * w.height + iy) * w.width + ix,
+                  ((o * w.channels + c) * w.kernelHeight + i) * w.kernelWidth + j)
+              }
+            }
+          }
         }
       }
     }
@@ -134,13 +113,21 @@ enum WindowReference {
 
   /// Calls `body` with the flat input index of each in-bounds position of a pooling window.
   private static func forEachPoolTap(_ w: Window2D, _ plane: Int, _ y: Int, _ x: Int, _ body: (Int) -> Void) {
+    forEachInBounds(w, y, x) { iy, ix, _, _ in body((plane * w.height + iy) * w.width + ix) }
+  }
+
+  /// Calls `body(iy, ix, i, j)` for each tap `(i, j)` of output `(y, x)`'s window whose input
+  /// position `(iy, ix)` is inside the image (padding reads nothing).
+  private static func forEachInBounds(
+    _ w: Window2D, _ y: Int, _ x: Int, _ body: (_ iy: Int, _ ix: Int, _ i: Int, _ j: Int) -> Void
+  ) {
     for i in 0..<w.kernelHeight {
       let iy = y * w.stride - w.padding + i
       guard iy >= 0 && iy < w.height else { continue }
       for j in 0..<w.kernelWidth {
         let ix = x * w.stride - w.padding + j
         guard ix >= 0 && ix < w.width else { continue }
-        body((plane * w.height + iy) * w.width + ix)
+        body(iy, ix, i, j)
       }
     }
   }

@@ -1,7 +1,8 @@
 import Foundation
-import NN
 import Tensor
 import TestSupport
+
+@testable import NN
 
 // Decoding of optimizers.json (PyTorch 2.15, float64; see Tests/Fixtures/oracles/README.md §1)
 // and its mapping onto traintop's OptimizerKind + OptimizerSettings.
@@ -125,7 +126,7 @@ func optimizerConfiguration(
       group.nesterov == true ? .nesterov : (settings.momentum != 0 ? .momentum : .sgd)
     return (kind, settings)
   case "Adagrad":
-    guard group.eps == Adagrad.epsilon, (group.lrDecay ?? 0) == 0,
+    guard group.eps == AdagradRule.epsilon, (group.lrDecay ?? 0) == 0,
       (group.initialAccumulatorValue ?? 0) == 0
     else { throw OracleMappingError(description: "Adagrad: only eps 1e-10, lr_decay 0, acc 0") }
     return (.adagrad, settings)

@@ -17,8 +17,7 @@ public final class LeakyReLU: Layer {
   public func forward(
     _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator
   ) {
-    let a = alpha
-    output.map(from: input) { $0 > 0 ? $0 : a * $0 }
+    Self.forward(input, into: &output, slope: alpha)
   }
 
   /// `dx = g·(x > 0 ? 1 : α)`.
@@ -27,9 +26,20 @@ public final class LeakyReLU: Layer {
     gradInput: inout Tensor, computeInputGradient: Bool
   ) {
     guard computeInputGradient else { return }
-    let a = alpha
+    Self.backward(input: input, output: output, gradOutput: gradOutput, gradInput: &gradInput, slope: alpha)
+  }
+
+  /// `y = x > 0 ? x : slope·x`, shared with `PReLU`.
+  static func forward(_ input: Tensor, into output: inout Tensor, slope: Float) {
+    output.map(from: input) { $0 > 0 ? $0 : slope * $0 }
+  }
+
+  /// `dx = g·(x > 0 ? 1 : slope)`, shared with `PReLU`.
+  static func backward(
+    input: Tensor, output: Tensor, gradOutput: Tensor, gradInput: inout Tensor, slope: Float
+  ) {
     gradInput.mapGradient(input: input, output: output, gradOutput: gradOutput) { x, _, g in
-      x > 0 ? g : a * g
+      x > 0 ? g : slope * g
     }
   }
 }

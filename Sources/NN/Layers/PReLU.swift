@@ -28,8 +28,7 @@ public final class PReLU: Layer {
   public func forward(
     _ input: Tensor, into output: inout Tensor, mode: LayerMode, rng: inout SeededGenerator
   ) {
-    let a = alpha
-    output.map(from: input) { $0 > 0 ? $0 : a * $0 }
+    LeakyReLU.forward(input, into: &output, slope: alpha)
   }
 
   /// Writes dα and, if asked, `dx = g·(x > 0 ? 1 : α)`.
@@ -48,9 +47,6 @@ public final class PReLU: Layer {
     if weight.gradient.shape != [1] { weight.gradient.resize(to: [1]) }
     weight.gradient.storage[0] = Float(slopeGradient)
     guard computeInputGradient else { return }
-    let a = alpha
-    gradInput.mapGradient(input: input, output: output, gradOutput: gradOutput) { x, _, g in
-      x > 0 ? g : a * g
-    }
+    LeakyReLU.backward(input: input, output: output, gradOutput: gradOutput, gradInput: &gradInput, slope: alpha)
   }
 }

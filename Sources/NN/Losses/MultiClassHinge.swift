@@ -19,13 +19,11 @@ public struct MultiClassHinge: RowwiseLoss {
   /// `hinge`.
   public var name: String { LossKind.hinge.rawValue }
 
-  /// Sums the row losses, reporting each to `record`, and writes the mean's gradient when given a buffer.
   public func accumulate(
     _ output: Tensor, _ target: LossTarget, gradient: UnsafeMutableBufferPointer<Float>?,
     record: (Int, Double) -> Void
   ) -> Double {
-    let n = output.rows
-    let c = output.columns
+    let (n, c) = (output.rows, output.columns)
     let ids = target.classIDs(rows: n, columns: c, loss: name)
     let unit = 1 / Double(c * n)
     return output.withUnsafeBufferPointer { x in

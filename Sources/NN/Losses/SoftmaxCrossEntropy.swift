@@ -23,7 +23,6 @@ public struct SoftmaxCrossEntropy: RowwiseLoss {
   /// `cross_entropy`.
   public var name: String { LossKind.crossEntropy.rawValue }
 
-  /// Sums the row losses, reporting each to `record`, and writes the mean's gradient when given a buffer.
   public func accumulate(
     _ output: Tensor, _ target: LossTarget, gradient: UnsafeMutableBufferPointer<Float>?,
     record: (Int, Double) -> Void

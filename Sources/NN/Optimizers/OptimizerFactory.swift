@@ -3,10 +3,10 @@ import Tensor
 /// A new optimizer of `kind` with `settings` and fresh state.
 public func makeOptimizer(_ kind: OptimizerKind, settings: OptimizerSettings) -> any Optimizer {
   switch kind {
-  case .sgd, .momentum, .nesterov: return SGD(kind: kind, settings: settings)
-  case .adagrad: return Adagrad(settings: settings)
-  case .rmsprop: return RMSProp(settings: settings)
-  case .adam, .adamw: return Adam(kind: kind, settings: settings)
+  case .sgd, .momentum, .nesterov: return RuleOptimizer<SGDRule>(kind: kind, settings: settings)
+  case .adagrad: return RuleOptimizer<AdagradRule>(kind: kind, settings: settings)
+  case .rmsprop: return RuleOptimizer<RMSPropRule>(kind: kind, settings: settings)
+  case .adam, .adamw: return RuleOptimizer<AdamRule>(kind: kind, settings: settings)
   }
 }
 

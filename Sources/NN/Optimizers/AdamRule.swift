@@ -3,7 +3,7 @@ import Foundation
 import Tensor
 
 /// Adam with coupled L2 (kind `.adam`) or AdamW with decoupled weight decay (kind `.adamw`);
-/// optional AMSGrad. PyTorch's `Adam` / `AdamW`.
+/// optional AMSGrad. PyTorch's `Adam` / `AdamW`; `t` is the optimizer's step count.
 ///
 /// ```
 /// t = t + 1
@@ -17,85 +17,8 @@ import Tensor
 /// Bias corrections use the β values of the current step, so editing β1 mid-run changes them
 /// (as in PyTorch). See Kingma & Ba 2014, <https://arxiv.org/abs/1412.6980>, and
 /// Loshchilov & Hutter 2017, <https://arxiv.org/abs/1711.05101>.
-public final class Adam: Optimizer {
-  /// `.adam` or `.adamw`.
-  public let kind: OptimizerKind
-  /// Read afresh at every step: `learningRate`, `beta1`, `beta2`, `epsilon`, `weightDecay`, `amsgrad`.
-  public var settings: OptimizerSettings
-  /// Steps taken: Adam's `t`.
-  public private(set) var stepCount = 0
-  private var table = StateTable<AdamState>()
-
-  /// An Adam (`.adam`) or AdamW (`.adamw`) optimizer.
-  public init(kind: OptimizerKind = .adam, settings: OptimizerSettings) {
-    precondition(kind == .adam || kind == .adamw, "Adam cannot run \(kind)")
-    self.kind = kind
-    self.settings = settings
-  }
-
-  /// Updates every parameter in place from its gradient.
-  public func step(_ parameters: [Parameter]) {
-    if table.align(with: parameters) { stepCount = 0 }
-    stepCount += 1
-    let rule = AdamRule(decoupled: kind == .adamw, settings: settings, step: stepCount)
-    for (index, parameter) in parameters.enumerated() where !parameter.isFrozen {
-      rule.update(&parameter.value, gradient: parameter.gradient, state: &table.states[index])
-    }
-  }
-
-  /// `exp_avg` and `exp_avg_sq` for every parameter, plus `max_exp_avg_sq` once AMSGrad is used.
-  public func exportState(_ parameters: [Parameter]) -> [String: Tensor] {
-    table.export(parameters)
-  }
-
-  /// Restores `exp_avg`, `exp_avg_sq` (required once a step has run) and `max_exp_avg_sq`
-  /// (required when `amsgrad` is on; otherwise optional).
-  public func importState(_ state: [String: Tensor], stepCount: Int, parameters: [Parameter]) throws {
-    guard stepCount >= 0 else { throw OptimizerStateError.invalidStepCount(stepCount) }
-    var required: Set<OptimizerStateKey> = []
-    if stepCount > 0 {
-      required = [.expAvg, .expAvgSq]
-      if settings.amsgrad { required.insert(.maxExpAvgSq) }
-    }
-    try table.restore(
-      from: state, parameters: parameters, required: required,
-      allowed: [.expAvg, .expAvgSq, .maxExpAvgSq])
-    self.stepCount = stepCount
-  }
-}
-
-/// One parameter's Adam state (tinygrad's `m[i]`, `v[i]`).
-struct AdamState: ParameterState {
-  /// The first moment `m`.
-  var m: Tensor
-  /// The second moment `v`.
-  var v: Tensor
-  /// AMSGrad's running maximum of `v`, created (zero) when AMSGrad is first used.
-  var vMax: Tensor?
-
-  init(like value: Tensor) {
-    m = Tensor.zeros(like: value)
-    v = Tensor.zeros(like: value)
-  }
-
-  var namedTensors: [(key: OptimizerStateKey, tensor: Tensor)] {
-    var result: [(key: OptimizerStateKey, tensor: Tensor)] = [(.expAvg, m), (.expAvgSq, v)]
-    if let vMax { result.append((.maxExpAvgSq, vMax)) }
-    return result
-  }
-
-  mutating func restore(_ key: OptimizerStateKey, _ tensor: Tensor) {
-    switch key {
-    case .expAvg: m = tensor
-    case .expAvgSq: v = tensor
-    case .maxExpAvgSq: vMax = tensor
-    default: preconditionFailure("Adam has no state '\(key.rawValue)'")
-    }
-  }
-}
-
-/// The Adam/AdamW rule for step `t`, with its coefficients read from the settings.
-struct AdamRule {
+struct AdamRule: OptimizerRule {
+  static let kinds: Set<OptimizerKind> = [.adam, .adamw]
   /// Multiplies the parameter first: `1 − lr·λ` for AdamW, 1 for Adam.
   let decay: Float
   /// Coupled L2 coefficient: λ for Adam, 0 for AdamW.
@@ -111,7 +34,8 @@ struct AdamRule {
   let epsilon: Float
   let amsgrad: Bool
 
-  init(decoupled: Bool, settings s: OptimizerSettings, step t: Int) {
+  init(kind: OptimizerKind, settings s: OptimizerSettings, step t: Int) {
+    let decoupled = kind == .adamw
     decay = decoupled ? Float(1 - s.learningRate * s.weightDecay) : 1
     l2 = decoupled ? 0 : Float(s.weightDecay)
     beta1 = Float(s.beta1)
@@ -123,6 +47,14 @@ struct AdamRule {
     inverseCorrection2Root = Float(1 / (1 - pow(s.beta2, Double(t))).squareRoot())
     epsilon = Float(s.epsilon)
     amsgrad = s.amsgrad
+  }
+
+  /// `exp_avg` and `exp_avg_sq` once a step has run, and `max_exp_avg_sq` too when AMSGrad is on.
+  static func stateKeys(
+    kind: OptimizerKind, settings: OptimizerSettings, stepCount: Int
+  ) -> (required: Set<OptimizerStateKey>, allowed: Set<OptimizerStateKey>) {
+    let required = stepCount == 0 ? [] : State.alwaysKeys.union(settings.amsgrad ? [.maxExpAvgSq] : [])
+    return (required, State.allKeys)
   }
 
   /// The coefficients in the C kernel's form.
@@ -156,5 +88,27 @@ struct AdamRule {
         }
       }
     }
+  }
+}
+
+/// One parameter's Adam state (tinygrad's `m[i]`, `v[i]`).
+struct AdamState: ParameterState {
+  /// The first moment `m`.
+  var m: Tensor
+  /// The second moment `v`.
+  var v: Tensor
+  /// AMSGrad's running maximum of `v`, created (zero) when AMSGrad is first used.
+  var vMax: Tensor?
+
+  init(like value: Tensor) {
+    m = Tensor.zeros(like: value)
+    v = Tensor.zeros(like: value)
+  }
+
+  static var alwaysSlots: [(key: OptimizerStateKey, path: WritableKeyPath<Self, Tensor>)] {
+    [(.expAvg, \.m), (.expAvgSq, \.v)]
+  }
+  static var optionalSlots: [(key: OptimizerStateKey, path: WritableKeyPath<Self, Tensor?>)] {
+    [(.maxExpAvgSq, \.vMax)]
   }
 }
