@@ -25,4 +25,36 @@ enum EngineBenchmark {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     return Double(steps * 128) / seconds
   }
+
+  /// Prints the engine against the bare step (alternating, medians of 3), then what watching costs.
+  static func report(mnist: Dataset) {
+    var engine: [Double] = []
+    var bare: [Double] = []
+    for _ in 0..<3 {
+      engine.append(samplesPerSecond(dataset: mnist))
+      bare.append(StepBenchmark.run(batch: 128).samplesPerSecond)
+    }
+    let e = engine.sorted()[1]
+    let b = bare.sorted()[1]
+    print(
+      String(
+        format:
+          "Engine (Trainer on MNIST, batch 128, 1 thread): %.0f samples/s = %.1f%% of the bare step "
+          + "(%.0f); medians of 3 alternating runs",
+        e, 100 * e / b, b))
+    var watched: [(on: Double, off: Double)] = []
+    for _ in 0..<3 {
+      watched.append(
+        (
+          samplesPerSecond(dataset: mnist),
+          samplesPerSecond(dataset: mnist, alerts: false)
+        ))
+    }
+    let on = watched.map(\.on).sorted()[1]
+    let off = watched.map(\.off).sorted()[1]
+    print(
+      String(
+        format: "Health alerts (engine as above): on %.0f samples/s, all detectors off %.0f (on/off ×%.3f)", on, off,
+        on / off))
+  }
 }

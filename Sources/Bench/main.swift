@@ -12,6 +12,17 @@ let datasets = URL(fileURLWithPath: #filePath)
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
+// `traintop-bench engine`: the engine rows only.
+if CommandLine.arguments.dropFirst().first == "engine" {
+  ComputeEngine.setThreads(1)
+  do {
+    EngineBenchmark.report(mnist: try DatasetLoader.load(DatasetOptions("mnist"), datasetsDirectory: datasets))
+  } catch {
+    print("Engine benchmark failed: \(error)")
+  }
+  exit(0)
+}
+
 // `traintop-bench cnn`: the convnet rows only.
 if CommandLine.arguments.dropFirst().first == "cnn" {
   do {
@@ -87,34 +98,7 @@ print("")
 do {
   // Engine and bare step measured alternately, three times each, medians compared (this VM is noisy).
   let mnist = try DatasetLoader.load(DatasetOptions("mnist"), datasetsDirectory: datasets)
-  var engine: [Double] = []
-  var bare: [Double] = []
-  for _ in 0..<3 {
-    engine.append(EngineBenchmark.samplesPerSecond(dataset: mnist))
-    bare.append(StepBenchmark.run(batch: 128).samplesPerSecond)
-  }
-  let e = engine.sorted()[1]
-  let b = bare.sorted()[1]
-  print(
-    String(
-      format:
-        "Engine (Trainer on MNIST, batch 128, 1 thread): %.0f samples/s = %.1f%% of the bare step "
-        + "(%.0f); medians of 3 alternating runs",
-      e, 100 * e / b, b))
-  var watched: [(on: Double, off: Double)] = []
-  for _ in 0..<3 {
-    watched.append(
-      (
-        EngineBenchmark.samplesPerSecond(dataset: mnist),
-        EngineBenchmark.samplesPerSecond(dataset: mnist, alerts: false)
-      ))
-  }
-  let on = watched.map(\.on).sorted()[1]
-  let off = watched.map(\.off).sorted()[1]
-  print(
-    String(
-      format: "Health alerts (engine as above): on %.0f samples/s, all detectors off %.0f (on/off ×%.3f)", on, off,
-      on / off))
+  EngineBenchmark.report(mnist: mnist)
   try CNNBenchmark.report(mnist: mnist)
 } catch {
   print("Engine benchmark skipped: \(error)")

@@ -96,9 +96,11 @@ import Testing
   func sweep(_ test: LRRangeTest, seed: UInt64 = 3) -> (LRCurve, Sequential) {
     var rng = SeededGenerator(seed: seed)
     let model = Sequential(spec: ModelSpec(sizes: [4, 16, 3]), rng: &rng)
-    let curve = test.run(
+    let engine = StepEngine(
       model: model, optimizer: makeOptimizer(.adam, settings: OptimizerSettings()), loss: SoftmaxCrossEntropy(),
-      task: TrainerFixtures.iris.task, split: TrainerFixtures.iris.train, batchSize: 16, seed: seed)
+      rng: SeededGenerator(seed: 0))
+    let curve = test.run(
+      engine: engine, task: TrainerFixtures.iris.task, split: TrainerFixtures.iris.train, batchSize: 16, seed: seed)
     return (curve, model)
   }
 

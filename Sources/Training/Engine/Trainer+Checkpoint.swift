@@ -41,7 +41,7 @@ extension Trainer {
   /// The current state as a checkpoint.
   func makeCheckpoint() throws -> Checkpoint {
     let state = ResumeState(
-      progress: progress, rng: rng, optimizer: optimizer.kind, settings: optimizer.settings,
+      progress: progress, rng: engine.rng, optimizer: optimizer.kind, settings: optimizer.settings,
       optimizerSteps: optimizer.stepCount, schedule: schedule, earlyStopping: earlyStopping,
       regularization: regularization, accumulator: accumulator,
       epochs: Array(epochHistory.records.suffix(Self.resumeHistoryLimit)),
@@ -74,7 +74,7 @@ extension Trainer {
     try optimizer.importState(
       checkpoint.optimizerState, stepCount: state.optimizerSteps, parameters: model.parameters)
     progress = state.progress
-    rng = state.rng
+    engine.rng = state.rng
     schedule = state.schedule
     earlyStopping = state.earlyStopping
     regularization = state.regularization

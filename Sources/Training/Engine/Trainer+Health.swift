@@ -4,7 +4,7 @@ extension Trainer {
   /// Feeds a finished step to the health monitor and acts on what it says.
   func watchHealth(loss: Double, norm: Double) {
     let alerts = health.observeStep(
-      step: progress.step, loss: loss, norm: norm, layerSquares: buffers.layerSquares, layerNames: layerNames)
+      step: progress.step, loss: loss, norm: norm, layerSquares: engine.layerSquares, layerNames: layerNames)
     raise(alerts)
   }
 

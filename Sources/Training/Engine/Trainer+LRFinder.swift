@@ -7,16 +7,16 @@ extension Trainer {
   /// waits (paused) with the result in its snapshots until `finishLRFind` applies or drops it.
   func findLearningRate() -> Result<EventDetail?, CommandRejection> {
     guard lrFinder == nil else { return .failure(CommandRejection(reason: "an LR finder result is already open")) }
-    let copy: (model: Sequential, optimizer: any Optimizer)
+    let copy: StepEngine
     do {
-      copy = try copies()
+      copy = try engineCopy()
     } catch {
       return .failure(CommandRejection(reason: "the weights could not be copied: \(error)"))
     }
     let test = LRRangeTest()
     let curve = test.run(
-      model: copy.model, optimizer: copy.optimizer, loss: loss, task: dataset.task, split: dataset.train,
-      batchSize: sampler.batchSize, seed: configuration.seed &+ UInt64(progress.step))
+      engine: copy, task: dataset.task, split: dataset.train, batchSize: sampler.batchSize,
+      seed: configuration.seed &+ UInt64(progress.step))
     let suggestions = LRSuggestion.all(rates: curve.rates, losses: curve.losses, iterations: test.iterations)
     lrFinder = LRFinderResult(curve: curve, suggestions: suggestions, step: progress.step, resumes: status == .running)
     if status == .running { status = .paused }
@@ -39,8 +39,9 @@ extension Trainer {
     record(.automaticLearningRate(rate, suggestions), source: .config)
   }
 
-  /// A new model holding the current weights, and an optimizer of the same kind with the same state.
-  func copies() throws -> (model: Sequential, optimizer: any Optimizer) {
+  /// A new engine holding the current weights, an optimizer of the same kind with the same state,
+  /// the same loss and regularisation.
+  func engineCopy() throws -> StepEngine {
     var scratch = SeededGenerator(seed: 0)
     let model = Sequential(spec: configuration.model, rng: &scratch)
     try model.loadState(from: self.model.stateTensors())
@@ -48,6 +49,7 @@ extension Trainer {
     try optimizer.importState(
       self.optimizer.exportState(self.model.parameters), stepCount: self.optimizer.stepCount,
       parameters: model.parameters)
-    return (model, optimizer)
+    return StepEngine(
+      model: model, optimizer: optimizer, loss: engine.loss, regularization: regularization, rng: engine.rng)
   }
 }

@@ -17,20 +17,14 @@ extension Trainer {
     optimizer.settings.learningRate = rate
     if let momentum = schedule.momentum(atStep: progress.step) { applyCycledMomentum(momentum) }
 
-    let output = model.forward(buffers.batch.inputs, mode: .training, rng: &rng)
-    var lossValue = loss.evaluate(output, target(), gradient: &buffers.lossGradient)
-    model.backward(lossGradient: buffers.lossGradient)
-    lossValue += applyPenalties()
-    model.layerGradientSquaredSums(into: &buffers.layerSquares)
-    let norm = buffers.layerSquares.reduce(0, +).squareRoot()
+    let (output, lossValue, norm) = engine.computeGradients(buffers.batch.inputs, target: target())
     guard lossValue.isFinite, norm.isFinite else {
       handleNonFinite(loss: lossValue, norm: norm)
       return
     }
     guardState.badStepsInARow = 0
     countCorrect(output)  // only for steps that count: a skipped batch adds neither samples nor hits
-    applyClipping(norm: norm)
-    optimizer.step(model.parameters)
+    engine.update(norm: norm)
     progress.step += 1
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     record(loss: lossValue, rate: rate, norm: norm, seconds: seconds)
@@ -65,24 +59,6 @@ extension Trainer {
     }
   }
 
-  /// Adds L1/L2 gradients to the parameters and returns the penalty added to the loss.
-  func applyPenalties() -> Double {
-    var penalty = 0.0
-    if regularization.l1 > 0 { penalty += l1Penalty(model.parameters, lambda: regularization.l1) }
-    if regularization.l2 > 0 { penalty += l2Penalty(model.parameters, lambda: regularization.l2) }
-    return penalty
-  }
-
-  /// Clips gradients by global norm and/or by value, as configured.
-  func applyClipping(norm: Double) {
-    if let maxNorm = regularization.clipNorm, norm > maxNorm {
-      _ = clipGradients(model.parameters, maxNorm: maxNorm)
-    }
-    if let maxValue = regularization.clipValue {
-      clipGradients(model.parameters, maxValue: maxValue)
-    }
-  }
-
   /// Records a finished step in the history, the epoch sums and the step log.
   func record(loss lossValue: Double, rate: Double, norm: Double, seconds: Double) {
     let n = buffers.batch.count
@@ -99,7 +75,7 @@ extension Trainer {
       try $0.appendStep(
         step: progress.step, epoch: progress.epoch + 1, loss: lossValue, learningRate: rate,
         gradientNorm: norm, samplesPerSecond: samplesPerSecond,
-        layerGradientSquares: buffers.layerSquares, momentum: loggedMomentum)
+        layerGradientSquares: engine.layerSquares, momentum: loggedMomentum)
     }
   }
 }

@@ -17,10 +17,8 @@ public final class Trainer {
   public let channel: TrainerChannel
   /// The run directory's logs, if logging.
   public let runLog: RunLog?
-  /// The model being trained.
-  public internal(set) var model: Sequential
-  /// The optimizer in use (replaced when the kind changes).
-  public internal(set) var optimizer: any Optimizer
+  /// The step's maths: model, optimizer, loss, regularisation, dropout's generator.
+  public let engine: StepEngine
   /// The learning-rate schedule.
   public internal(set) var schedule: LearningRateSchedule
   /// Early stopping's state.
@@ -28,15 +26,12 @@ public final class Trainer {
   /// Bounded per-step history.
   public internal(set) var history = History()
 
-  let loss: any Loss
   /// Cuts each epoch's permutation into batches; replaced (same seed, same order) by `:batch`.
   var sampler: EpochSampler
   /// A `:batch` size waiting for the next epoch boundary.
   var pendingBatchSize: Int?
   var augmenter: Augmenter?
-  var rng: SeededGenerator
   var progress = Progress()
-  var regularization: RegularizationSettings
   var status: TrainingStatus = .starting
   var pendingSteps = 0
   /// `:run` and `:until`: when to pause by itself.
@@ -98,16 +93,14 @@ public final class Trainer {
     self.channel = channel
     self.runLog = runLog
     recorder = EventRecorder(runLog: runLog)
-    var generator = SeededGenerator(seed: configuration.seed)
-    model = Sequential(spec: configuration.model, rng: &generator)
+    engine = StepEngine(configuration: configuration, task: dataset.task)
+    let model = engine.model
     layerNames = model.parameterGroups.map(\.name)
     health = HealthMonitor(settings: configuration.alerts ?? HealthSettings())
     model.trackActivity(health.watchesDeadUnits)
     if let freeze = configuration.freeze {
       do { frozenLayers = try model.freeze(freeze) } catch { failure = "--freeze: \(error)" }
     }
-    rng = generator
-    optimizer = makeOptimizer(configuration.optimizer, settings: configuration.settings)
     sampler = EpochSampler(
       count: dataset.train.count, batchSize: configuration.batchSize, seed: configuration.seed)
     schedule = LearningRateSchedule(
@@ -123,15 +116,26 @@ public final class Trainer {
       earlyStopping.checkFinite = false
       earlyStopping.divergenceThreshold = nil
     }
-    loss = configuration.makeLoss(for: dataset.task)
-    regularization = RegularizationSettings(
-      l1: configuration.l1, l2: configuration.l2,
-      clipNorm: configuration.clipNorm, clipValue: configuration.clipValue)
     startTensorBoard()
   }
 
+  /// The model being trained (the engine's).
+  public var model: Sequential { engine.model }
+
+  /// The optimizer in use (the engine's; replaced when the kind changes).
+  public internal(set) var optimizer: any Optimizer {
+    get { engine.optimizer }
+    set { engine.optimizer = newValue }
+  }
+
+  /// Regularisation and clipping (the engine's; commands change them).
+  var regularization: RegularizationSettings {
+    get { engine.regularization }
+    set { engine.regularization = newValue }
+  }
+
   /// Measures the model under the run's loss (used at epoch ends and for the test split).
-  public var evaluator: Evaluator { Evaluator(model: model, loss: loss, task: dataset.task) }
+  public var evaluator: Evaluator { Evaluator(model: model, loss: engine.loss, task: dataset.task) }
 
   /// False when patience is off: the best epoch is still tracked, but nothing stops the run.
   var earlyStoppingIsOn: Bool { earlyStopping.patience < Self.patienceOff }

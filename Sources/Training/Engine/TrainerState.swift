@@ -23,10 +23,7 @@ struct RegularizationSettings: Codable, Equatable {
 /// Buffers reused by every step, so a step allocates nothing once they are sized.
 struct StepBuffers {
   var batch = Batch()
-  var lossGradient = Tensor(shape: [0, 0])
   var predictions: [Int32] = []
-  /// Per-layer sums of squared gradients of the current step.
-  var layerSquares: [Double] = []
   /// The current epoch's shuffled order of training rows (one permutation per epoch).
   var order: [Int] = []
   /// The epoch `order` was drawn for (-1: none yet).

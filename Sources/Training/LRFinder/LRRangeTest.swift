@@ -8,7 +8,8 @@ import Tensor
 /// `start·(end/start)^(i/iterations)`), the loss is smoothed with a debiased EMA (β 0.98), and the
 /// sweep stops early once the smoothed loss is above `stopFactor` times its best or not finite.
 ///
-/// It trains the model and optimizer it is given: pass copies to leave a run untouched.
+/// Each step is the run's step (`StepEngine`: L1/L2 penalties and clipping included). It trains
+/// the engine it is given: pass a copy to leave a run untouched.
 public struct LRRangeTest: Sendable {
   public var startRate = 1e-7
   public var endRate = 10.0
@@ -29,17 +30,14 @@ public struct LRRangeTest: Sendable {
     startRate * pow(endRate / startRate, Double(i) / Double(max(1, iterations)))
   }
 
-  /// Sweeps `model` with `optimizer` on shuffled batches of `split` (seeded), recording each step's
-  /// rate and smoothed loss.
-  public func run(
-    model: Sequential, optimizer: any Optimizer, loss: any Loss, task: DatasetTask, split: DataSplit,
-    batchSize: Int, seed: UInt64
-  ) -> LRCurve {
+  /// Sweeps `engine` on shuffled batches of `split` (the order and dropout seeded by `seed`),
+  /// recording each step's rate and smoothed loss; a step whose loss or gradient is not finite is
+  /// not applied.
+  public func run(engine: StepEngine, task: DatasetTask, split: DataSplit, batchSize: Int, seed: UInt64) -> LRCurve {
     let sampler = EpochSampler(count: split.count, batchSize: batchSize, seed: seed)
-    var rng = SeededGenerator(seed: seed)
+    engine.rng = SeededGenerator(seed: seed)
     var order: [Int] = []
     var batch = Batch()
-    var gradient = Tensor(shape: [0, 0])
     var curve = LRCurve()
     var average = 0.0
     var best = Double.infinity
@@ -48,14 +46,10 @@ public struct LRRangeTest: Sendable {
       if index == 0 { sampler.permutation(epoch: epoch, into: &order) }
       split.fill(&batch, indices: order[sampler.range(ofBatch: index)])
       let rate = rate(atStep: step)
-      optimizer.settings.learningRate = rate
-      let output = model.forward(batch.inputs, mode: .training, rng: &rng)
+      engine.optimizer.settings.learningRate = rate
       let target: LossTarget = task.isClassification ? .classes(batch.labels) : .values(batch.targets)
-      let value = loss.evaluate(output, target, gradient: &gradient)
-      if value.isFinite {
-        model.backward(lossGradient: gradient)
-        optimizer.step(model.parameters)
-      }
+      let (_, value, norm) = engine.computeGradients(batch.inputs, target: target)
+      if value.isFinite && norm.isFinite { engine.update(norm: norm) }
       // torch.lerp(loss, average, β), debiased by 1 - β^(step + 1), as fastai's AvgSmoothLoss.
       average = smoothing * average + (1 - smoothing) * value
       let smoothed = average / (1 - pow(smoothing, Double(step + 1)))

@@ -59,14 +59,12 @@ struct LRFindCommand: ParsableCommand {
     }
   }
 
-  /// Runs `test` on a fresh model and optimizer made from `configuration`, seeded as `train` is.
+  /// Runs `test` on a fresh engine (model, optimizer, loss, regularisation) made from `configuration`,
+  /// seeded as `train` is.
   static func sweep(_ test: LRRangeTest, _ configuration: TrainerConfiguration, _ dataset: Dataset) -> LRCurve {
     if let threads = configuration.threads { ComputeEngine.setThreads(threads) }
-    var rng = SeededGenerator(seed: configuration.seed)
-    let model = Sequential(spec: configuration.model, rng: &rng)
-    let optimizer = makeOptimizer(configuration.optimizer, settings: configuration.settings)
     return test.run(
-      model: model, optimizer: optimizer, loss: configuration.makeLoss(for: dataset.task), task: dataset.task,
+      engine: StepEngine(configuration: configuration, task: dataset.task), task: dataset.task,
       split: dataset.train, batchSize: configuration.batchSize, seed: configuration.seed)
   }
 
