@@ -43,7 +43,7 @@ let package = Package(
       name: "Tensor",
       dependencies: ["CKernels", .target(name: "CCompute", condition: .when(platforms: [.linux]))]),
     .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
-    .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
+    .target(name: "Datasets", dependencies: ["Tensor", "CKernels", "CZlib"]),
     // TensorBoard event files: code generated from TensorBoard's .proto files (Protos/generate.sh).
     .target(
       name: "TensorBoard", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],

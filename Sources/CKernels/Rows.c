@@ -81,3 +81,21 @@ TT_KERNEL(tt_relu_tracking,
               }
             }
           })
+
+// The rows of a batch from a byte matrix: out[i·width + j] = (float)source[rows[positions[i]]·width + j]
+// / divisor, a true division (what dividing each pixel gives). The rows are scattered over a large
+// dataset, so each loop first asks for the row after next (every cache line of it): without that, the
+// loads wait on memory for most of the gather.
+TT_KERNEL(tt_gather_byte_rows,
+          (size_t count, size_t width, const uint8_t *restrict source, const intptr_t *restrict positions,
+           const intptr_t *restrict rows, float divisor, float *restrict out),
+          (count, width, source, positions, rows, divisor, out),
+          for (size_t i = 0; i < count; i++) {
+            if (i + 2 < count) {
+              const uint8_t *ahead = source + (size_t)rows[positions[i + 2]] * width;
+              for (size_t b = 0; b < width; b += 64) __builtin_prefetch(ahead + b);
+            }
+            const uint8_t *row = source + (size_t)rows[positions[i]] * width;
+            float *o = out + i * width;
+            for (size_t j = 0; j < width; j++) o[j] = (float)row[j] / divisor;
+          })

@@ -45,6 +45,21 @@ import Testing
     }
   }
 
+  /// A batch of scattered rows (the C gather fetches rows ahead) is those rows, in the given order.
+  @Test func scatteredRowsGatherInOrder() throws {
+    let mnist = try #require(Shared.mnistFileOrder)
+    let positions = [59_999, 7, 31_000, 7, 0, 12_345, 2]
+    var batch = Batch()
+    mnist.train.fill(&batch, indices: positions[...])
+    #expect(batch.inputs.shape == [positions.count, 784])
+    for (i, position) in positions.enumerated() {
+      var single = Batch()
+      mnist.train.fill(&single, indices: [position][...])
+      #expect(Array(batch.inputs.storage[(i * 784)..<((i + 1) * 784)]) == single.inputs.storage)
+      #expect(batch.labels[i] == single.labels[0])
+    }
+  }
+
   @Test func inputsAreExactlyPixelOver255() throws {
     let mnist = try #require(Shared.mnistFileOrder)
     var batch = Batch()

@@ -7,6 +7,7 @@
 // IEEE operations in the same order (no FMA contraction), so results do not depend on the CPU.
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// 1 when the kernels run their AVX variant (x86-64 CPUs that have AVX), else 0.
 int tt_kernels_use_avx(void);
@@ -67,6 +68,10 @@ void tt_rmsprop_update(size_t n, float *p, const float *g, float *v, float *a, f
 
 /// out[j] = Σ_i x[i·cols + j] over the rows × cols matrix x, summed row after row.
 void tt_sum_rows(size_t rows, size_t cols, const float *x, float *out);
+/// Gathers `count` rows of a `width`-byte matrix as floats: row i of `out` is row `rows[positions[i]]`
+/// of `source`, each byte divided by `divisor`.
+void tt_gather_byte_rows(size_t count, size_t width, const uint8_t *source, const intptr_t *positions,
+                         const intptr_t *rows, float divisor, float *out);
 
 /// Sets every row of the rows × cols matrix out to the vector v (cols elements).
 void tt_fill_rows(size_t rows, size_t cols, const float *v, float *out);

@@ -9,15 +9,9 @@ public enum ComparePickerOverlay {
     let rows = max(1, picker.choices.count)
     let height = min(screen.height - 4, rows + 2)
     guard width >= 20, height >= 3 else { return }
-    let box = screen.bounds.centered(width: width, height: height)
-    screen.fill(box)
-    screen.border(box, style: Palette.focus)
-    screen.title(
-      [
-        Span("Compare with", Palette.paneName),
-        Span(" · ↑/↓ choose · enter draws/removes · esc closes", Palette.secondary),
-      ], on: box)
-    let inside = box.inset(by: 1)
+    let inside = screen.dialog(
+      width: width, height: height, name: "Compare with", hint: "↑/↓ choose · enter draws/removes · esc closes"
+    ).inset(by: 1)
     guard !picker.choices.isEmpty else {
       screen.put("no other runs of this dataset in the runs folder", x: inside.x, y: inside.y, style: Palette.secondary)
       return

@@ -58,10 +58,8 @@ public enum HelpOverlay {
   /// trials dashboard's help uses it too.
   static func drawBox(_ content: [[Span]], into screen: inout Screen) {
     let innerWidth = min(max(0, screen.width - 4), content.map(\.width).max() ?? 0)
-    let box = screen.bounds.centered(width: innerWidth + 4, height: min(screen.height, content.count + 2))
-    screen.fill(box)
-    screen.border(box, style: Palette.focus)
-    screen.title([Span("Help", Palette.paneName), Span(" · ? or esc closes", Palette.secondary)], on: box)
+    let box = screen.dialog(
+      width: innerWidth + 4, height: min(screen.height, content.count + 2), name: "Help", hint: "? or esc closes")
     for (row, line) in content.prefix(box.height - 2).enumerated() {
       screen.put(line, x: box.x + 2, y: box.y + 1 + row, maxWidth: box.width - 4)
     }

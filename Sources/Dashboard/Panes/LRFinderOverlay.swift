@@ -9,15 +9,10 @@ public enum LRFinderOverlay {
     let width = min(screen.width - 4, 90)
     let height = min(screen.height - 4, 20)
     guard width >= 20, height >= 6 else { return }
-    let box = screen.bounds.centered(width: width, height: height)
-    screen.fill(box)
-    screen.border(box, style: Palette.focus)
-    screen.title(
-      [
-        Span("LR finder", Palette.paneName),
-        Span(" · from step \(result.step) · ←/→ choose · enter applies · esc discards", Palette.secondary),
-      ], on: box)
-    let inside = box.inset(by: 1)
+    let inside = screen.dialog(
+      width: width, height: height, name: "LR finder",
+      hint: "from step \(result.step) · ←/→ choose · enter applies · esc discards"
+    ).inset(by: 1)
     let chosen = min(max(0, ui.suggestionChoice), max(0, result.suggestions.count - 1))
     let chart = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1)
     self.chart(result, chosen: chosen).render(into: &screen, in: chart)

@@ -1,3 +1,4 @@
+import CKernels
 import Tensor
 
 // MARK: - Gathering batches
@@ -55,19 +56,19 @@ extension DataSplit {
     }
   }
 
-  /// u8 rows: `Float(v) / inputDivisor` (exactly what a per-pixel division gives), then the affine map.
+  /// u8 rows: `Float(v) / inputDivisor` (exactly what a per-pixel division gives), then the affine
+  /// map. The C kernel fetches rows ahead: they are scattered over the whole dataset.
   private func gatherBytes(
     _ bytes: [UInt8], indices: ArraySlice<Int>, into out: UnsafeMutableBufferPointer<Float>
   ) {
-    let width = featureCount
     let divisor = preprocessing.inputDivisor
     bytes.withUnsafeBufferPointer { source in
       rows.withUnsafeBufferPointer { rowOf in
-        guard width > 0, let sourceBase = source.baseAddress, let outBase = out.baseAddress else { return }
-        for (i, index) in indices.enumerated() {
-          let src = sourceBase + rowOf[index] * width
-          let dst = outBase + i * width
-          for j in 0..<width { dst[j] = Float(src[j]) / divisor }
+        indices.withUnsafeBufferPointer { positions in
+          guard let sourceBase = source.baseAddress, let rowBase = rowOf.baseAddress,
+            let positionBase = positions.baseAddress, let outBase = out.baseAddress
+          else { return }
+          tt_gather_byte_rows(positions.count, featureCount, sourceBase, positionBase, rowBase, divisor, outBase)
         }
       }
     }

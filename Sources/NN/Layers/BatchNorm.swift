@@ -86,6 +86,16 @@ public final class BatchNorm: Layer {
     return stride(from: base, to: base + spatialSize * block, by: block)
   }
 
+  /// Calls `body(j, k)` for every element of an `n`-sample batch, sample by sample then feature by
+  /// feature: `k` is its flat index in this layer's layout, `j` its feature (channel).
+  @inline(__always) private func forEachElement(rows n: Int, _ body: (_ j: Int, _ k: Int) -> Void) {
+    for i in 0..<n {
+      for j in 0..<features {
+        for k in positions(i, j) { body(j, k) }
+      }
+    }
+  }
+
   /// The number of training batches that updated the running statistics.
   public var numBatchesTracked: Int { Int(batchesTracked.value.storage[0]) }
 
@@ -141,19 +151,11 @@ extension BatchNorm {
             mu[j] = 0
             v[j] = 0
           }
-          for i in 0..<n {
-            for j in 0..<f {
-              for k in positions(i, j) { mu[j] += Double(x[k]) }
-            }
-          }
+          forEachElement(rows: n) { j, k in mu[j] += Double(x[k]) }
           for j in 0..<f { mu[j] /= Double(n * area) }
-          for i in 0..<n {
-            for j in 0..<f {
-              for k in positions(i, j) {
-                let d = Double(x[k]) - mu[j]
-                v[j] += d * d
-              }
-            }
+          forEachElement(rows: n) { j, k in
+            let d = Double(x[k]) - mu[j]
+            v[j] += d * d
           }
           for j in 0..<f { v[j] /= Double(n * area) }
         }
@@ -201,14 +203,10 @@ extension BatchNorm {
             bias.value.withUnsafeBufferPointer { beta in
               mean.withUnsafeBufferPointer { mu in
                 inverseStd.withUnsafeBufferPointer { s in
-                  for i in 0..<n {
-                    for j in 0..<f {
-                      for k in positions(i, j) {
-                        let value = Float((Double(x[k]) - mu[j]) * s[j])
-                        xhat[k] = value
-                        y[k] = gamma[j] * value + beta[j]
-                      }
-                    }
+                  forEachElement(rows: n) { j, k in
+                    let value = Float((Double(x[k]) - mu[j]) * s[j])
+                    xhat[k] = value
+                    y[k] = gamma[j] * value + beta[j]
                   }
                 }
               }
@@ -235,13 +233,9 @@ extension BatchNorm {
               sg[j] = 0
               sgx[j] = 0
             }
-            for i in 0..<n {
-              for j in 0..<f {
-                for k in positions(i, j) {
-                  sg[j] += Double(g[k])
-                  sgx[j] += Double(g[k]) * Double(xhat[k])
-                }
-              }
+            forEachElement(rows: n) { j, k in
+              sg[j] += Double(g[k])
+              sgx[j] += Double(g[k]) * Double(xhat[k])
             }
           }
         }
@@ -281,12 +275,8 @@ extension BatchNorm {
           featureScale.withUnsafeBufferPointer { scale in
             gradientSums.withUnsafeBufferPointer { meanG in
               projectedGradientSums.withUnsafeBufferPointer { meanGX in
-                for i in 0..<n {
-                  for j in 0..<f {
-                    for k in positions(i, j) {
-                      dx[k] = Float(scale[j] * (Double(g[k]) - meanG[j] - Double(xhat[k]) * meanGX[j]))
-                    }
-                  }
+                forEachElement(rows: n) { j, k in
+                  dx[k] = Float(scale[j] * (Double(g[k]) - meanG[j] - Double(xhat[k]) * meanGX[j]))
                 }
               }
             }
