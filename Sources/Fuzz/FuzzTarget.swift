@@ -38,10 +38,12 @@ enum FuzzTarget: String, CaseIterable {
     }
   }
 
-  /// A scratch folder of this process's own (files are rewritten per input).
+  /// A scratch folder of this process's own (files are rewritten per input), removed when the
+  /// process exits normally (libFuzzer's time limit ends in `exit`); a crash leaves it for a look.
   static let folder: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("traintop-fuzz-\(getpid())")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: FuzzTarget.folder) }
     return url
   }()
 
