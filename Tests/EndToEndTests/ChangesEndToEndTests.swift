@@ -49,6 +49,20 @@ import Testing
     #expect(lossesA.count == 120 && lossesA.allSatisfy { $0.hasPrefix("\"loss\":") })
     #expect(try losses(runB) == lossesA)
 
+    // Stopped after 2 epochs (the changes at 50 and 70 made), resumed to 3: config.json keeps the
+    // schedule, the checkpoint how much of it was made; only the change at 90 is made again.
+    let short = try runHeadless(
+      ["train", "digits", "--epochs", "2", "--config", schedule.path, "--runs-dir", runs.path, "--name", "c"], in: dir)
+    try #require(short.status == 0, "\(short.standardError)")
+    let runC = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasSuffix("-c") })
+    let resumed = try runHeadless(
+      ["train", "--resume", runs.appendingPathComponent(runC).path, "--epochs", "3"], in: dir)
+    try #require(resumed.status == 0, "\(resumed.standardError)")
+    let eventsC = try String(contentsOf: runs.appendingPathComponent("\(runC)/events.jsonl"), encoding: .utf8)
+    let scheduled = eventsC.split(separator: "\n").filter { $0.contains(#""source":"config""#) }
+    #expect(scheduled.count == 3 && scheduled.last?.contains(#""setting":"clip-norm""#) == true)
+    #expect(try losses(runC) == lossesA)
+
     let missing = try runHeadless(["changes", dir.appendingPathComponent("nope").path], in: dir)
     #expect(missing.status == 66 && missing.standardError.contains("config.json"))
   }

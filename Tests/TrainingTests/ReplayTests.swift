@@ -44,6 +44,40 @@ import Testing
     )
   }
 
+  /// The scheduled changes made before a checkpoint are not made again after `--resume`; the rest
+  /// are, at their steps: the resumed run ends where the uninterrupted one does, bit for bit.
+  @Test func scheduledChangesContinueAcrossAResume() throws {
+    var configuration = TrainerFixtures.digitsConfiguration(epochs: 3)
+    configuration.earlyStoppingEnabled = false
+    let script = ReplayScript(
+      changes: [
+        (5, .set(.learningRate, 2e-2)), (12, .setOptimizer(.momentum)), (12, .undo), (20, .set(.learningRate, 5e-3)),
+        (33, .set(.clipNorm, 0.5)),
+      ], source: .config)
+    func scripted() -> Trainer {
+      let trainer = Trainer(configuration: configuration, dataset: TrainerFixtures.digits)
+      trainer.replay = script
+      return trainer
+    }
+    let straight = scripted()
+    straight.run()
+    let first = scripted()
+    first.train(untilStep: 15)  // three changes made (at 5 and two at 12), two to come
+    #expect(first.replay.changes.count == 2)
+    let checkpoint = try first.makeCheckpoint()
+    let resumed = scripted()
+    try resumed.restore(from: checkpoint)
+    #expect(resumed.replay.changes.map(\.step) == [20, 33])
+    resumed.run()
+    #expect(resumed.step == straight.step)
+    #expect(resumed.model.stateTensors() == straight.model.stateTensors())
+    #expect(TrainerFixtures.losses(resumed).suffix(1) == TrainerFixtures.losses(straight).suffix(1))
+    // A checkpoint that made more changes than the run schedules does not fit it.
+    let unscripted = Trainer(configuration: configuration, dataset: TrainerFixtures.digits)
+    let error = #expect(throws: TrainerError.self) { try unscripted.restore(from: checkpoint) }
+    #expect("\(error.map { "\($0)" } ?? "")".contains("3 scheduled changes were made, but the run schedules 0"))
+  }
+
   @Test func aDamagedEventsFileIsNamedWithItsLine() throws {
     let root = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }

@@ -22,6 +22,9 @@ struct ResumeState: Codable {
   var batchSize: Int?
   /// Each dropout layer's rate, if `:dropout` changed them (nil in older checkpoints).
   var dropoutRates: [Double]?
+  /// How many of the run's scheduled changes (`--replay`, `[[change]]`) were made (nil: none, or
+  /// an older checkpoint).
+  var replayApplied: Int?
 }
 
 extension Trainer {
@@ -47,7 +50,8 @@ extension Trainer {
       epochs: Array(epochHistory.records.suffix(Self.resumeHistoryLimit)),
       learningRateChanges: learningRateChanges,
       batchSize: sampler.batchSize == configuration.batchSize ? nil : sampler.batchSize,
-      dropoutRates: dropoutLayers.isEmpty ? nil : dropoutLayers.map(\.rate))
+      dropoutRates: dropoutLayers.isEmpty ? nil : dropoutLayers.map(\.rate),
+      replayApplied: replayApplied == 0 ? nil : replayApplied)
     var checkpoint = Checkpoint(
       model: model.stateTensors(), optimizerState: optimizer.exportState(model.parameters))
     checkpoint[.resume] = try TrainingJSON.string(state)
@@ -83,6 +87,8 @@ extension Trainer {
     accumulator.pausedSeconds = 0
     epochHistory = EpochHistory(restoring: state.epochs)
     learningRateChanges = state.learningRateChanges
+    replayApplied = state.replayApplied ?? 0
+    replay.changes.removeFirst(replayApplied)
     record(.resumedFromCheckpoint(epoch: progress.epoch, step: progress.step))
   }
 
@@ -92,6 +98,9 @@ extension Trainer {
     func fail(_ what: String) -> TrainerError { .badResumeState(what) }
     if let size = state.batchSize, !(1...Self.largestBatch).contains(size) {
       throw fail("batch size \(size) is outside 1…\(Self.largestBatch)")
+    }
+    if let applied = state.replayApplied, !(0...replay.changes.count).contains(applied) {
+      throw fail("\(applied) scheduled changes were made, but the run schedules \(replay.changes.count)")
     }
     if let rates = state.dropoutRates {
       guard rates.count == dropoutLayers.count, rates.allSatisfy({ $0 >= 0 && $0 < 1 }) else {

@@ -9,6 +9,7 @@ extension Trainer {
   func applyReplayedChanges() {
     while let next = replay.changes.first, next.step <= progress.step {
       replay.changes.removeFirst()
+      replayApplied += 1
       apply(next.command, source: replay.source)
     }
   }

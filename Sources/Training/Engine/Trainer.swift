@@ -56,6 +56,8 @@ public final class Trainer {
   public var epochJudge: (@Sendable (EpochMetrics) -> Bool)?
   /// `--replay`: another run's manual changes, applied at the steps they were made at.
   public var replay = ReplayScript()
+  /// How many of `replay`'s changes were made (and removed from it); checkpoints keep the count.
+  var replayApplied = 0
   /// The epochs the run lasts: the configuration's, until `:epochs` changes it.
   var totalEpochs: Int
   var stopReason: StopReason?

@@ -22,6 +22,9 @@ struct RunRecord: Codable {
   /// Optimizer steps in an epoch at the start (absent in runs made before it was recorded): lets
   /// `traintop view` size a run it follows before its first epoch ends.
   var stepsPerEpoch: Int?
+  /// `--replay` or `[[change]]` tables: the changes the run makes by itself, for `--resume` (absent
+  /// when there are none, and in runs made before it was recorded).
+  var scheduledChanges: ScheduledChanges?
 
   /// Reads `config.json` from a run directory.
   static func load(runDirectory: URL) throws -> RunRecord {

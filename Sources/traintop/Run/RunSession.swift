@@ -48,7 +48,8 @@ final class RunSession {
       commandLine: CommandLine.arguments,
       parent: parent.map { ParentRun(run: $0.run, checkpoint: $0.url.path, step: $0.checkpoint.step) },
       stepsPerEpoch: EpochSampler(count: dataset.train.count, batchSize: plan.trainer.batchSize, seed: 0)
-        .batchesPerEpoch)
+        .batchesPerEpoch,
+      scheduledChanges: (replay?.script ?? plan.changes?.script).map(ScheduledChanges.init))
     try log.writeConfig(record)
     let session = make(plan: plan, dataset: dataset, log: log)
     session.trainer.comparisons = comparisons
@@ -187,6 +188,10 @@ final class RunSession {
       directory: directory, isClassification: dataset.task.isClassification, tensorBoard: plan.tensorBoard)
     let session = make(plan: plan, dataset: dataset, log: log)
     session.trainer.comparisons = comparisons
+    if let scheduled = record.scheduledChanges {
+      // The checkpoint says how many of them were made; `restore` drops those.
+      session.trainer.replay = try scheduled.script(file: directory.appendingPathComponent("config.json").path)
+    }
     let checkpoint = log.checkpointURL(.last)
     do {
       try session.trainer.restore(from: Checkpoint.load(from: checkpoint))
