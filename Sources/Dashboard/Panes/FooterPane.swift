@@ -19,24 +19,42 @@ public struct FooterPane: Pane {
     }
   }
 
-  /// The binding whose hint is drawn at column `x` of a footer `width` wide (as `draw` lays them
-  /// out: left to right, `? help` kept at the right end when the line is cut); nil between hints.
+  /// The binding whose hint is drawn at column `x` of a footer `width` wide; nil between hints and
+  /// on a hint cut short.
   public static func binding(atColumn x: Int, width: Int, ui: UIState, paused: Bool) -> KeyBinding? {
+    let (hints, room) = layout(ui, paused: paused, width: width)
+    return hints.enumerated().first { index, hint in
+      let end = hint.column + hint.spans.width
+      return (index == hints.count - 1 || end <= room) && (hint.column..<end).contains(x)
+    }?.element.binding
+  }
+
+  /// One key's hint: `key action`, from `column`.
+  struct Hint {
+    let column: Int
+    let spans: [Span]
+    let binding: KeyBinding
+  }
+
+  /// What stands between two hints.
+  static let separator = [Span(" · ", Palette.secondary)]
+
+  /// Where the hints go on a footer `width` wide: left to right, a separator before each but the
+  /// first (and always before the last, `? help`); when the line is too short, `? help` moves to the
+  /// right end and the others are cut to `room` columns.
+  static func layout(_ ui: UIState, paused: Bool, width: Int) -> (hints: [Hint], room: Int) {
     let all = entries(ui, paused: paused)
-    guard let last = all.last else { return nil }
-    let helpWidth = 3 + last.key.count + 1 + last.action.count
+    var hints: [Hint] = []
     var column = 0
-    var spans: [(range: Range<Int>, binding: KeyBinding)] = []
-    for (index, entry) in all.dropLast().enumerated() {
-      if index > 0 { column += 3 }
-      let end = column + entry.key.count + 1 + entry.action.count
-      spans.append((column..<end, entry.binding))
-      column = end
+    for (index, entry) in all.enumerated() {
+      if index > 0 || index == all.count - 1 { column += separator.width }
+      let spans = [Span(entry.key, .strong), Span(" " + entry.action, Palette.secondary)]
+      hints.append(Hint(column: column, spans: spans, binding: entry.binding))
+      column += spans.width
     }
-    let helpStart = column + helpWidth <= width ? column + 3 : width - helpWidth + 3
-    spans = spans.filter { $0.range.upperBound <= (column + helpWidth <= width ? width : width - helpWidth) }
-    spans.append((helpStart..<(helpStart + helpWidth - 3), last.binding))
-    return spans.first { $0.range.contains(x) }?.binding
+    guard column > width, let help = hints.popLast() else { return (hints, width) }
+    let start = width - help.spans.width
+    return (hints + [Hint(column: start, spans: help.spans, binding: help.binding)], start - separator.width)
   }
 
   /// The question shown while confirming quit.
@@ -53,21 +71,15 @@ public struct FooterPane: Pane {
     if drawPromptOrQuestion(ui.prompt, question: ui.confirmingQuit ? quitQuestion : nil, into: &screen, in: area) {
       return
     }
-    var spans: [Span] = []
-    let entries = keys(ui, paused: paused)
-    for (index, entry) in entries.dropLast().enumerated() {
-      if index > 0 { spans.append(Span(" · ", Palette.secondary)) }
-      spans += [Span(entry.key, .strong), Span(" " + entry.action, Palette.secondary)]
+    let (hints, room) = layout(ui, paused: paused, width: area.width)
+    guard let help = hints.last else { return }
+    var left: [Span] = []
+    for (index, hint) in hints.dropLast().enumerated() {
+      if index > 0 { left += separator }
+      left += hint.spans
     }
-    // The last entry (`? help`) stays visible at the right end when the line is cut.
-    guard let last = entries.last else { return }
-    let help = [Span(" · ", Palette.secondary), Span(last.key, .strong), Span(" " + last.action, Palette.secondary)]
-    if spans.width + help.width <= area.width {
-      screen.put(spans + help, x: area.x, y: area.y)
-    } else {
-      screen.put(spans.truncated(to: max(0, area.width - help.width)), x: area.x, y: area.y)
-      screen.put(help, x: area.maxX - help.width, y: area.y)
-    }
+    screen.put(left.truncated(to: max(0, room)), x: area.x, y: area.y)
+    screen.put(separator + help.spans, x: area.x + help.column - separator.width, y: area.y)
   }
 
   /// What takes the footer's place instead of the keys: the open prompt, the last command's error,
