@@ -16,33 +16,27 @@ import Tensor
 /// <https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf>.
 struct RMSPropRule: OptimizerRule {
   static let kinds: Set<OptimizerKind> = [.rmsprop]
-  let learningRate: Float
-  let alpha: Float
-  let oneMinusAlpha: Float
-  let epsilon: Float
-  let weightDecay: Float
-  let momentum: Float
+  /// lr, α, ε, λ and μ in the C kernel's form.
+  let coefficients: tt_rmsprop_coefficients
   let centered: Bool
+  let usesMomentum: Bool
 
   init(kind: OptimizerKind, settings: OptimizerSettings, step: Int) {
-    learningRate = Float(settings.learningRate)
-    alpha = Float(settings.alpha)
-    oneMinusAlpha = Float(1 - settings.alpha)
-    epsilon = Float(settings.epsilon)
-    weightDecay = Float(settings.weightDecay)
-    momentum = Float(settings.momentum)
+    coefficients = tt_rmsprop_coefficients(
+      learningRate: Float(settings.learningRate), alpha: Float(settings.alpha),
+      oneMinusAlpha: Float(1 - settings.alpha), epsilon: Float(settings.epsilon),
+      weightDecay: Float(settings.weightDecay), momentum: Float(settings.momentum))
     centered = settings.centered
+    usesMomentum = coefficients.momentum > 0
   }
 
   func update(_ value: inout Tensor, gradient: Tensor, state: inout RMSPropState) {
     precondition(
       value.count == gradient.count && value.count == state.squareAvg.count, "RMSProp: shape mismatch")
     if centered && state.gradAvg == nil { state.gradAvg = Tensor.zeros(like: value) }
-    if momentum > 0 && state.momentumBuffer == nil { state.momentumBuffer = Tensor.zeros(like: value) }
-    var c = tt_rmsprop_coefficients(
-      learningRate: learningRate, alpha: alpha, oneMinusAlpha: oneMinusAlpha, epsilon: epsilon,
-      weightDecay: weightDecay, momentum: momentum)
-    let (centered, usesMomentum) = (self.centered, momentum > 0)
+    if usesMomentum && state.momentumBuffer == nil { state.momentumBuffer = Tensor.zeros(like: value) }
+    var c = coefficients
+    let (centered, usesMomentum) = (self.centered, self.usesMomentum)
     gradient.withUnsafeBufferPointer { g in
       value.withUnsafeMutableBufferPointer { p in
         state.squareAvg.withUnsafeMutableBufferPointer { v in

@@ -15,16 +15,15 @@ import Tensor
 /// <https://proceedings.mlr.press/v28/sutskever13.html>.
 struct SGDRule: OptimizerRule {
   static let kinds: Set<OptimizerKind> = [.sgd, .momentum, .nesterov]
-  let learningRate: Float
-  let momentum: Float
-  let weightDecay: Float
+  /// lr, μ and λ in the C kernel's form.
+  let coefficients: tt_sgd_coefficients
   let nesterov: Bool
   let usesMomentum: Bool
 
   init(kind: OptimizerKind, settings: OptimizerSettings, step: Int) {
-    learningRate = Float(settings.learningRate)
-    momentum = Float(settings.momentum)
-    weightDecay = Float(settings.weightDecay)
+    coefficients = tt_sgd_coefficients(
+      learningRate: Float(settings.learningRate), momentum: Float(settings.momentum),
+      weightDecay: Float(settings.weightDecay))
     nesterov = kind == .nesterov
     usesMomentum = kind != .sgd && settings.momentum != 0
   }
@@ -43,7 +42,7 @@ struct SGDRule: OptimizerRule {
     precondition(
       state.momentumBuffer.map { $0.count == value.count } ?? true,
       "SGD: momentum buffer does not match \(value.shape)")
-    var c = tt_sgd_coefficients(learningRate: learningRate, momentum: momentum, weightDecay: weightDecay)
+    var c = coefficients
     let (usesMomentum, nesterov) = (self.usesMomentum, self.nesterov)
     gradient.withUnsafeBufferPointer { g in
       value.withUnsafeMutableBufferPointer { p in
