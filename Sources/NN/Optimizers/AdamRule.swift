@@ -19,33 +19,20 @@ import Tensor
 /// Loshchilov & Hutter 2017, <https://arxiv.org/abs/1711.05101>.
 struct AdamRule: OptimizerRule {
   static let kinds: Set<OptimizerKind> = [.adam, .adamw]
-  /// Multiplies the parameter first: `1 − lr·λ` for AdamW, 1 for Adam.
-  let decay: Float
-  /// Coupled L2 coefficient: λ for Adam, 0 for AdamW.
-  let l2: Float
-  let beta1: Float
-  let oneMinusBeta1: Float
-  let beta2: Float
-  let oneMinusBeta2: Float
-  /// `lr / (1 − β1ᵗ)`.
-  let stepSize: Float
-  /// `√(1 − β2ᵗ)`.
-  let inverseCorrection2Root: Float
-  let epsilon: Float
+  /// The step's coefficients in the C kernel's form: `decay` multiplies the parameter first
+  /// (`1 − lr·λ` for AdamW, 1 for Adam), `l2` is the coupled L2 coefficient (λ for Adam, 0 for
+  /// AdamW), `stepSize` is `lr / (1 − β1ᵗ)` and `inverseCorrection2Root` is `1 / √(1 − β2ᵗ)`.
+  let coefficients: tt_adam_coefficients
   let amsgrad: Bool
 
   init(kind: OptimizerKind, settings s: OptimizerSettings, step t: Int) {
     let decoupled = kind == .adamw
-    decay = decoupled ? Float(1 - s.learningRate * s.weightDecay) : 1
-    l2 = decoupled ? 0 : Float(s.weightDecay)
-    beta1 = Float(s.beta1)
-    oneMinusBeta1 = Float(1 - s.beta1)
-    beta2 = Float(s.beta2)
-    oneMinusBeta2 = Float(1 - s.beta2)
-    stepSize = Float(s.learningRate / (1 - pow(s.beta1, Double(t))))
     // PyTorch divides √v by √(1 − β2^t); multiplying by the reciprocal differs by at most an ulp.
-    inverseCorrection2Root = Float(1 / (1 - pow(s.beta2, Double(t))).squareRoot())
-    epsilon = Float(s.epsilon)
+    coefficients = tt_adam_coefficients(
+      decay: decoupled ? Float(1 - s.learningRate * s.weightDecay) : 1, l2: decoupled ? 0 : Float(s.weightDecay),
+      beta1: Float(s.beta1), oneMinusBeta1: Float(1 - s.beta1), beta2: Float(s.beta2),
+      oneMinusBeta2: Float(1 - s.beta2), stepSize: Float(s.learningRate / (1 - pow(s.beta1, Double(t)))),
+      inverseCorrection2Root: Float(1 / (1 - pow(s.beta2, Double(t))).squareRoot()), epsilon: Float(s.epsilon))
     amsgrad = s.amsgrad
   }
 
@@ -55,14 +42,6 @@ struct AdamRule: OptimizerRule {
   ) -> (required: Set<OptimizerStateKey>, allowed: Set<OptimizerStateKey>) {
     let required = stepCount == 0 ? [] : State.alwaysKeys.union(settings.amsgrad ? [.maxExpAvgSq] : [])
     return (required, State.allKeys)
-  }
-
-  /// The coefficients in the C kernel's form.
-  var coefficients: tt_adam_coefficients {
-    tt_adam_coefficients(
-      decay: decay, l2: l2, beta1: beta1, oneMinusBeta1: oneMinusBeta1, beta2: beta2,
-      oneMinusBeta2: oneMinusBeta2, stepSize: stepSize,
-      inverseCorrection2Root: inverseCorrection2Root, epsilon: epsilon)
   }
 
   /// Applies one step to `value` (elementwise, in place), with the vectorised C kernel.

@@ -10,9 +10,9 @@ import Tensor
 /// finder sweeps a copy of it (`Trainer.engineCopy()`), so both take the same step.
 public final class StepEngine {
   /// The model being trained.
-  public internal(set) var model: Sequential
+  var model: Sequential
   /// The optimizer (replaced when the kind changes; its learning rate is set before each step).
-  public internal(set) var optimizer: any Optimizer
+  var optimizer: any Optimizer
   /// The training loss, without the penalties.
   let loss: any Loss
   var regularization: RegularizationSettings

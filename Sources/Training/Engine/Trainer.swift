@@ -18,7 +18,7 @@ public final class Trainer {
   /// The run directory's logs, if logging.
   public let runLog: RunLog?
   /// The step's maths: model, optimizer, loss, regularisation, dropout's generator.
-  public let engine: StepEngine
+  let engine: StepEngine
   /// The learning-rate schedule.
   public internal(set) var schedule: LearningRateSchedule
   /// Early stopping's state.
