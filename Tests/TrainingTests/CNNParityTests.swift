@@ -47,8 +47,8 @@ private struct CNNParityOracle: Decodable {
     }
     // Measured here: at most 3.3e-6 over the first 30 steps, then a jump near step 40 to 1.9e-5 and
     // 1.03e-4 at most by step 97. That is PyTorch's own floor: bench/pytorch_cnn_parity_sensitivity.py
-    // reruns this oracle with the initial weights scaled by 1 + 1e-7·N(0,1), and 4 of 6 seeds end
-    // 1.05e-4 to 4.4e-4 from it, with the same shape (3.2e-6 over 30 steps, first above 1e-5 at step
+    // reruns this oracle with the initial weights scaled by 1 + 1e-7·N(0,1): 4 of 6 seeds end
+    // 1.05e-4 to 4.4e-4 from it, three with our shape (3.2e-6 over 30 steps, first above 1e-5 at step
     // 38): near-zero ReLU inputs and near-tied max-pool windows flip under any rounding difference.
     #expect(early < 1e-5, "largest loss difference over the first 30 steps: \(early)")
     #expect(worst < 2e-4, "largest loss difference over \(oracle.steps) steps: \(worst)")
