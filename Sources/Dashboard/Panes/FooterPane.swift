@@ -4,12 +4,7 @@ import Training
 public struct FooterPane: Pane {
   public init() {}
 
-  /// The keys and what they do, in footer order (from the key-binding table).
-  public static func keys(_ ui: UIState, paused: Bool) -> [(key: String, action: String)] {
-    entries(ui, paused: paused).map { ($0.key, $0.action) }
-  }
-
-  /// The footer's entries with the binding each stands for.
+  /// The footer's entries, in footer order (from the key-binding table), with the binding each stands for.
   static func entries(_ ui: UIState, paused: Bool) -> [(binding: KeyBinding, key: String, action: String)] {
     KeyBinding.allCases.compactMap { binding in
       binding.footer(ui, paused: paused).map { entry in
